@@ -1,0 +1,39 @@
+package org.psybiome.gateway.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which service owns a path of the public API. Biomarker data hangs partly under a trial
+ * ({@code /trials/{id}/results}), so the more specific biomarker routes are tried first and every
+ * other trial path belongs to trial-service.
+ */
+@ApplicationScoped
+public class RouteTable {
+
+  private record Route(Pattern pattern, Upstream upstream) {}
+
+  private static final List<Route> ROUTES =
+      List.of(
+          route("/api/v1/(analytes|panels|batches)(/.*)?", Upstream.BIOMARKER_SERVICE),
+          route(
+              "/api/v1/trials/[^/]+/(results|summaries|drift|batches)(/.*)?",
+              Upstream.BIOMARKER_SERVICE),
+          route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE));
+
+  private static Route route(String regex, Upstream upstream) {
+    return new Route(Pattern.compile(regex), upstream);
+  }
+
+  /** The owner of {@code path}, or empty when no service serves it. */
+  public Optional<Upstream> ownerOf(String path) {
+    for (Route route : ROUTES) {
+      if (route.pattern().matcher(path).matches()) {
+        return Optional.of(route.upstream());
+      }
+    }
+    return Optional.empty();
+  }
+}

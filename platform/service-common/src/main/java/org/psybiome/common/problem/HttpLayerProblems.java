@@ -1,0 +1,90 @@
+package org.psybiome.common.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Errors raised below JAX-RS — no route for the path, a body over the size limit, a failed
+ * handler — are answered with problem details too, so clients see one error format everywhere.
+ */
+@ApplicationScoped
+public class HttpLayerProblems {
+
+  private final ObjectMapper json;
+  private final Optional<MemorySize> maxBodySize;
+
+  HttpLayerProblems(
+      ObjectMapper json,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+    this.json = json;
+    this.maxBodySize = maxBodySize;
+  }
+
+  void install(@Observes Router router) {
+    maxBodySize.ifPresent(
+        limit ->
+            // Refuse a declared oversized body before anything reads it, with a problem body;
+            // the HTTP layer's own limit still stops undeclared (chunked) ones.
+            router
+                .route()
+                .order(-900)
+                .handler(
+                    ctx -> {
+                      String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                      if (length != null && exceeds(length, limit.asLongValue())) {
+                        // the unread body makes the connection unusable for a next request
+                        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                        respond(ctx, 413);
+                      } else {
+                        ctx.next();
+                      }
+                    }));
+    for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
+      router.errorHandler(status, ctx -> respond(ctx, status));
+    }
+  }
+
+  private static boolean exceeds(String contentLength, long limit) {
+    try {
+      return Long.parseLong(contentLength.trim()) > limit;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private void respond(RoutingContext ctx, int status) {
+    if (ctx.response().ended() || ctx.response().headWritten()) {
+      return;
+    }
+    ProblemType type = ProblemType.forStatus(status);
+    if (status >= 500 && ctx.failure() != null) {
+      Log.errorf(ctx.failure(), "Unhandled failure on %s", ctx.normalizedPath());
+    }
+    String detail =
+        switch (type) {
+          case NOT_FOUND -> "No resource at this path";
+          case PAYLOAD_TOO_LARGE -> "The request body exceeds the size this service accepts";
+          case SERVICE_UNAVAILABLE -> "The service cannot handle the request right now";
+          case INTERNAL -> "The request could not be completed; it has been logged";
+          default -> type.title();
+        };
+    Problem problem = ProblemResponses.problem(type, detail, ctx.normalizedPath(), List.of());
+    try {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+          .end(json.writeValueAsString(problem));
+    } catch (Exception e) {
+      ctx.response().setStatusCode(status).end();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.psybiome.common.security;
+
+/** The roles of the brief (§4), as carried in the token's {@code groups} claim. */
+public final class Roles {
+
+  /** Registers and edits its own consortium's trials, enrols participants. */
+  public static final String REGISTRANT = "registrant";
+
+  /** Posts results for its own consortium's trials. */
+  public static final String PIPELINE = "pipeline";
+
+  /** Unblinds, sees allocations and per-arm data of its own consortium. */
+  public static final String STATISTICIAN = "statistician";
+
+  /** Maintains the analyte catalogue and panels. */
+  public static final String CURATOR = "curator";
+
+  /** Dashboards: reads what is visible to it. */
+  public static final String READER = "reader";
+
+  public static final String[] ALL = {REGISTRANT, PIPELINE, STATISTICIAN, CURATOR, READER};
+
+  /** The token claim naming the caller's consortium. */
+  public static final String CONSORTIUM_CLAIM = "consortium";
+
+  private Roles() {}
+}
