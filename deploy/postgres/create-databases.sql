@@ -1,7 +1,8 @@
--- Creates each service's database and its two roles, if missing. Idempotent; run as a superuser:
+-- Creates each service's database and its two roles, if missing, and sets the roles' passwords.
+-- Idempotent; run as a superuser:
 --   psql -v ON_ERROR_STOP=1 -v owner_password=... -v app_password=... -f create-databases.sql
 -- <service> owns its database and runs the migrations; <service>_app is what the service runs as.
--- Used by ./psybiome up (local trust auth, empty passwords) and by docker-compose.
+-- Used by ./psybiome up (local passwords, see the script) and by docker-compose.
 \if :{?owner_password}
 \else
   \set owner_password ''
@@ -15,6 +16,13 @@ SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', r.name, CASE WHEN r.app THEN :
 FROM (VALUES ('psybiome_trial', false), ('psybiome_trial_app', true),
              ('psybiome_biomarker', false), ('psybiome_biomarker_app', true)) AS r(name, app)
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r.name)
+\gexec
+
+SELECT format('ALTER ROLE %I PASSWORD %L', r.name, r.password)
+FROM (VALUES ('psybiome_trial', :'owner_password'), ('psybiome_trial_app', :'app_password'),
+             ('psybiome_biomarker', :'owner_password'), ('psybiome_biomarker_app', :'app_password'))
+       AS r(name, password)
+WHERE r.password <> ''
 \gexec
 
 SELECT format('CREATE DATABASE %I OWNER %I', d.name, d.name)

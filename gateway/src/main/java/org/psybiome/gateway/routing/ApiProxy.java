@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.psybiome.common.problem.HttpLayerProblems;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
@@ -28,25 +29,30 @@ import org.psybiome.common.web.CorrelationIds;
 import org.psybiome.gateway.config.GatewayConfig;
 
 /**
- * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass
- * through without being buffered, and status, headers and problem bodies come back unchanged. A
- * service that cannot be reached is a 503 problem.
+ * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass through
+ * without being buffered, and status, headers and problem bodies come back unchanged. A service
+ * that cannot be reached is a 503 problem.
  */
 @ApplicationScoped
 public class ApiProxy {
-
-  private static final String UPSTREAM_KEY = "psybiome.upstream";
 
   private final Vertx vertx;
   private final GatewayConfig config;
   private final RouteTable routes;
   private final ObjectMapper json;
+  private final HttpLayerProblems problems;
 
-  ApiProxy(Vertx vertx, GatewayConfig config, RouteTable routes, ObjectMapper json) {
+  ApiProxy(
+      Vertx vertx,
+      GatewayConfig config,
+      RouteTable routes,
+      ObjectMapper json,
+      HttpLayerProblems problems) {
     this.vertx = vertx;
     this.config = config;
     this.routes = routes;
     this.json = json;
+    this.problems = problems;
   }
 
   void install(@Observes Router router) {
@@ -80,13 +86,11 @@ public class ApiProxy {
         .order(10)
         .handler(
             ctx -> {
-              var upstream = routes.ownerOf(ctx.normalizedPath());
-              if (upstream.isEmpty()) {
-                ctx.fail(404);
-                return;
+              if (routes.ownerOf(ctx.normalizedPath()).isEmpty()) {
+                problems.respond(ctx, 404);
+              } else {
+                proxy.handle(ctx.request());
               }
-              ctx.put(UPSTREAM_KEY, upstream.get());
-              proxy.handle(ctx.request());
             });
   }
 
@@ -95,8 +99,17 @@ public class ApiProxy {
     return id != null ? id : request.getHeader(CorrelationIds.HEADER);
   }
 
-  /** Turns a failed connection to a service into a 503 problem instead of an empty 502. */
+  /**
+   * Turns a failed connection to a service into a 503 problem instead of an empty 502, and keeps
+   * one correlation id header (the service echoes the one the gateway sent it).
+   */
   private final class UnavailableAsProblem implements ProxyInterceptor {
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+      context.response().headers().remove(CorrelationIds.HEADER);
+      return context.sendResponse();
+    }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -105,7 +118,8 @@ public class ApiProxy {
           .recover(
               failure -> {
                 String path = context.request().getURI();
-                Upstream upstream = routes.ownerOf(context.request().proxiedRequest().path()).orElse(null);
+                Upstream upstream =
+                    routes.ownerOf(context.request().proxiedRequest().path()).orElse(null);
                 String service = upstream == null ? "the service" : upstream.serviceName();
                 Log.warnf("%s unreachable for %s: %s", service, path, failure.getMessage());
                 Problem problem =

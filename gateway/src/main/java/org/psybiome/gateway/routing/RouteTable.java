@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which service owns a path of the public API. Biomarker data hangs partly under a trial
- * ({@code /trials/{id}/results}), so the more specific biomarker routes are tried first and every
- * other trial path belongs to trial-service.
+ * Which service owns a path of the public API. Biomarker data hangs partly under a trial ({@code
+ * /trials/{id}/results}), so the more specific biomarker routes are tried first and every other
+ * trial path belongs to trial-service.
  */
 @ApplicationScoped
 public class RouteTable {

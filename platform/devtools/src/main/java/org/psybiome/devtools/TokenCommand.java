@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class TokenCommand {
 
-  static final List<String> ROLES = List.of("registrant", "pipeline", "statistician", "curator", "reader");
+  static final List<String> ROLES =
+      List.of("registrant", "pipeline", "statistician", "curator", "reader");
   static final String DEFAULT_ISSUER = "https://auth.psybiome.local";
 
   private TokenCommand() {}
@@ -48,12 +49,7 @@ public final class TokenCommand {
   }
 
   static String mint(
-      LocalKeys keys,
-      String issuer,
-      String subject,
-      String role,
-      String consortium,
-      Duration ttl)
+      LocalKeys keys, String issuer, String subject, String role, String consortium, Duration ttl)
       throws Exception {
     var claims =
         Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(ttl);
@@ -101,7 +97,9 @@ public final class TokenCommand {
   private static void fail(String message) {
     System.err.println("psybiome token: " + message);
     System.err.println(
-        "usage: ./psybiome token --role " + String.join("|", ROLES) + " --consortium ID"
+        "usage: ./psybiome token --role "
+            + String.join("|", ROLES)
+            + " --consortium ID"
             + " [--subject NAME] [--ttl 8h]");
     System.exit(2);
   }

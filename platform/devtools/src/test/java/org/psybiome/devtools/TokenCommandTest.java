@@ -64,7 +64,8 @@ class TokenCommandTest {
   }
 
   private static DefaultJWTParser parser(Path publicKey) {
-    JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey.toUri().toString(), TokenCommand.DEFAULT_ISSUER);
+    JWTAuthContextInfo info =
+        new JWTAuthContextInfo(publicKey.toUri().toString(), TokenCommand.DEFAULT_ISSUER);
     return new DefaultJWTParser(info);
   }
 }

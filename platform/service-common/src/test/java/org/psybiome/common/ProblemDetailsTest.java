@@ -68,7 +68,8 @@ class ProblemDetailsTest {
         .body("violations[0].message", equalTo("must be a number"));
     given()
         .contentType(ContentType.JSON)
-        .body("{\"title\": \"x\", \"kind\": \"FMT\", \"doseCfuPerDay\": 1, \"start\": \"2026-02-30\"}")
+        .body(
+            "{\"title\": \"x\", \"kind\": \"FMT\", \"doseCfuPerDay\": 1, \"start\": \"2026-02-30\"}")
         .post("/probe/samples")
         .then()
         .statusCode(400)

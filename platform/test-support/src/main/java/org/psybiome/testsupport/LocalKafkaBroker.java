@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node KRaft Kafka broker run as a child process from the jars that
- * platform/kafka-broker collects — no Docker, no system package. Ports are picked free, so a
- * stack left running on 9092 does not matter. It can be stopped and started again on the same
- * ports and data, which is how tests simulate an outage.
+ * platform/kafka-broker collects — no Docker, no system package. Ports are picked free, so a stack
+ * left running on 9092 does not matter. It can be stopped and started again on the same ports and
+ * data, which is how tests simulate an outage.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -174,7 +174,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
       }
     }
     halt(true);
-    throw new IllegalStateException("Kafka broker did not start in " + START_TIMEOUT + ":\n" + tail(log));
+    throw new IllegalStateException(
+        "Kafka broker did not start in " + START_TIMEOUT + ":\n" + tail(log));
   }
 
   private static String tail(Path log) throws IOException {

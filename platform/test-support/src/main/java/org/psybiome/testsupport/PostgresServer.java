@@ -13,8 +13,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * A PostgreSQL server on which tests may create databases and roles. Chosen once per test JVM:
  * explicit settings ({@code PSYBIOME_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}) when
- * given; a Testcontainers server when Docker answers; otherwise the local server on
- * 127.0.0.1:5432. If none can be reached the run fails at once, saying what to do.
+ * given; a Testcontainers server when Docker answers; otherwise the local server on 127.0.0.1:5432.
+ * If none can be reached the run fails at once, saying what to do.
  */
 public final class PostgresServer {
 

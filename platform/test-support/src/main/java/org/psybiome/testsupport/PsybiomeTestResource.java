@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Gives a service under test real infrastructure: its own fresh PostgreSQL database (when the
- * {@code database} init argument names one), the test JVM's Kafka broker (unless {@code kafka}
- * is {@code false}), and the public key of the test token signer. Register it once per module
- * with {@code @WithTestResource(scope = GLOBAL)} so every test shares one application.
+ * {@code database} init argument names one), the test JVM's Kafka broker (unless {@code kafka} is
+ * {@code false}), and the public key of the test token signer. Register it once per module with
+ * {@code @WithTestResource(scope = GLOBAL)} so every test shares one application.
  */
 public class PsybiomeTestResource implements QuarkusTestResourceLifecycleManager {
 

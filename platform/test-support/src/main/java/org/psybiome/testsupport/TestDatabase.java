@@ -5,8 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * A database made for one test run: owned by {@code ownerUser} (migrations), used by the service
- * as {@code appUser}. Dropped, with its roles, by {@link #close()}.
+ * A database made for one test run: owned by {@code ownerUser} (migrations), used by the service as
+ * {@code appUser}. Dropped, with its roles, by {@link #close()}.
  */
 public record TestDatabase(
     PostgresServer server,

@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The Kafka broker of a test JVM, chosen once: {@code PSYBIOME_TEST_KAFKA_BOOTSTRAP} when given;
- * a Testcontainers broker when Docker answers; otherwise a broker process started from the Kafka
- * jars for this run and stopped when the JVM ends.
+ * The Kafka broker of a test JVM, chosen once: {@code PSYBIOME_TEST_KAFKA_BOOTSTRAP} when given; a
+ * Testcontainers broker when Docker answers; otherwise a broker process started from the Kafka jars
+ * for this run and stopped when the JVM ends.
  */
 public final class TestKafka {
 

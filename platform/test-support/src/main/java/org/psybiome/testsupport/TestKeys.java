@@ -10,9 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * RSA key pairs made fresh for each test JVM: the services verify with the public key written to
- * a temporary file, tests sign with the private key, which never touches the source tree. A
- * second, untrusted pair signs tokens that must be refused.
+ * RSA key pairs made fresh for each test JVM: the services verify with the public key written to a
+ * temporary file, tests sign with the private key, which never touches the source tree. A second,
+ * untrusted pair signs tokens that must be refused.
  */
 public final class TestKeys {
 

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Real signed JWTs for tests, in the shape the services accept: {@code sub}, {@code groups}
- * (roles) and {@code consortium}. Also the bad ones a test needs: expired, signed with an
- * untrusted key, tampered with.
+ * Real signed JWTs for tests, in the shape the services accept: {@code sub}, {@code groups} (roles)
+ * and {@code consortium}. Also the bad ones a test needs: expired, signed with an untrusted key,
+ * tampered with.
  */
 public final class TestTokens {
 

@@ -2,19 +2,19 @@ package org.psybiome.common.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Errors raised below JAX-RS — no route for the path, a body over the size limit, a failed
- * handler — are answered with problem details too, so clients see one error format everywhere.
+ * Errors raised below JAX-RS — no route for the path, a body over the size limit, a failed handler
+ * — are answered with problem details too, so clients see one error format everywhere.
  */
 @ApplicationScoped
 public class HttpLayerProblems {
@@ -24,7 +24,8 @@ public class HttpLayerProblems {
 
   HttpLayerProblems(
       ObjectMapper json,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+          Optional<MemorySize> maxBodySize) {
     this.json = json;
     this.maxBodySize = maxBodySize;
   }
@@ -61,7 +62,8 @@ public class HttpLayerProblems {
     }
   }
 
-  private void respond(RoutingContext ctx, int status) {
+  /** Ends the exchange with the generic problem for {@code status}. */
+  public void respond(RoutingContext ctx, int status) {
     if (ctx.response().ended() || ctx.response().headWritten()) {
       return;
     }

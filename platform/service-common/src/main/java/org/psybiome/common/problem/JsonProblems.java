@@ -31,8 +31,7 @@ final class JsonProblems {
     if (e instanceof JsonMappingException mapping) {
       String field = path(mapping.getPath());
       if (e instanceof UnrecognizedPropertyException unknown) {
-        return Violation.of(
-            field.isEmpty() ? unknown.getPropertyName() : field, "unknown field");
+        return Violation.of(field.isEmpty() ? unknown.getPropertyName() : field, "unknown field");
       }
       if (e instanceof InvalidFormatException invalid) {
         return Violation.of(field, expectation(invalid.getTargetType()));
@@ -55,11 +54,11 @@ final class JsonProblems {
       return "has the wrong type";
     }
     if (target.isEnum()) {
-      List<String> names =
-          Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+      List<String> names = Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
       return "must be one of " + names;
     }
-    if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+    if (Number.class.isAssignableFrom(target)
+        || (target.isPrimitive() && target != boolean.class)) {
       return "must be a number";
     }
     if (target == Boolean.class || target == boolean.class) {
@@ -84,9 +83,7 @@ final class JsonProblems {
     return references.stream()
         .map(
             ref ->
-                ref.getFieldName() != null
-                    ? "." + ref.getFieldName()
-                    : "[" + ref.getIndex() + "]")
+                ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining())
         .replaceFirst("^\\.", "");
   }

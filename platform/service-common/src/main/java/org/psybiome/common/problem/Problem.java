@@ -6,13 +6,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An RFC 9457 problem details body. Every error a Psybiome service returns has this shape, and
- * none carries a stack trace or a class name.
+ * An RFC 9457 problem details body. Every error a Psybiome service returns has this shape, and none
+ * carries a stack trace or a class name.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-    @Schema(description = "URI identifying the problem type", example = "https://psybiome.org/problems/validation")
+    @Schema(
+            description = "URI identifying the problem type",
+            example = "https://psybiome.org/problems/validation")
         URI type,
     @Schema(example = "Request body is invalid") String title,
     @Schema(example = "400") int status,

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Thrown by services when a request breaks a rule. The single problem mapper turns it into an
- * RFC 9457 response; nothing else needs to know about HTTP.
+ * Thrown by services when a request breaks a rule. The single problem mapper turns it into an RFC
+ * 9457 response; nothing else needs to know about HTTP.
  */
 public class ProblemException extends RuntimeException {
 

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where exceptions become RFC 9457 responses in every service. Client mistakes get
- * a 4xx with what to fix; anything else is a 500 that names nothing internal and is logged.
+ * The one place where exceptions become RFC 9457 responses in every service. Client mistakes get a
+ * 4xx with what to fix; anything else is a 500 that names nothing internal and is logged.
  */
 public class ProblemMapper {
 

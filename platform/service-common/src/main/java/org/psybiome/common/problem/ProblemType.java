@@ -3,8 +3,8 @@ package org.psybiome.common.problem;
 import java.net.URI;
 
 /**
- * The problem types Psybiome services return. Each has a stable URI that clients may switch on;
- * the title is the same for every occurrence of the type (RFC 9457 §3.1.3).
+ * The problem types Psybiome services return. Each has a stable URI that clients may switch on; the
+ * title is the same for every occurrence of the type (RFC 9457 §3.1.3).
  */
 public enum ProblemType {
   VALIDATION("validation", "Request content is invalid", 400),

@@ -9,8 +9,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Gives every request a correlation id — the caller's {@code X-Correlation-Id} when it is sane, a
- * new one otherwise — puts it in the log context and echoes it, so one request can be followed
- * from the gateway through the services.
+ * new one otherwise — puts it in the log context and echoes it, so one request can be followed from
+ * the gateway through the services.
  */
 @ApplicationScoped
 public class CorrelationIds {

@@ -1,0 +1,13 @@
+package org.psybiome.biomarker;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.psybiome.testsupport.ServiceBaselineContract;
+
+@QuarkusTest
+class ServiceBaselineTest extends ServiceBaselineContract {
+
+  @Override
+  protected boolean ownsDatabase() {
+    return true;
+  }
+}

@@ -1,0 +1,128 @@
+package org.psybiome.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stand-ins for trial-service and biomarker-service that answer with what they received (method,
+ * path, query, selected headers, body length), so routing and pass-through can be checked, and that
+ * can be taken down to simulate an unreachable service.
+ */
+public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
+
+  /** A stand-in answers with the status and headers the test asks for in these headers. */
+  static final String RESPOND_STATUS = "X-Test-Respond-Status";
+
+  private static Vertx vertx;
+  private static final Map<String, StandIn> STAND_INS = new HashMap<>();
+
+  static final class StandIn {
+    final String name;
+    final int port;
+    HttpServer server;
+
+    StandIn(String name, int port) {
+      this.name = name;
+      this.port = port;
+    }
+
+    synchronized void start() throws Exception {
+      server =
+          vertx
+              .createHttpServer()
+              .requestHandler(
+                  request -> {
+                    long[] length = {0};
+                    request.handler(chunk -> length[0] += chunk.length());
+                    request.endHandler(
+                        done -> {
+                          int status =
+                              Integer.parseInt(
+                                  request.headers().get(RESPOND_STATUS) == null
+                                      ? "200"
+                                      : request.headers().get(RESPOND_STATUS));
+                          JsonObject echo =
+                              new JsonObject()
+                                  .put("service", name)
+                                  .put("method", request.method().name())
+                                  .put("path", request.path())
+                                  .put("query", request.query())
+                                  .put("bodyLength", length[0])
+                                  .put("ifMatch", request.getHeader("If-Match"))
+                                  .put("idempotencyKey", request.getHeader("Idempotency-Key"))
+                                  .put("authorization", request.getHeader("Authorization"))
+                                  .put("correlationId", request.getHeader("X-Correlation-Id"))
+                                  .put("contentType", request.getHeader("Content-Type"));
+                          var response = request.response().setStatusCode(status);
+                          if (status >= 400) {
+                            response.putHeader("Content-Type", "application/problem+json");
+                            response.end(
+                                new JsonObject()
+                                    .put("type", "https://psybiome.org/problems/conflict")
+                                    .put("status", status)
+                                    .put("detail", "from " + name)
+                                    .encode());
+                            return;
+                          }
+                          response
+                              .putHeader("Content-Type", "application/json")
+                              .putHeader("ETag", "\"7\"")
+                              .putHeader("Location", "/api/v1/trials/PSB-2026-000001")
+                              .putHeader("Retry-After", "3")
+                              .end(echo.encode());
+                        });
+                  })
+              .listen(port, "127.0.0.1")
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+    }
+
+    synchronized void stop() throws Exception {
+      if (server != null) {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = null;
+      }
+    }
+  }
+
+  static StandIn get(String name) {
+    return STAND_INS.get(name);
+  }
+
+  @Override
+  public Map<String, String> start() {
+    vertx = Vertx.vertx();
+    try {
+      for (String name : new String[] {"trial-service", "biomarker-service"}) {
+        StandIn standIn = new StandIn(name, freePort());
+        standIn.start();
+        STAND_INS.put(name, standIn);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return Map.of(
+        "psybiome.gateway.trial-service-url",
+        "http://127.0.0.1:" + STAND_INS.get("trial-service").port,
+        "psybiome.gateway.biomarker-service-url",
+        "http://127.0.0.1:" + STAND_INS.get("biomarker-service").port);
+  }
+
+  @Override
+  public void stop() {
+    vertx.close();
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
