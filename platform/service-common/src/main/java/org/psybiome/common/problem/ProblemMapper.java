@@ -155,11 +155,18 @@ public class ProblemMapper {
     return false;
   }
 
-  /** Drops the method and parameter names the validator puts in front of the field path. */
+  /**
+   * Drops the method name the validator puts in front of the field path, and the parameter name
+   * when the violation is inside a body object (a query parameter keeps its name).
+   */
   static String fieldOf(Path path) {
     List<String> parts = new ArrayList<>();
-    for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+    List<Path.Node> nodes = new ArrayList<>();
+    path.forEach(nodes::add);
+    for (int i = 0; i < nodes.size(); i++) {
+      Path.Node node = nodes.get(i);
+      if (node.getKind() == ElementKind.METHOD
+          || (node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1)) {
         continue;
       }
       String name = node.getName() == null ? "" : node.getName();

@@ -1,0 +1,154 @@
+package org.psybiome.trial.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import org.psybiome.trial.model.Enums.DonorType;
+import org.psybiome.trial.model.Enums.FmtRoute;
+
+/**
+ * A typed intervention (TRDS item 13). {@code code} is how arms refer to it. The {@code type}
+ * property selects the kind; free text is confined to names and descriptions.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Intervention.Probiotic.class, name = "PROBIOTIC"),
+  @JsonSubTypes.Type(value = Intervention.Prebiotic.class, name = "PREBIOTIC"),
+  @JsonSubTypes.Type(value = Intervention.Synbiotic.class, name = "SYNBIOTIC"),
+  @JsonSubTypes.Type(value = Intervention.Postbiotic.class, name = "POSTBIOTIC"),
+  @JsonSubTypes.Type(value = Intervention.Fmt.class, name = "FMT"),
+  @JsonSubTypes.Type(value = Intervention.Diet.class, name = "DIET"),
+  @JsonSubTypes.Type(value = Intervention.Placebo.class, name = "PLACEBO"),
+  @JsonSubTypes.Type(value = Intervention.Sham.class, name = "SHAM"),
+  @JsonSubTypes.Type(value = Intervention.StandardCare.class, name = "STANDARD_CARE")
+})
+public sealed interface Intervention {
+
+  String CODE = "[A-Z0-9][A-Z0-9_-]{0,31}";
+
+  String code();
+
+  String name();
+
+  /** The {@code type} discriminator as clients write it. */
+  default String typeName() {
+    return getClass().getAnnotation(TypeName.class).value();
+  }
+
+  /** Strains given, for search; empty for interventions without live organisms. */
+  default List<Strain> strains() {
+    return List.of();
+  }
+
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface TypeName {
+    String value();
+  }
+
+  /** A bacterial strain, e.g. Lactobacillus helveticus R0052. */
+  record Strain(
+      @NotBlank @Pattern(regexp = "[A-Z][a-z]+", message = "must be a capitalised genus name")
+          String genus,
+      @NotBlank @Pattern(regexp = "[a-z]+", message = "must be a lower-case species epithet")
+          String species,
+      @Pattern(regexp = "[a-z]+", message = "must be a lower-case subspecies epithet")
+          String subspecies,
+      @Size(max = 64) String designation,
+      @Positive Long ncbiTaxonId) {}
+
+  /** A compound given in grams per day (prebiotics, postbiotics). */
+  record Compound(
+      @NotBlank @Size(max = 200) String name,
+      @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal gramsPerDay) {}
+
+  @TypeName("PROBIOTIC")
+  record Probiotic(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty List<@Valid @NotNull Strain> strains,
+      @NotNull @DecimalMin(value = "1", message = "must be at least 1 CFU/day")
+          BigDecimal doseCfuPerDay,
+      @Size(max = 200) String formulation,
+      @Min(1) @Max(520) Integer durationWeeks)
+      implements Intervention {}
+
+  @TypeName("PREBIOTIC")
+  record Prebiotic(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty List<@Valid @NotNull Compound> compounds,
+      @Min(1) @Max(520) Integer durationWeeks)
+      implements Intervention {}
+
+  @TypeName("SYNBIOTIC")
+  record Synbiotic(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty List<@Valid @NotNull Compound> compounds,
+      @NotEmpty List<@Valid @NotNull Strain> strains,
+      @NotNull @DecimalMin(value = "1", message = "must be at least 1 CFU/day")
+          BigDecimal doseCfuPerDay,
+      @Min(1) @Max(520) Integer durationWeeks)
+      implements Intervention {}
+
+  @TypeName("POSTBIOTIC")
+  record Postbiotic(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty List<@Valid @NotNull Compound> compounds,
+      @Min(1) @Max(520) Integer durationWeeks)
+      implements Intervention {}
+
+  @TypeName("FMT")
+  record Fmt(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull FmtRoute route,
+      @NotNull DonorType donorType,
+      @Size(max = 500) String donorScreeningProtocol,
+      @NotNull @Min(1) @Max(100) Integer administrations)
+      implements Intervention {}
+
+  @TypeName("DIET")
+  record Diet(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 200) String programme,
+      @Size(max = 200) String adherenceMeasure,
+      @Min(1) @Max(520) Integer durationWeeks)
+      implements Intervention {}
+
+  @TypeName("PLACEBO")
+  record Placebo(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 2000) String description)
+      implements Intervention {}
+
+  @TypeName("SHAM")
+  record Sham(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 2000) String description)
+      implements Intervention {}
+
+  /** Treatment as usual, e.g. an SSRI; {@code adjunct}: the psychobiotic is added to it. */
+  @TypeName("STANDARD_CARE")
+  record StandardCare(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 100) String drugClass,
+      @NotNull Boolean adjunct)
+      implements Intervention {}
+}

@@ -1,0 +1,53 @@
+package org.psybiome.trial.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A participant, known only by a pseudonymous code, and the arm it was allocated to. */
+@Entity
+@Table(name = "participant")
+@IdClass(ParticipantEntity.Key.class)
+public class ParticipantEntity {
+
+  @Id
+  @Column(name = "trial_id")
+  public String trialId;
+
+  @Id public String code;
+
+  @Column(nullable = false)
+  public String arm;
+
+  @Column(name = "enrolled_on", nullable = false)
+  public LocalDate enrolledOn;
+
+  @Column(name = "enrolled_at", nullable = false)
+  public Instant enrolledAt;
+
+  @Column(name = "enrolled_by", nullable = false)
+  public String enrolledBy;
+
+  public static class Key implements Serializable {
+    public String trialId;
+    public String code;
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && Objects.equals(k.code, code)
+          && Objects.equals(k.trialId, trialId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(trialId, code);
+    }
+  }
+}

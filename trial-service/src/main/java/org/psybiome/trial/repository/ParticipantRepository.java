@@ -1,0 +1,24 @@
+package org.psybiome.trial.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class ParticipantRepository
+    implements PanacheRepositoryBase<ParticipantEntity, ParticipantEntity.Key> {
+
+  public long countByTrial(String trialId) {
+    return count("trialId", trialId);
+  }
+
+  public boolean exists(String trialId, String code) {
+    return count("trialId = ?1 and code = ?2", trialId, code) > 0;
+  }
+
+  public List<ParticipantEntity> page(String trialId, String afterCode, int limit) {
+    return find("trialId = ?1 and code > ?2 order by code", trialId, afterCode)
+        .page(0, limit)
+        .list();
+  }
+}

@@ -1,0 +1,52 @@
+package org.psybiome.trial.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Versions, status history and audit entries of trials: written once, read in order. */
+@ApplicationScoped
+public class TrialHistoryRepository {
+
+  private final EntityManager em;
+
+  TrialHistoryRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  public void add(Object historyEntity) {
+    em.persist(historyEntity);
+  }
+
+  public List<TrialVersionEntity> versions(String trialId) {
+    return em.createQuery(
+            "from TrialVersionEntity where trialId = ?1 order by version", TrialVersionEntity.class)
+        .setParameter(1, trialId)
+        .getResultList();
+  }
+
+  public Optional<TrialVersionEntity> version(String trialId, int version) {
+    TrialVersionEntity.Key key = new TrialVersionEntity.Key();
+    key.trialId = trialId;
+    key.version = version;
+    return Optional.ofNullable(em.find(TrialVersionEntity.class, key));
+  }
+
+  public List<StatusHistoryEntity> statusHistory(String trialId) {
+    return em.createQuery(
+            "from StatusHistoryEntity where trialId = ?1 order by seq", StatusHistoryEntity.class)
+        .setParameter(1, trialId)
+        .getResultList();
+  }
+
+  public List<AuditEntryEntity> audit(String trialId, long afterId, int limit) {
+    return em.createQuery(
+            "from AuditEntryEntity where trialId = ?1 and id > ?2 order by id",
+            AuditEntryEntity.class)
+        .setParameter(1, trialId)
+        .setParameter(2, afterId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+}

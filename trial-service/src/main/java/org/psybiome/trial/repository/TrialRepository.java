@@ -1,0 +1,24 @@
+package org.psybiome.trial.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+
+@ApplicationScoped
+public class TrialRepository implements PanacheRepositoryBase<TrialEntity, String> {
+
+  /** Loads a trial for a change, locking its row so concurrent writers queue up. */
+  public Optional<TrialEntity> findForUpdate(String id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The next trial number; unique across replicas and years. */
+  public long nextNumber() {
+    return ((Number)
+            getEntityManager()
+                .createNativeQuery("SELECT nextval('trial_number_seq')")
+                .getSingleResult())
+        .longValue();
+  }
+}

@@ -1,0 +1,174 @@
+package org.psybiome.trial.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.psybiome.trial.api.TrialSearchQuery;
+import org.psybiome.trial.api.TrialSort;
+
+/**
+ * Trial search over the derived columns (GIN-indexed arrays, a title tsvector), paged by keyset: a
+ * page token is the sort value and id of the last row, so deep pages cost what the first does.
+ */
+@ApplicationScoped
+public class TrialSearchRepository {
+
+  /** A page of entities, the total count and the keyset of the last row (null when no more). */
+  public record Result(List<TrialEntity> items, long total, Keyset next) {}
+
+  /** Where a page ended: the sort value (as text) and the id of its last row. */
+  public record Keyset(String value, String id) {}
+
+  private final EntityManager em;
+
+  TrialSearchRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * @param visibleConsortium drafts of this consortium are visible too (null: registered only)
+   */
+  public Result search(TrialSearchQuery q, String visibleConsortium, Keyset after) {
+    StringBuilder where = new StringBuilder(" WHERE (t.status <> 'DRAFT'");
+    Map<String, Object> params = new HashMap<>();
+    if (visibleConsortium != null) {
+      where.append(" OR t.consortium = :visible");
+      params.put("visible", visibleConsortium);
+    }
+    where.append(")");
+    if (q.statuses() != null && !q.statuses().isEmpty()) {
+      where.append(" AND t.status IN (:statuses)");
+      params.put("statuses", q.statuses().stream().map(Enum::name).toList());
+    }
+    arrayContains(where, params, "condition_codes", "condition", upper(q.conditionCode()));
+    arrayContains(where, params, "intervention_types", "itype", upper(q.interventionType()));
+    arrayContains(where, params, "strain_genera", "genus", lower(q.genus()));
+    arrayContains(where, params, "strain_species", "species", lower(q.species()));
+    arrayContains(where, params, "countries", "country", upper(q.country()));
+    if (q.sponsor() != null) {
+      where.append(" AND lower(t.primary_sponsor) LIKE :sponsor ESCAPE '\\'");
+      params.put("sponsor", "%" + escapeLike(q.sponsor().toLowerCase(Locale.ROOT)) + "%");
+    }
+    if (q.consortium() != null) {
+      where.append(" AND t.consortium = :consortium");
+      params.put("consortium", q.consortium());
+    }
+    if (q.registeredFrom() != null) {
+      where.append(" AND t.registered_on >= :from");
+      params.put("from", q.registeredFrom());
+    }
+    if (q.registeredTo() != null) {
+      where.append(" AND t.registered_on <= :to");
+      params.put("to", q.registeredTo());
+    }
+    if (q.text() != null) {
+      where.append(" AND t.title_search @@ plainto_tsquery('simple', :text)");
+      params.put("text", q.text());
+    }
+
+    long total =
+        ((Number)
+                bind(em.createNativeQuery("SELECT count(*) FROM trial t" + where), params)
+                    .getSingleResult())
+            .longValue();
+
+    TrialSort sort = q.sort();
+    String key = sortKey(sort);
+    String direction = sort.descending() ? "DESC" : "ASC";
+    StringBuilder page = new StringBuilder(where);
+    params = new HashMap<>(params);
+    if (after != null) {
+      page.append(" AND (")
+          .append(key)
+          .append(", t.id) ")
+          .append(sort.descending() ? "<" : ">")
+          .append(" (")
+          .append(castKeyset(sort))
+          .append(", :afterId)");
+      params.put("afterValue", after.value());
+      params.put("afterId", after.id());
+    }
+    String sql =
+        "SELECT t.* FROM trial t"
+            + page
+            + " ORDER BY "
+            + key
+            + " "
+            + direction
+            + ", t.id "
+            + direction
+            + " LIMIT :limit";
+    params.put("limit", q.pageSize() + 1);
+    @SuppressWarnings("unchecked")
+    List<TrialEntity> rows =
+        bind(em.createNativeQuery(sql, TrialEntity.class), params).getResultList();
+    Keyset next = null;
+    List<TrialEntity> items = new ArrayList<>(rows);
+    if (items.size() > q.pageSize()) {
+      items = items.subList(0, q.pageSize());
+      TrialEntity last = items.get(items.size() - 1);
+      next = new Keyset(keysetValue(sort, last), last.id);
+    }
+    return new Result(items, total, next);
+  }
+
+  private static String sortKey(TrialSort sort) {
+    return switch (sort) {
+      case REGISTERED_ON_ASC, REGISTERED_ON_DESC -> "coalesce(t.registered_on, DATE '0001-01-01')";
+      case UPDATED_AT_ASC, UPDATED_AT_DESC -> "t.updated_at";
+      case ID_ASC, ID_DESC -> "t.id";
+    };
+  }
+
+  private static String castKeyset(TrialSort sort) {
+    return switch (sort) {
+      case REGISTERED_ON_ASC, REGISTERED_ON_DESC -> "CAST(:afterValue AS date)";
+      case UPDATED_AT_ASC, UPDATED_AT_DESC -> "CAST(:afterValue AS timestamptz)";
+      case ID_ASC, ID_DESC -> "CAST(:afterValue AS text)";
+    };
+  }
+
+  private static String keysetValue(TrialSort sort, TrialEntity last) {
+    return switch (sort) {
+      case REGISTERED_ON_ASC, REGISTERED_ON_DESC ->
+          last.registeredOn == null ? "0001-01-01" : last.registeredOn.toString();
+      case UPDATED_AT_ASC, UPDATED_AT_DESC -> last.updatedAt.toString();
+      case ID_ASC, ID_DESC -> last.id;
+    };
+  }
+
+  private static void arrayContains(
+      StringBuilder where, Map<String, Object> params, String column, String name, String value) {
+    if (value != null) {
+      where
+          .append(" AND t.")
+          .append(column)
+          .append(" @> ARRAY[CAST(:")
+          .append(name)
+          .append(" AS text)]");
+      params.put(name, value);
+    }
+  }
+
+  private static Query bind(Query query, Map<String, Object> params) {
+    params.forEach(query::setParameter);
+    return query;
+  }
+
+  private static String upper(String value) {
+    return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
+  }
+
+  private static String lower(String value) {
+    return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,143 @@
+package org.psybiome.trial.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.Violation;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+import org.psybiome.trial.api.Enrolment;
+import org.psybiome.trial.api.ParticipantPage;
+import org.psybiome.trial.api.ParticipantView;
+import org.psybiome.trial.repository.ParticipantEntity;
+import org.psybiome.trial.repository.ParticipantRepository;
+import org.psybiome.trial.repository.TrialEntity;
+import org.psybiome.trial.repository.TrialRepository;
+import org.psybiome.trial.service.events.TrialEvents;
+
+/**
+ * Enrolment under pseudonymous codes while a trial recruits; the allocation is published on the
+ * internal topic and hidden from readers while the trial is blinded.
+ */
+@ApplicationScoped
+public class ParticipantService {
+
+  private final TrialRepository trials;
+  private final ParticipantRepository participants;
+  private final AuditTrail audit;
+  private final TrialEvents events;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final Clock clock;
+
+  ParticipantService(
+      TrialRepository trials,
+      ParticipantRepository participants,
+      AuditTrail audit,
+      TrialEvents events,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      Clock clock) {
+    this.trials = trials;
+    this.participants = participants;
+    this.audit = audit;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public ParticipantView enrol(Caller caller, String trialId, Enrolment enrolment) {
+    // Lock the trial so enrolment and a status change (e.g. to WITHDRAWN) cannot interleave.
+    TrialEntity trial =
+        trials.findForUpdate(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+    TrialAccess.requireRole(trial, caller, Roles.REGISTRANT, "enrol participants");
+    if (!trial.status.isEnrolling()) {
+      throw ProblemException.conflict(
+          "Participants are enrolled only while a trial is RECRUITING or ENROLLING_BY_INVITATION;"
+              + " "
+              + trialId
+              + " is "
+              + trial.status);
+    }
+    ParticipantCodes.problem(enrolment.code())
+        .ifPresent(
+            p -> {
+              throw ProblemException.invalid(
+                  "The participant code " + p, List.of(Violation.of("code", p)));
+            });
+    boolean armExists =
+        trial.content.arms().stream().anyMatch(arm -> arm.label().equals(enrolment.arm()));
+    if (!armExists) {
+      throw ProblemException.invalid(
+          "No such arm in " + trialId,
+          List.of(
+              Violation.of(
+                  "arm",
+                  "must be one of " + trial.content.arms().stream().map(a -> a.label()).toList())));
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (enrolment.enrolledOn().isAfter(today)
+        || (trial.registeredOn != null && enrolment.enrolledOn().isBefore(trial.registeredOn))) {
+      throw ProblemException.invalid(
+          "The enrolment date is impossible",
+          List.of(Violation.of("enrolledOn", "must be between the registration date and today")));
+    }
+    if (participants.exists(trialId, enrolment.code())) {
+      throw ProblemException.conflict(
+          "A participant " + enrolment.code() + " is already enrolled in " + trialId);
+    }
+    ParticipantEntity participant = new ParticipantEntity();
+    participant.trialId = trialId;
+    participant.code = enrolment.code();
+    participant.arm = enrolment.arm();
+    participant.enrolledOn = enrolment.enrolledOn();
+    participant.enrolledAt = Instant.now(clock);
+    participant.enrolledBy = caller.subject();
+    participants.persist(participant);
+    audit.record(
+        trialId,
+        caller,
+        "PARTICIPANT_ENROLLED",
+        null,
+        null,
+        json.valueToTree(
+            List.of(
+                Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/participants/" + enrolment.code(),
+                    "to",
+                    Map.of(
+                        "arm", enrolment.arm(),
+                        "enrolledOn", enrolment.enrolledOn().toString())))));
+    events.participantEnrolled(
+        new TrialEvents.ParticipantEnrolled(
+            trialId, enrolment.code(), enrolment.arm(), enrolment.enrolledOn()));
+    return view(participant, TrialAccess.canSeeAllocations(trial, caller));
+  }
+
+  @Transactional
+  public ParticipantPage list(Caller caller, String trialId, String pageToken, int pageSize) {
+    TrialEntity trial =
+        trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+    TrialAccess.requireMember(trial, caller, "Participants");
+    boolean allocations = TrialAccess.canSeeAllocations(trial, caller);
+    String after = pageToken == null ? "" : PageTokens.decode(pageToken, String.class);
+    List<ParticipantEntity> rows = participants.page(trialId, after, pageSize + 1);
+    boolean more = rows.size() > pageSize;
+    List<ParticipantEntity> page = more ? rows.subList(0, pageSize) : rows;
+    return new ParticipantPage(
+        page.stream().map(p -> view(p, allocations)).toList(),
+        participants.countByTrial(trialId),
+        more ? PageTokens.encode(page.get(page.size() - 1).code) : null);
+  }
+
+  private static ParticipantView view(ParticipantEntity p, boolean allocationVisible) {
+    return new ParticipantView(p.code, allocationVisible ? p.arm : null, p.enrolledOn);
+  }
+}

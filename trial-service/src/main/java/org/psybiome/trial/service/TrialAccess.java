@@ -1,0 +1,56 @@
+package org.psybiome.trial.service;
+
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.ProblemType;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+import org.psybiome.trial.repository.TrialEntity;
+
+/**
+ * Who may see and change a trial. A draft is private to its consortium: to anyone else it does not
+ * exist (404). A registered trial is public; only its consortium changes it.
+ */
+final class TrialAccess {
+
+  private TrialAccess() {}
+
+  static boolean canRead(TrialEntity trial, Caller caller) {
+    return trial.status.isRegistered() || isMember(trial, caller);
+  }
+
+  static boolean isMember(TrialEntity trial, Caller caller) {
+    return caller.consortium().map(trial.consortium::equals).orElse(false);
+  }
+
+  /** Allocations and per-arm data: always once unblinded, before that only its statisticians. */
+  static boolean canSeeAllocations(TrialEntity trial, Caller caller) {
+    return !trial.isBlinded() || caller.actsFor(trial.consortium, Roles.STATISTICIAN);
+  }
+
+  static void requireReadable(TrialEntity trial, Caller caller) {
+    if (!canRead(trial, caller)) {
+      throw notFound(trial.id);
+    }
+  }
+
+  static void requireMember(TrialEntity trial, Caller caller, String what) {
+    requireReadable(trial, caller);
+    if (!isMember(trial, caller)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN, what + " of " + trial.id + " are visible to its consortium only");
+    }
+  }
+
+  static void requireRole(TrialEntity trial, Caller caller, String role, String action) {
+    requireReadable(trial, caller);
+    if (!caller.actsFor(trial.consortium, role)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "Only a " + role + " of the consortium that owns " + trial.id + " may " + action);
+    }
+  }
+
+  static ProblemException notFound(String id) {
+    return ProblemException.notFound("No trial " + id);
+  }
+}

@@ -1,0 +1,132 @@
+package org.psybiome.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Filters, free text and cursor paging, over trials of a consortium of this test's own. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrialSearchTest {
+
+  private final String consortium = "SEARCH-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<String> ids = new ArrayList<>();
+
+  private RequestSpecification search() {
+    return TrialApi.as("reader", consortium).queryParam("consortium", consortium);
+  }
+
+  /** Once per class, but inside a test: Quarkus points RestAssured at the app per test. */
+  @BeforeEach
+  void registerTrials() {
+    if (!ids.isEmpty()) {
+      return;
+    }
+    for (String demo :
+        List.of(DemoTrials.PROBIOTIC, DemoTrials.FMT, DemoTrials.DIET, DemoTrials.PROBIOTIC)) {
+      ObjectNode body = DemoTrials.load(demo);
+      var response =
+          TrialApi.as("registrant", consortium)
+              .contentType(ContentType.JSON)
+              .body(body)
+              .post("/api/v1/trials");
+      response.then().statusCode(201);
+      String id = response.jsonPath().getString("id");
+      ids.add(id);
+      TrialApi.as("registrant", consortium)
+          .header("If-Match", response.header("ETag"))
+          .contentType(ContentType.JSON)
+          .body(
+              java.util.Map.of(
+                  "status", "RECRUITING", "effectiveDate", java.time.LocalDate.now().toString()))
+          .post("/api/v1/trials/" + id + "/status")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  @Test
+  void byInterventionTypeStrainAndCondition() {
+    search()
+        .queryParam("interventionType", "FMT")
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].id", equalTo(ids.get(1)));
+    search()
+        .queryParam("genus", "bifidobacterium")
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(2));
+    search()
+        .queryParam("species", "Lactobacillus helveticus")
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(2));
+    // F32 finds the trial coded F32.1; F41.1 the anxiety one
+    search().queryParam("condition", "F32").get("/api/v1/trials").then().body("total", equalTo(2));
+    search()
+        .queryParam("condition", "F41.1")
+        .get("/api/v1/trials")
+        .then()
+        .body("items[0].id", equalTo(ids.get(2)));
+    search().queryParam("country", "au").get("/api/v1/trials").then().body("total", equalTo(1));
+    search().queryParam("sponsor", "king's").get("/api/v1/trials").then().body("total", equalTo(1));
+    search()
+        .queryParam("q", "faecal capsules")
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(1));
+    search()
+        .queryParam("status", "COMPLETED")
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(0));
+    search()
+        .queryParam("registeredFrom", java.time.LocalDate.now().toString())
+        .queryParam("registeredTo", java.time.LocalDate.now().toString())
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(4));
+  }
+
+  @Test
+  void cursorPagingVisitsEveryTrialOnceInOrder() {
+    List<String> seen = new ArrayList<>();
+    String token = null;
+    do {
+      var spec = search().queryParam("pageSize", 3).queryParam("sort", "id");
+      if (token != null) {
+        spec.queryParam("pageToken", token);
+      }
+      var page =
+          spec.get("/api/v1/trials")
+              .then()
+              .statusCode(200)
+              .body("total", equalTo(4))
+              .extract()
+              .jsonPath();
+      seen.addAll(page.getList("items.id", String.class));
+      token = page.getString("nextPageToken");
+    } while (token != null);
+    assertThat(seen).containsExactlyElementsOf(ids.stream().sorted().toList());
+    search()
+        .queryParam("pageSize", 10)
+        .queryParam("sort", "-id")
+        .get("/api/v1/trials")
+        .then()
+        .body("items[0].id", equalTo(ids.get(3)))
+        .body("nextPageToken", nullValue());
+  }
+}
