@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -77,29 +80,36 @@ public final class DemoCommand {
             "{\"status\":\"RECRUITING\",\"effectiveDate\":\"" + today + "\"}",
             created.headers().firstValue("ETag").orElseThrow());
     require(recruiting, 200, file);
-    int enrolled = 0;
     var arms = trial.getJsonArray("arms");
-    for (int p = 1; p <= PARTICIPANTS_PER_ARM; p++) {
+    String prefix = trial.getString("acronym").replaceAll("[^A-Z0-9]", "");
+    // Permuted blocks, like a real randomisation list: a code says nothing about its arm.
+    Random random = new Random(prefix.hashCode());
+    List<Integer> allocation = new ArrayList<>();
+    for (int block = 0; block < PARTICIPANTS_PER_ARM / 2; block++) {
+      List<Integer> slots = new ArrayList<>();
       for (int a = 0; a < arms.size(); a++) {
-        String code =
-            String.format(
-                "%s-%s%02d",
-                trial.getString("acronym").replaceAll("[^A-Z0-9]", ""), (char) ('A' + a), p);
-        String arm = arms.getJsonObject(a).getString("label");
-        HttpResponse<String> enrolment =
-            send(
-                "POST",
-                "/api/v1/trials/" + id + "/participants",
-                Json.createObjectBuilder()
-                    .add("code", code)
-                    .add("arm", arm)
-                    .add("enrolledOn", today)
-                    .build()
-                    .toString(),
-                null);
-        require(enrolment, 201, file);
-        enrolled++;
+        slots.add(a);
+        slots.add(a);
       }
+      Collections.shuffle(slots, random);
+      allocation.addAll(slots);
+    }
+    int enrolled = 0;
+    for (int arm : allocation) {
+      String code = String.format("%s-%03d", prefix, enrolled + 1);
+      HttpResponse<String> enrolment =
+          send(
+              "POST",
+              "/api/v1/trials/" + id + "/participants",
+              Json.createObjectBuilder()
+                  .add("code", code)
+                  .add("arm", arms.getJsonObject(arm).getString("label"))
+                  .add("enrolledOn", today)
+                  .build()
+                  .toString(),
+              null);
+      require(enrolment, 201, file);
+      enrolled++;
     }
     System.out.println(
         "  demo trial "
