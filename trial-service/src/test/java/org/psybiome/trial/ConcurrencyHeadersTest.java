@@ -36,19 +36,9 @@ class ConcurrencyHeadersTest {
   void staleIfMatchIs412WithTheCurrentEtag() {
     var draft = TrialApi.createDraft(DemoTrials.load(DemoTrials.DIET));
     var first = DemoTrials.load(DemoTrials.DIET).put("targetSampleSize", 170);
-    as("registrant")
-        .header("If-Match", draft.etag())
-        .contentType(ContentType.JSON)
-        .body(first)
-        .put("/api/v1/trials/" + draft.id())
-        .then()
-        .statusCode(200);
+    TrialApi.update(draft.id(), draft.etag(), first).then().statusCode(200);
     var second = DemoTrials.load(DemoTrials.DIET).put("targetSampleSize", 190);
-    as("registrant")
-        .header("If-Match", draft.etag())
-        .contentType(ContentType.JSON)
-        .body(second)
-        .put("/api/v1/trials/" + draft.id())
+    TrialApi.update(draft.id(), draft.etag(), second)
         .then()
         .statusCode(412)
         .contentType("application/problem+json")

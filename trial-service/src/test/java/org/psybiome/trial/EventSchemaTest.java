@@ -8,9 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What trial-service really publishes matches the schemas documented in docs/events. */
@@ -44,21 +42,13 @@ class EventSchemaTest {
             .put("targetSampleSize", 250)
             .put("changeReason", "power");
     String etag =
-        TrialApi.as("registrant")
-            .header("If-Match", trial.etag())
-            .contentType(ContentType.JSON)
-            .body(body)
-            .put("/api/v1/trials/" + trial.id())
+        TrialApi.update(trial.id(), trial.etag(), body)
             .then()
             .statusCode(200)
             .extract()
             .header("ETag");
     etag = TrialApi.moveTo(trial.id(), etag, "ACTIVE_NOT_RECRUITING");
-    TrialApi.as("statistician")
-        .header("If-Match", etag)
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "final analysis"))
-        .post("/api/v1/trials/" + trial.id() + "/unblinding")
+    TrialApi.unblind("statistician", TrialApi.CONSORTIUM, trial.id(), etag, "final analysis")
         .then()
         .statusCode(200);
 

@@ -67,6 +67,29 @@ public final class TrialApi {
     return new Created(draft.id(), etag);
   }
 
+  /** PUT of a whole record, as {@code role} of the test consortium. */
+  public static Response update(
+      String role, String consortium, String id, String etag, Object body) {
+    RequestSpecification request = as(role, consortium).contentType(ContentType.JSON).body(body);
+    if (etag != null) {
+      request.header("If-Match", etag);
+    }
+    return request.put("/api/v1/trials/" + id);
+  }
+
+  public static Response update(String id, String etag, Object body) {
+    return update("registrant", CONSORTIUM, id, etag, body);
+  }
+
+  public static Response unblind(
+      String role, String consortium, String id, String etag, String reason) {
+    return as(role, consortium)
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason))
+        .post("/api/v1/trials/" + id + "/unblinding");
+  }
+
   public static Response enrol(String id, String code, String arm) {
     return as("registrant")
         .contentType(ContentType.JSON)

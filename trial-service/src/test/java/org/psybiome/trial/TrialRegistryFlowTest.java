@@ -14,7 +14,6 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Register → recruit → enrol → complete through the HTTP API, with the events each step emits. */
@@ -103,11 +102,7 @@ class TrialRegistryFlowTest {
     var draft = TrialApi.createDraft(DemoTrials.load(DemoTrials.DIET));
     var body = DemoTrials.load(DemoTrials.DIET);
     body.put("targetSampleSize", 180);
-    as("registrant")
-        .header("If-Match", draft.etag())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .put("/api/v1/trials/" + draft.id())
+    TrialApi.update(draft.id(), draft.etag(), body)
         .then()
         .statusCode(200)
         .header("ETag", "\"2\"")
@@ -127,20 +122,12 @@ class TrialRegistryFlowTest {
     var trial = TrialApi.recruiting(DemoTrials.FMT);
     var body = DemoTrials.load(DemoTrials.FMT);
     body.put("targetSampleSize", 120);
-    as("registrant")
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .put("/api/v1/trials/" + trial.id())
+    TrialApi.update(trial.id(), trial.etag(), body)
         .then()
         .statusCode(400)
         .body("violations[0].field", equalTo("reason"));
     body.put("changeReason", "Sample size re-estimated after interim blinded review");
-    as("registrant")
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .put("/api/v1/trials/" + trial.id())
+    TrialApi.update(trial.id(), trial.etag(), body)
         .then()
         .statusCode(200)
         .body("version", equalTo(3));
@@ -180,26 +167,20 @@ class TrialRegistryFlowTest {
         .get("/api/v1/trials/" + trial.id() + "/participants")
         .then()
         .body("items[0].arm", equalTo("Probiotic"));
-    as("registrant")
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "final analysis"))
-        .post("/api/v1/trials/" + trial.id() + "/unblinding")
+    TrialApi.unblind("registrant", TrialApi.CONSORTIUM, trial.id(), trial.etag(), "final analysis")
         .then()
         .statusCode(403);
-    as("statistician", TrialApi.OTHER_CONSORTIUM)
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "final analysis"))
-        .post("/api/v1/trials/" + trial.id() + "/unblinding")
+    TrialApi.unblind(
+            "statistician", TrialApi.OTHER_CONSORTIUM, trial.id(), trial.etag(), "final analysis")
         .then()
         .statusCode(403);
     String etag =
-        as("statistician")
-            .header("If-Match", trial.etag())
-            .contentType(ContentType.JSON)
-            .body(Map.of("reason", "Database locked; final analysis"))
-            .post("/api/v1/trials/" + trial.id() + "/unblinding")
+        TrialApi.unblind(
+                "statistician",
+                TrialApi.CONSORTIUM,
+                trial.id(),
+                trial.etag(),
+                "Database locked; final analysis")
             .then()
             .statusCode(200)
             .body("blinded", equalTo(false))
@@ -210,11 +191,7 @@ class TrialRegistryFlowTest {
         .get("/api/v1/trials/" + trial.id() + "/participants")
         .then()
         .body("items[0].arm", equalTo("Probiotic"));
-    as("statistician")
-        .header("If-Match", etag)
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "again"))
-        .post("/api/v1/trials/" + trial.id() + "/unblinding")
+    TrialApi.unblind("statistician", TrialApi.CONSORTIUM, trial.id(), etag, "again")
         .then()
         .statusCode(409);
     try (var probe = new TrialEventsProbe("psybiome.trial.events")) {
@@ -233,11 +210,7 @@ class TrialRegistryFlowTest {
         .statusCode(200)
         .body("items[0].arm", equalTo("Usual diet"))
         .body("total", equalTo(1));
-    as("statistician")
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "x"))
-        .post("/api/v1/trials/" + trial.id() + "/unblinding")
+    TrialApi.unblind("statistician", TrialApi.CONSORTIUM, trial.id(), trial.etag(), "x")
         .then()
         .statusCode(409);
   }

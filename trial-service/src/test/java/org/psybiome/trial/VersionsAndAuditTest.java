@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.psybiome.trial.TrialApi.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +34,7 @@ class VersionsAndAuditTest {
         .put("kind", "SCALE")
         .put("code", "MADRS");
     body.put("changeReason", "Primary outcome changed on advice of the DSMB");
-    as("registrant")
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .put("/api/v1/trials/" + trial.id())
-        .then()
-        .statusCode(200);
+    TrialApi.update(trial.id(), trial.etag(), body).then().statusCode(200);
 
     given()
         .get("/api/v1/trials/" + trial.id() + "/versions")

@@ -26,11 +26,12 @@ class VisibilityTest {
         .statusCode(404)
         .contentType("application/problem+json");
     given().get("/api/v1/trials/" + draft.id() + "/versions").then().statusCode(404);
-    as("registrant", TrialApi.OTHER_CONSORTIUM)
-        .header("If-Match", draft.etag())
-        .contentType(ContentType.JSON)
-        .body(DemoTrials.load(DemoTrials.FMT))
-        .put("/api/v1/trials/" + draft.id())
+    TrialApi.update(
+            "registrant",
+            TrialApi.OTHER_CONSORTIUM,
+            draft.id(),
+            draft.etag(),
+            DemoTrials.load(DemoTrials.FMT))
         .then()
         .statusCode(404);
     given()
@@ -60,11 +61,12 @@ class VisibilityTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("RECRUITING"));
-    as("registrant", TrialApi.OTHER_CONSORTIUM)
-        .header("If-Match", trial.etag())
-        .contentType(ContentType.JSON)
-        .body(DemoTrials.load(DemoTrials.FMT).put("changeReason", "hostile"))
-        .put("/api/v1/trials/" + trial.id())
+    TrialApi.update(
+            "registrant",
+            TrialApi.OTHER_CONSORTIUM,
+            trial.id(),
+            trial.etag(),
+            DemoTrials.load(DemoTrials.FMT).put("changeReason", "hostile"))
         .then()
         .statusCode(403);
     as("registrant", TrialApi.OTHER_CONSORTIUM)

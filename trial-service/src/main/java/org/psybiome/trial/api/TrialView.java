@@ -47,19 +47,10 @@ public record TrialView(
     return "Psybiome";
   }
 
-  /** The properties a client may send back unchanged in a write; the registry owns them. */
+  /**
+   * The properties a client may send back unchanged in a write, because the registry owns them:
+   * those listed first in the property order.
+   */
   public static final List<String> ASSIGNED_PROPERTIES =
-      List.of(
-          "id",
-          "primaryRegistry",
-          "consortium",
-          "status",
-          "version",
-          "registeredOn",
-          "actualEnrolment",
-          "blinded",
-          "unblindedAt",
-          "statusHistory",
-          "createdAt",
-          "updatedAt");
+      List.of(TrialView.class.getAnnotation(JsonPropertyOrder.class).value());
 }
