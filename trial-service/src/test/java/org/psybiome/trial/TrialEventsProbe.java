@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.psybiome.testsupport.TestKafka;
 
 /** Reads what trial-service really published to Kafka, from the beginning of a topic. */
 public final class TrialEventsProbe implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class TrialEventsProbe implements AutoCloseable {
   private final List<Event> seen = new ArrayList<>();
 
   public TrialEventsProbe(String... topics) {
-    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    String bootstrap = TestKafka.get().bootstrapServers();
     consumer =
         new KafkaConsumer<>(
             Map.of(

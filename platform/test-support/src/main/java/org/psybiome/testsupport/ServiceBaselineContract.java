@@ -21,7 +21,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,7 +98,8 @@ public abstract class ServiceBaselineContract {
 
   @Test
   void kafkaBrokerOfTheServiceCarriesMessages() {
-    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    // the run's broker, which the service under test was pointed at (also when it runs packaged)
+    String bootstrap = TestKafka.get().bootstrapServers();
     String topic = "baseline-" + UUID.randomUUID();
     Map<String, Object> common = Map.of("bootstrap.servers", bootstrap);
     try (var producer =
