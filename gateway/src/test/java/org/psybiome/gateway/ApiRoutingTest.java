@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.psybiome.common.security.Roles;
+import org.psybiome.testsupport.TestTokens;
 
 /** /api/v1 reaches the service that owns each path, with headers, statuses and bodies intact. */
 @QuarkusTest
@@ -40,10 +42,11 @@ class ApiRoutingTest {
 
   @Test
   void requestHeadersAndBodyPassThrough() {
+    String token = TestTokens.token(Roles.REGISTRANT, "MINDGUT");
     given()
         .header("If-Match", "\"6\"")
         .header("Idempotency-Key", "batch-0001")
-        .header("Authorization", "Bearer abc")
+        .header("Authorization", "Bearer " + token)
         .header("X-Correlation-Id", "run-42")
         .contentType(ContentType.JSON)
         .body("{\"rows\": [" + "{\"v\": 1},".repeat(5000) + "{\"v\": 1}]}")
@@ -53,7 +56,7 @@ class ApiRoutingTest {
         .body("method", equalTo("PUT"))
         .body("ifMatch", equalTo("\"6\""))
         .body("idempotencyKey", equalTo("batch-0001"))
-        .body("authorization", equalTo("Bearer abc"))
+        .body("authorization", equalTo("Bearer " + token))
         .body("correlationId", equalTo("run-42"))
         .body(
             "bodyLength",

@@ -3,21 +3,28 @@ package org.psybiome.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Stand-ins for trial-service and biomarker-service that answer with what they received (method,
- * path, query, selected headers, body length), so routing and pass-through can be checked, and that
- * can be taken down to simulate an unreachable service.
+ * path, query, selected headers, body length), so routing and pass-through can be checked, that
+ * serve a small OpenAPI document of their own at {@code /q/openapi}, remember which paths reached
+ * them, and can be taken down to simulate an unreachable service.
  */
 public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
 
   /** A stand-in answers with the status and headers the test asks for in these headers. */
   static final String RESPOND_STATUS = "X-Test-Respond-Status";
+
+  /** A stand-in waits this many milliseconds before answering. */
+  static final String RESPOND_AFTER_MS = "X-Test-Respond-After-Ms";
 
   private static Vertx vertx;
   private static final Map<String, StandIn> STAND_INS = new HashMap<>();
@@ -25,6 +32,7 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
   static final class StandIn {
     final String name;
     final int port;
+    final Set<String> seenPaths = ConcurrentHashMap.newKeySet();
     HttpServer server;
 
     StandIn(String name, int port) {
@@ -38,6 +46,14 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
               .createHttpServer()
               .requestHandler(
                   request -> {
+                    seenPaths.add(request.path());
+                    if (request.path().equals("/q/openapi")) {
+                      request
+                          .response()
+                          .putHeader("Content-Type", "application/json")
+                          .end(OpenApiDocuments.of(name).encode());
+                      return;
+                    }
                     long[] length = {0};
                     request.handler(chunk -> length[0] += chunk.length());
                     request.endHandler(
@@ -58,30 +74,41 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
                                   .put("idempotencyKey", request.getHeader("Idempotency-Key"))
                                   .put("authorization", request.getHeader("Authorization"))
                                   .put("correlationId", request.getHeader("X-Correlation-Id"))
+                                  .put("traceparent", request.getHeader("traceparent"))
                                   .put("contentType", request.getHeader("Content-Type"));
-                          var response = request.response().setStatusCode(status);
-                          if (status >= 400) {
-                            response.putHeader("Content-Type", "application/problem+json");
-                            response.end(
-                                new JsonObject()
-                                    .put("type", "https://psybiome.org/problems/conflict")
-                                    .put("status", status)
-                                    .put("detail", "from " + name)
-                                    .encode());
-                            return;
+                          String delay = request.getHeader(RESPOND_AFTER_MS);
+                          if (delay != null) {
+                            vertx.setTimer(
+                                Long.parseLong(delay), t -> answer(request, status, echo));
+                          } else {
+                            answer(request, status, echo);
                           }
-                          response
-                              .putHeader("Content-Type", "application/json")
-                              .putHeader("ETag", "\"7\"")
-                              .putHeader("Location", "/api/v1/trials/PSB-2026-000001")
-                              .putHeader("Retry-After", "3")
-                              .end(echo.encode());
                         });
                   })
               .listen(port, "127.0.0.1")
               .toCompletionStage()
               .toCompletableFuture()
               .get(10, TimeUnit.SECONDS);
+    }
+
+    private void answer(HttpServerRequest request, int status, JsonObject echo) {
+      var response = request.response().setStatusCode(status);
+      if (status >= 400) {
+        response.putHeader("Content-Type", "application/problem+json");
+        response.end(
+            new JsonObject()
+                .put("type", "https://psybiome.org/problems/conflict")
+                .put("status", status)
+                .put("detail", "from " + name)
+                .encode());
+        return;
+      }
+      response
+          .putHeader("Content-Type", "application/json")
+          .putHeader("ETag", "\"7\"")
+          .putHeader("Location", "/api/v1/trials/PSB-2026-000001")
+          .putHeader("Retry-After", "3")
+          .end(echo.encode());
     }
 
     synchronized void stop() throws Exception {
@@ -112,7 +139,14 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         "psybiome.gateway.trial-service-url",
         "http://127.0.0.1:" + STAND_INS.get("trial-service").port,
         "psybiome.gateway.biomarker-service-url",
-        "http://127.0.0.1:" + STAND_INS.get("biomarker-service").port);
+        "http://127.0.0.1:" + STAND_INS.get("biomarker-service").port,
+        // short enough that the tests of timeouts, breakers and the API document do not wait long
+        "psybiome.gateway.upstream-timeout",
+        "2S",
+        "psybiome.gateway.circuit-breaker.cool-down",
+        "2S",
+        "psybiome.gateway.openapi.refresh-interval",
+        "1S");
   }
 
   @Override

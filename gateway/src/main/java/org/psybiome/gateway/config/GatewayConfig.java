@@ -1,11 +1,14 @@
 package org.psybiome.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import org.psybiome.gateway.routing.Upstream;
 
-/** Where the services are and how long the gateway waits for them. */
+/** Where the services are, how long the gateway waits for them, and what it lets through. */
 @ConfigMapping(prefix = "psybiome.gateway")
 public interface GatewayConfig {
 
@@ -15,11 +18,79 @@ public interface GatewayConfig {
   /** Base URL of biomarker-service, e.g. {@code http://biomarker-service:8082}. */
   URI biomarkerServiceUrl();
 
+  /** Base URL of {@code upstream}. */
+  default URI urlOf(Upstream upstream) {
+    return switch (upstream) {
+      case TRIAL_SERVICE -> trialServiceUrl();
+      case BIOMARKER_SERVICE -> biomarkerServiceUrl();
+    };
+  }
+
+  /**
+   * The gateway's own public URL, named as the server in the merged API document. Empty: the
+   * document names the server relative to where it was fetched from ({@code /}).
+   */
+  Optional<URI> publicUrl();
+
   /** How long to wait for a connection to a service before answering 503. */
   @WithDefault("2S")
   Duration connectTimeout();
 
-  /** A proxied exchange idle for this long is cut off. */
+  /** A pooled connection to a service idle for this long is closed. */
   @WithDefault("60S")
   Duration idleTimeout();
+
+  /** A service that sends nothing back for this long is given up on: 504. */
+  @WithDefault("60S")
+  Duration upstreamTimeout();
+
+  /** Largest declared request body; ingestion batches of 100 000 rows are big. */
+  @WithDefault("64M")
+  MemorySize maxBodySize();
+
+  RateLimit rateLimit();
+
+  CircuitBreaker circuitBreaker();
+
+  OpenApi openapi();
+
+  /** Token bucket per caller (token subject, else client IP), kept in each replica's memory. */
+  interface RateLimit {
+
+    /** Sustained rate a caller may send. */
+    @WithDefault("50")
+    int requestsPerSecond();
+
+    /** Requests a caller may send at once after being quiet. */
+    @WithDefault("100")
+    int burst();
+
+    /** A caller's bucket unused this long is dropped (it would be full again anyway). */
+    @WithDefault("10M")
+    Duration idleEviction();
+  }
+
+  /** Stops trying a service that keeps refusing connections. */
+  interface CircuitBreaker {
+
+    /** Consecutive connection failures that open the circuit. */
+    @WithDefault("5")
+    int failureThreshold();
+
+    /** How long an open circuit answers 503 before one trial request is let through. */
+    @WithDefault("10S")
+    Duration coolDown();
+  }
+
+  /** The merged API document served at {@code /openapi.json}. */
+  interface OpenApi {
+
+    /** How often the services' documents are fetched again. */
+    @WithDefault("60S")
+    Duration refreshInterval();
+
+    /** How long one service's document may take to arrive. */
+    @WithDefault("5S")
+    Duration fetchTimeout();
+  }
 }

@@ -1,15 +1,15 @@
 package org.psybiome.gateway.routing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -18,48 +18,64 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.psybiome.common.problem.HttpLayerProblems;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.web.CorrelationIds;
 import org.psybiome.gateway.config.GatewayConfig;
+import org.psybiome.gateway.edge.CircuitBreakers;
+import org.psybiome.gateway.edge.EdgeProblems;
+import org.psybiome.gateway.edge.RateLimiter;
+import org.psybiome.gateway.edge.TokenCheck;
 
 /**
  * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass through
- * without being buffered, and status, headers and problem bodies come back unchanged. A service
- * that cannot be reached is a 503 problem.
+ * without being buffered, and status, headers and problem bodies come back unchanged. Before a
+ * request is sent on it passes the edge checks, in this order: declared body size, bearer token (if
+ * any), the caller's rate limit, the service's circuit breaker. A service that cannot be reached is
+ * a 503 problem, one that does not answer in time a 504.
  */
 @ApplicationScoped
 public class ApiProxy {
 
+  private static final String UPSTREAM = "psybiome.upstream";
+
   private final Vertx vertx;
   private final GatewayConfig config;
   private final RouteTable routes;
-  private final ObjectMapper json;
   private final HttpLayerProblems problems;
+  private final EdgeProblems edge;
+  private final TokenCheck tokens;
+  private final RateLimiter rateLimiter;
+  private final CircuitBreakers breakers;
 
   ApiProxy(
       Vertx vertx,
       GatewayConfig config,
       RouteTable routes,
-      ObjectMapper json,
-      HttpLayerProblems problems) {
+      HttpLayerProblems problems,
+      EdgeProblems edge,
+      TokenCheck tokens,
+      RateLimiter rateLimiter,
+      CircuitBreakers breakers) {
     this.vertx = vertx;
     this.config = config;
     this.routes = routes;
-    this.json = json;
     this.problems = problems;
+    this.edge = edge;
+    this.tokens = tokens;
+    this.rateLimiter = rateLimiter;
+    this.breakers = breakers;
   }
 
   void install(@Observes Router router) {
-    Map<Upstream, URI> origins = new EnumMap<>(Upstream.class);
-    origins.put(Upstream.TRIAL_SERVICE, config.trialServiceUrl());
-    origins.put(Upstream.BIOMARKER_SERVICE, config.biomarkerServiceUrl());
-
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -68,42 +84,126 @@ public class ApiProxy {
                 .setKeepAlive(true)
                 .setMaxPoolSize(100));
     HttpProxy proxy = HttpProxy.reverseProxy(client);
-    proxy.originRequestProvider(
-        (request, httpClient) -> {
-          Upstream upstream = routes.ownerOf(request.path()).orElseThrow();
-          URI origin = origins.get(upstream);
-          request.headers().set(CorrelationIds.HEADER, correlationId(request));
-          return httpClient.request(
-              new RequestOptions()
-                  .setHost(origin.getHost())
-                  .setPort(origin.getPort())
-                  .setSsl("https".equals(origin.getScheme())));
+    proxy.origin(
+        context -> {
+          URI origin = config.urlOf(context.get(UPSTREAM, Upstream.class));
+          return context
+              .client()
+              .request(
+                  new RequestOptions()
+                      .setHost(origin.getHost())
+                      .setPort(origin.getPort())
+                      .setSsl("https".equals(origin.getScheme()))
+                      // nothing back from the service for this long fails the exchange: 504
+                      .setIdleTimeout(config.upstreamTimeout().toMillis()));
         });
-    proxy.addInterceptor(new UnavailableAsProblem());
+    proxy.addInterceptor(new ServiceOutcomes());
 
-    router
-        .route("/api/v1/*")
-        .order(10)
-        .handler(
-            ctx -> {
-              if (routes.ownerOf(ctx.normalizedPath()).isEmpty()) {
-                problems.respond(ctx, 404);
+    router.route("/api/v1/*").order(10).handler(ctx -> admit(ctx, proxy));
+  }
+
+  private void admit(RoutingContext ctx, HttpProxy proxy) {
+    // The raw path, as the proxy sends it on: the owner must be judged on what the service gets.
+    Optional<Upstream> owner = routes.ownerOf(ctx.request().path());
+    if (owner.isEmpty()) {
+      problems.respond(ctx, 404);
+      return;
+    }
+    if (declaredBodyTooLarge(ctx.request())) {
+      edge.refuse(
+          ctx,
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "The request body exceeds the " + config.maxBodySize().asLongValue() + " bytes accepted",
+          Map.of());
+      return;
+    }
+    Optional<String> token = TokenCheck.bearerToken(ctx.request());
+    if (token.isEmpty()) {
+      String address = ctx.request().remoteAddress().hostAddress();
+      forward(ctx, proxy, owner.get(), RateLimiter.forAddress(address));
+      return;
+    }
+    // Hold the body back while the token is verified off the event loop; the proxy resumes it.
+    ctx.request().pause();
+    tokens
+        .verify(token.get())
+        .onComplete(
+            verified -> {
+              if (verified.failed()) {
+                Log.debugf("Refused token: %s", verified.cause().getMessage());
+                edge.refuse(
+                    ctx,
+                    ProblemType.UNAUTHENTICATED,
+                    "The bearer token is invalid or expired",
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
               } else {
-                proxy.handle(ctx.request());
+                forward(
+                    ctx, proxy, owner.get(), RateLimiter.forSubject(subject(verified.result())));
               }
             });
   }
 
-  private static String correlationId(HttpServerRequest request) {
-    String id = request.response().headers().get(CorrelationIds.HEADER);
-    return id != null ? id : request.getHeader(CorrelationIds.HEADER);
+  private void forward(RoutingContext ctx, HttpProxy proxy, Upstream upstream, String caller) {
+    OptionalLong limited = rateLimiter.acquire(caller);
+    if (limited.isPresent()) {
+      edge.refuse(
+          ctx,
+          ProblemType.TOO_MANY_REQUESTS,
+          "Too many requests from this caller; slow down",
+          Map.of("Retry-After", EdgeProblems.retryAfterSeconds(limited.getAsLong())));
+      return;
+    }
+    OptionalLong open = breakers.acquire(upstream);
+    if (open.isPresent()) {
+      edge.refuse(
+          ctx,
+          ProblemType.SERVICE_UNAVAILABLE,
+          unreachable(upstream),
+          Map.of("Retry-After", EdgeProblems.retryAfterSeconds(open.getAsLong())));
+      return;
+    }
+    HttpServerRequest request = ctx.request();
+    // The correlation id may be the gateway's own, made for this request; services log it too.
+    request.headers().set(CorrelationIds.HEADER, ctx.<String>get(CorrelationIds.MDC_KEY));
+    proxy.handle(request);
+  }
+
+  private boolean declaredBodyTooLarge(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(length.trim()) > config.maxBodySize().asLongValue();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String subject(JsonWebToken token) {
+    return token.getSubject() != null ? token.getSubject() : token.getName();
+  }
+
+  private static String unreachable(Upstream upstream) {
+    return upstream.serviceName() + " cannot be reached; try again shortly";
   }
 
   /**
-   * Turns a failed connection to a service into a 503 problem instead of an empty 502, and keeps
-   * one correlation id header (the service echoes the one the gateway sent it).
+   * Feeds each exchange's outcome to the circuit breaker, turns a failed one into a 503 or 504
+   * problem instead of an empty 502, and keeps one correlation id header (the service echoes the
+   * one the gateway sent it).
    */
-  private final class UnavailableAsProblem implements ProxyInterceptor {
+  private final class ServiceOutcomes implements ProxyInterceptor {
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+      Upstream upstream = routes.ownerOf(context.request().proxiedRequest().path()).orElseThrow();
+      context.set(UPSTREAM, upstream);
+      return context
+          .sendRequest()
+          .onSuccess(response -> breakers.succeeded(upstream))
+          .recover(failure -> failed(context, upstream, failure));
+    }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
@@ -111,41 +211,39 @@ public class ApiProxy {
       return context.sendResponse();
     }
 
-    @Override
-    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-      return context
-          .sendRequest()
-          .recover(
-              failure -> {
-                String path = context.request().getURI();
-                Upstream upstream =
-                    routes.ownerOf(context.request().proxiedRequest().path()).orElse(null);
-                String service = upstream == null ? "the service" : upstream.serviceName();
-                Log.warnf("%s unreachable for %s: %s", service, path, failure.getMessage());
-                Problem problem =
-                    ProblemResponses.problem(
-                        ProblemType.SERVICE_UNAVAILABLE,
-                        service + " cannot be reached; try again shortly",
-                        context.request().proxiedRequest().path(),
-                        List.of());
-                ProxyResponse response =
-                    context
-                        .request()
-                        .response()
-                        .setStatusCode(503)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(Buffer.buffer(serialize(problem))));
-                return Future.succeededFuture(response);
-              });
-    }
-  }
-
-  private byte[] serialize(Problem problem) {
-    try {
-      return json.writeValueAsBytes(problem);
-    } catch (Exception e) {
-      return new byte[0];
+    private Future<ProxyResponse> failed(
+        ProxyContext context, Upstream upstream, Throwable failure) {
+      String path = context.request().proxiedRequest().path();
+      ProblemType type;
+      String detail;
+      if (failure instanceof TimeoutException) {
+        // Reached but slow: not a reason to stop sending it requests.
+        breakers.succeeded(upstream);
+        type = ProblemType.GATEWAY_TIMEOUT;
+        detail =
+            upstream.serviceName()
+                + " did not answer within "
+                + config.upstreamTimeout().toSeconds()
+                + " s";
+      } else {
+        breakers.failed(upstream);
+        type = ProblemType.SERVICE_UNAVAILABLE;
+        detail = unreachable(upstream);
+      }
+      Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
+      Problem problem = ProblemResponses.problem(type, detail, path, List.of());
+      ProxyResponse response =
+          context
+              .request()
+              .release()
+              .response()
+              .setStatusCode(type.status())
+              .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+              .setBody(Body.body(edge.body(problem)));
+      if (type == ProblemType.SERVICE_UNAVAILABLE) {
+        response.putHeader("Retry-After", "5");
+      }
+      return Future.succeededFuture(response);
     }
   }
 }

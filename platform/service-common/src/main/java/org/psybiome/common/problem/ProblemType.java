@@ -22,7 +22,8 @@ public enum ProblemType {
   PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INTERNAL("internal", "Internal error", 500),
-  SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
+  SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
+  GATEWAY_TIMEOUT("gateway-timeout", "A service did not answer in time", 504);
 
   private static final String BASE = "https://psybiome.org/problems/";
 

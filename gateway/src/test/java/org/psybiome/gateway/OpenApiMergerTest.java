@@ -1,0 +1,57 @@
+package org.psybiome.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.psybiome.gateway.routing.OpenApiMerger;
+import org.psybiome.gateway.routing.RouteTable;
+import org.psybiome.gateway.routing.Upstream;
+
+class OpenApiMergerTest {
+
+  private final OpenApiMerger merger = new OpenApiMerger(new RouteTable());
+
+  @Test
+  void clashingSchemaNamesKeepTheFirstServicesSchema() {
+    Map<Upstream, Optional<JsonObject>> documents = new LinkedHashMap<>();
+    documents.put(Upstream.TRIAL_SERVICE, Optional.of(OpenApiDocuments.of("trial-service")));
+    documents.put(
+        Upstream.BIOMARKER_SERVICE, Optional.of(OpenApiDocuments.of("biomarker-service")));
+
+    JsonObject merged = merger.merge(documents, "https://api.psybiome.org");
+
+    JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
+    assertEquals(
+        Optional.of("type"),
+        schemas.getJsonObject("Problem").getJsonObject("properties").fieldNames().stream()
+            .findFirst());
+    assertEquals(
+        "https://api.psybiome.org",
+        merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+    assertTrue(merged.getJsonArray(OpenApiMerger.MISSING_SERVICES).isEmpty());
+  }
+
+  @Test
+  void aMissingServiceIsNamedAndTheOthersPathsKept() {
+    Map<Upstream, Optional<JsonObject>> documents = new LinkedHashMap<>();
+    documents.put(Upstream.TRIAL_SERVICE, Optional.empty());
+    documents.put(
+        Upstream.BIOMARKER_SERVICE, Optional.of(OpenApiDocuments.of("biomarker-service")));
+
+    JsonObject merged = merger.merge(documents, "/");
+
+    assertEquals("trial-service", merged.getJsonArray(OpenApiMerger.MISSING_SERVICES).getString(0));
+    assertTrue(merged.getJsonObject("info").getString("description").contains("trial-service"));
+    assertTrue(merged.getJsonObject("paths").containsKey("/api/v1/analytes"));
+    assertTrue(
+        merged
+            .getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .containsKey(OpenApiMerger.SECURITY_SCHEME));
+  }
+}
