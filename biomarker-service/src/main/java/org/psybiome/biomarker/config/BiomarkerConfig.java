@@ -1,0 +1,36 @@
+package org.psybiome.biomarker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of biomarker-service. */
+@ConfigMapping(prefix = "psybiome.biomarker")
+public interface BiomarkerConfig {
+
+  /** How trial-service's events are consumed. */
+  TrialEvents trialEvents();
+
+  interface TrialEvents {
+
+    /** Off only for tools that run the service without Kafka consumers. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Registered, updated, status-changed and unblinded events. */
+    @WithDefault("psybiome.trial.events")
+    String topic();
+
+    /** Participant allocations (internal: carries arms). */
+    @WithDefault("psybiome.trial.allocations")
+    String allocationsTopic();
+
+    /** Every replica joins this group, so each partition is applied by one replica. */
+    @WithDefault("biomarker-service")
+    String groupId();
+
+    /** Wait before retrying an event whose transaction failed (e.g. the database was down). */
+    @WithDefault("1s")
+    Duration retryBackoff();
+  }
+}

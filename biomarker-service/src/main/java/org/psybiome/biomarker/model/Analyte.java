@@ -1,0 +1,57 @@
+package org.psybiome.biomarker.model;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An entry of the analyte catalogue. Results of the analyte are stored in {@code unit}, its
+ * standard UCUM unit; {@code molarMass} (g/mol) converts mass concentrations to molar ones and
+ * back; the plausible range (in the standard unit) catches unit mix-ups.
+ *
+ * <p>On a write, {@code code} may be left out of a PUT (the path names the analyte).
+ */
+@Schema(name = "Analyte")
+public record Analyte(
+    @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) @Schema(example = "IL6") String code,
+    @NotBlank @Size(max = 200) @Schema(example = "Interleukin-6") String name,
+    @NotNull OmicsLayer layer,
+    @NotNull Specimen specimen,
+    @NotBlank @Size(max = 64) @Schema(description = "standard UCUM unit", example = "pg/mL")
+        String unit,
+    @Pattern(regexp = "\\d{1,7}-\\d", message = "must be a LOINC code like 26881-3")
+        @Schema(description = "LOINC code, where a real one exists", example = "26881-3")
+        String loinc,
+    @Positive @Schema(description = "NCBI Taxonomy id, for microbiome taxa", example = "1578")
+        Integer ncbiTaxonId,
+    @DecimalMin(value = "0", inclusive = false, message = "must be positive")
+        @Schema(description = "g/mol, where mass <-> molar conversion is needed")
+        BigDecimal molarMass,
+    @NotNull @Schema(description = "lowest plausible value, in the standard unit")
+        BigDecimal plausibleLow,
+    @NotNull @Schema(description = "highest plausible value, in the standard unit")
+        BigDecimal plausibleHigh,
+    @Schema(description = "computed from other analytes (e.g. a ratio), not measured")
+        boolean derived) {
+
+  /** The same analyte under {@code code}. */
+  public Analyte withCode(String code) {
+    return new Analyte(
+        code,
+        name,
+        layer,
+        specimen,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        molarMass,
+        plausibleLow,
+        plausibleHigh,
+        derived);
+  }
+}

@@ -1,0 +1,46 @@
+package org.psybiome.biomarker.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What this service knows of a registered trial from trial-service's events: enough to check a
+ * result against the trial's status, schedule and arms, and to decide what blinding hides.
+ */
+public record KnownTrial(
+    String id,
+    String consortium,
+    String status,
+    int version,
+    boolean masked,
+    boolean unblinded,
+    boolean registered,
+    List<TrialVisit> visits,
+    List<TrialArm> arms) {
+
+  public KnownTrial {
+    visits = List.copyOf(visits);
+    arms = List.copyOf(arms);
+  }
+
+  /** A masked trial that has not been unblinded: allocations and per-arm data stay hidden. */
+  public boolean blinded() {
+    return masked && !unblinded;
+  }
+
+  public boolean withdrawn() {
+    return "WITHDRAWN".equals(status);
+  }
+
+  public Optional<TrialVisit> visit(String code) {
+    return visits.stream().filter(v -> v.code().equals(code)).findFirst();
+  }
+
+  public Optional<TrialVisit> baselineVisit() {
+    return visits.stream().filter(TrialVisit::baseline).findFirst();
+  }
+
+  public Optional<TrialArm> arm(String label) {
+    return arms.stream().filter(a -> a.label().equals(label)).findFirst();
+  }
+}

@@ -1,0 +1,87 @@
+package org.psybiome.biomarker.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.model.Specimen;
+
+@Entity
+@Table(name = "analyte")
+public class AnalyteEntity {
+
+  @Id public String code;
+
+  @Column(nullable = false)
+  public String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public OmicsLayer layer;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Specimen specimen;
+
+  @Column(nullable = false)
+  public String unit;
+
+  public String loinc;
+
+  @Column(name = "ncbi_taxon_id")
+  public Integer ncbiTaxonId;
+
+  @Column(name = "molar_mass")
+  public BigDecimal molarMass;
+
+  @Column(name = "plausible_low")
+  public BigDecimal plausibleLow;
+
+  @Column(name = "plausible_high")
+  public BigDecimal plausibleHigh;
+
+  @Column(nullable = false)
+  public boolean derived;
+
+  public void apply(Analyte analyte) {
+    name = analyte.name();
+    layer = analyte.layer();
+    specimen = analyte.specimen();
+    unit = analyte.unit();
+    loinc = analyte.loinc();
+    ncbiTaxonId = analyte.ncbiTaxonId();
+    molarMass = analyte.molarMass();
+    plausibleLow = analyte.plausibleLow();
+    plausibleHigh = analyte.plausibleHigh();
+    derived = analyte.derived();
+  }
+
+  public Analyte toAnalyte() {
+    return new Analyte(
+        code,
+        name,
+        layer,
+        specimen,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        plain(molarMass),
+        plain(plausibleLow),
+        plain(plausibleHigh),
+        derived);
+  }
+
+  /** numeric columns come back with the column's scale; 362.4600 should read as 362.46. */
+  private static BigDecimal plain(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+}

@@ -1,0 +1,58 @@
+package org.psybiome.biomarker.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialVisit;
+
+/** The latest state of a registered trial that this service has learnt from events. */
+@Entity
+@Table(name = "trial_snapshot")
+public class TrialSnapshotEntity {
+
+  @Id
+  @Column(name = "trial_id")
+  public String trialId;
+
+  @Column(nullable = false)
+  public String consortium;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(nullable = false)
+  public int version;
+
+  @Column(nullable = false)
+  public boolean masked;
+
+  @Column(nullable = false)
+  public boolean unblinded;
+
+  @Column(nullable = false)
+  public boolean registered;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  public List<TrialVisit> visits = new ArrayList<>();
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  public List<TrialArm> arms = new ArrayList<>();
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  public KnownTrial toKnownTrial() {
+    return new KnownTrial(
+        trialId, consortium, status, version, masked, unblinded, registered, visits, arms);
+  }
+}

@@ -1,0 +1,111 @@
+package org.psybiome.biomarker.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.service.AnalyteService;
+import org.psybiome.common.problem.Problem;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.Violation;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+
+/** The analyte catalogue: public to read, like a public registry; curators maintain it. */
+@Path("/api/v1/analytes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytes", description = "The catalogue of biomarker analytes and rating scales")
+@APIResponse(
+    responseCode = "400",
+    description = "Invalid request, with field violations",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AnalyteResource {
+
+  private final AnalyteService analytes;
+  private final Caller caller;
+
+  AnalyteResource(AnalyteService analytes, Caller caller) {
+    this.analytes = analytes;
+    this.caller = caller;
+  }
+
+  @GET
+  @PermitAll
+  @Operation(summary = "List the catalogue, optionally of one omics layer or one panel")
+  public List<Analyte> list(@QueryParam("layer") String layer, @QueryParam("panel") String panel) {
+    return analytes.list(layer(layer), blankToNull(panel));
+  }
+
+  @GET
+  @Path("/{code}")
+  @PermitAll
+  @Operation(summary = "Read one analyte")
+  @APIResponse(responseCode = "404", description = "No such analyte")
+  public Analyte get(@PathParam("code") String code) {
+    return analytes.get(code);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CURATOR)
+  @SecurityRequirement(name = "bearerToken")
+  @Operation(summary = "Add an analyte to the catalogue (curators)")
+  @APIResponse(responseCode = "201", description = "Added; Location names it")
+  @APIResponse(responseCode = "409", description = "The code is taken")
+  public Response create(@Valid @NotNull Analyte analyte) {
+    Analyte created = analytes.create(caller, analyte);
+    return Response.created(URI.create("/api/v1/analytes/" + created.code()))
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CURATOR)
+  @SecurityRequirement(name = "bearerToken")
+  @Operation(summary = "Replace an analyte's definition (curators)")
+  @APIResponse(responseCode = "404", description = "No such analyte")
+  public Analyte replace(@PathParam("code") String code, @Valid @NotNull Analyte analyte) {
+    return analytes.replace(caller, code, analyte);
+  }
+
+  private static OmicsLayer layer(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OmicsLayer.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "Unknown omics layer",
+          List.of(Violation.of("layer", "must be one of " + Arrays.toString(OmicsLayer.values()))));
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

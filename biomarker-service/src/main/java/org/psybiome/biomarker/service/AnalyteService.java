@@ -1,0 +1,123 @@
+package org.psybiome.biomarker.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.repository.AnalyteEntity;
+import org.psybiome.biomarker.repository.AnalyteRepository;
+import org.psybiome.biomarker.repository.PanelEntity;
+import org.psybiome.biomarker.repository.PanelRepository;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.Violation;
+import org.psybiome.common.security.Caller;
+
+/** The analyte catalogue: public to read, maintained by curators. */
+@ApplicationScoped
+public class AnalyteService {
+
+  private final AnalyteRepository analytes;
+  private final PanelRepository panels;
+  private final UcumUnits units;
+
+  AnalyteService(AnalyteRepository analytes, PanelRepository panels, UcumUnits units) {
+    this.analytes = analytes;
+    this.panels = panels;
+    this.units = units;
+  }
+
+  /** The catalogue, by code; with a panel, the panel's analytes in the panel's order. */
+  @Transactional
+  public List<Analyte> list(OmicsLayer layer, String panelCode) {
+    if (panelCode == null) {
+      return analytes.all(layer).stream().map(AnalyteEntity::toAnalyte).toList();
+    }
+    PanelEntity panel =
+        panels
+            .findByIdOptional(panelCode)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "Unknown panel", List.of(Violation.of("panel", "no panel " + panelCode))));
+    Map<String, AnalyteEntity> byCode =
+        analytes.byCodes(panel.analyteCodes).stream()
+            .collect(Collectors.toMap(a -> a.code, Function.identity()));
+    return panel.analyteCodes.stream()
+        .map(byCode::get)
+        .filter(a -> layer == null || a.layer == layer)
+        .map(AnalyteEntity::toAnalyte)
+        .toList();
+  }
+
+  @Transactional
+  public Analyte get(String code) {
+    return find(code).orElseThrow(() -> notFound(code));
+  }
+
+  /** The analyte, for other services of this module (ingestion, summaries). */
+  @Transactional
+  public Optional<Analyte> find(String code) {
+    return analytes.findByIdOptional(code).map(AnalyteEntity::toAnalyte);
+  }
+
+  @Transactional
+  public Analyte create(Caller caller, Analyte analyte) {
+    if (analyte.code() == null) {
+      throw ProblemException.invalid(
+          "The analyte needs a code", List.of(Violation.of("code", "must not be null")));
+    }
+    check(analyte);
+    if (analytes.findByIdOptional(analyte.code()).isPresent()) {
+      throw ProblemException.conflict("Analyte " + analyte.code() + " already exists");
+    }
+    AnalyteEntity entity = new AnalyteEntity();
+    entity.code = analyte.code();
+    entity.apply(analyte);
+    analytes.persist(entity);
+    Log.infof("Analyte %s added to the catalogue by %s", entity.code, caller.subject());
+    return entity.toAnalyte();
+  }
+
+  @Transactional
+  public Analyte replace(Caller caller, String code, Analyte analyte) {
+    if (analyte.code() != null && !analyte.code().equals(code)) {
+      throw ProblemException.invalid(
+          "The body names another analyte than the path",
+          List.of(Violation.of("code", "must be " + code + " or left out")));
+    }
+    Analyte changed = analyte.withCode(code);
+    check(changed);
+    AnalyteEntity entity = analytes.findByIdOptional(code).orElseThrow(() -> notFound(code));
+    entity.apply(changed);
+    Log.infof("Analyte %s changed by %s", code, caller.subject());
+    return entity.toAnalyte();
+  }
+
+  /** The rules bean validation cannot express: a real UCUM unit, a range, a real LOINC code. */
+  private void check(Analyte analyte) {
+    List<Violation> violations = new ArrayList<>();
+    units.problemWith(analyte.unit()).ifPresent(p -> violations.add(Violation.of("unit", p)));
+    if (analyte.plausibleLow().compareTo(analyte.plausibleHigh()) >= 0) {
+      violations.add(Violation.of("plausibleLow", "must be less than plausibleHigh"));
+    }
+    if (analyte.loinc() != null && !LoincCodes.hasValidCheckDigit(analyte.loinc())) {
+      violations.add(Violation.of("loinc", "has a wrong check digit; is it a real LOINC code?"));
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(Comparator.comparing(Violation::field));
+      throw ProblemException.invalid("The analyte is invalid", violations);
+    }
+  }
+
+  static ProblemException notFound(String code) {
+    return ProblemException.notFound("No analyte " + code + " in the catalogue");
+  }
+}

@@ -1,0 +1,38 @@
+package org.psybiome.biomarker.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.psybiome.biomarker.model.KnownParticipant;
+import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
+import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
+import org.psybiome.biomarker.repository.TrialSnapshotEntity;
+import org.psybiome.biomarker.repository.TrialSnapshotRepository;
+
+/**
+ * What this service knows of trials and their participants, learnt from trial-service's events.
+ * Arms are returned as they are; whoever shows them decides what blinding hides.
+ */
+@ApplicationScoped
+public class TrialKnowledge {
+
+  private final TrialSnapshotRepository trials;
+  private final ParticipantAllocationRepository participants;
+
+  TrialKnowledge(TrialSnapshotRepository trials, ParticipantAllocationRepository participants) {
+    this.trials = trials;
+    this.participants = participants;
+  }
+
+  /** The trial, once its registration has arrived; drafts are never known here. */
+  @Transactional
+  public Optional<KnownTrial> trial(String trialId) {
+    return trials.findByIdOptional(trialId).map(TrialSnapshotEntity::toKnownTrial);
+  }
+
+  @Transactional
+  public Optional<KnownParticipant> participant(String trialId, String code) {
+    return participants.find(trialId, code).map(ParticipantAllocationEntity::toKnownParticipant);
+  }
+}

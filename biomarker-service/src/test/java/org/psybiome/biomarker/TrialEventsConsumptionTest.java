@@ -1,0 +1,127 @@
+package org.psybiome.biomarker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialVisit;
+import org.psybiome.biomarker.service.TrialKnowledge;
+
+/**
+ * The service learns trials and allocations from trial-service's events on the real broker: applied
+ * once per event id, never rolled back by an older version.
+ */
+@QuarkusTest
+class TrialEventsConsumptionTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Inject TrialKnowledge knowledge;
+
+  private TrialEventsProducer events;
+
+  @BeforeEach
+  void connect() {
+    events = new TrialEventsProducer();
+  }
+
+  @AfterEach
+  void disconnect() {
+    events.close();
+  }
+
+  @Test
+  void aRegisteredTrialAndItsParticipantsBecomeKnown() {
+    String id = TrialEventsProducer.newTrialId();
+    events.registered(TrialEventsProducer.trialView(id, 2, "QUADRUPLE", "Placebo"));
+    events.enrolled(id, "MG-0001", "Probiotic");
+    events.enrolled(id, "MG-0002", "Placebo");
+
+    KnownTrial trial =
+        await().atMost(WAIT).until(() -> knowledge.trial(id).orElse(null), t -> t != null);
+    assertThat(trial.consortium()).isEqualTo("MINDGUT");
+    assertThat(trial.status()).isEqualTo("RECRUITING");
+    assertThat(trial.version()).isEqualTo(2);
+    assertThat(trial.registered()).isTrue();
+    assertThat(trial.masked()).isTrue();
+    assertThat(trial.blinded()).isTrue();
+    assertThat(trial.arms())
+        .containsExactly(
+            new TrialArm("Probiotic", "EXPERIMENTAL"),
+            new TrialArm("Placebo", "PLACEBO_COMPARATOR"));
+    assertThat(trial.baselineVisit().map(TrialVisit::code)).contains("W0");
+    assertThat(trial.visit("W0").orElseThrow().panels()).containsExactly("INFLAMMATION", "HPA");
+    assertThat(trial.visit("W8").orElseThrow().scales()).containsExactly("HAMD17", "MADRS");
+    assertThat(trial.visit("W8").orElseThrow().dayOffset()).isEqualTo(56);
+
+    await().atMost(WAIT).until(() -> knowledge.participant(id, "MG-0002").isPresent());
+    var participant = knowledge.participant(id, "MG-0001").orElseThrow();
+    assertThat(participant.arm()).isEqualTo("Probiotic");
+    assertThat(participant.enrolledOn()).isEqualTo(LocalDate.now());
+    assertThat(knowledge.participant(id, "MG-0003")).isEmpty();
+
+    events.statusChanged(id, 3, "RECRUITING", "ACTIVE_NOT_RECRUITING");
+    events.unblinded(id, 4);
+    await().atMost(WAIT).until(() -> knowledge.trial(id).map(KnownTrial::version).orElse(0) == 4);
+    trial = knowledge.trial(id).orElseThrow();
+    assertThat(trial.status()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.unblinded()).isTrue();
+    assertThat(trial.blinded()).isFalse();
+  }
+
+  @Test
+  void anEventDeliveredTwiceIsAppliedOnce() {
+    String id = TrialEventsProducer.newTrialId();
+    events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
+    UUID first = events.enrolled(id, "MG-0001", "Probiotic");
+    // A redelivery carries the same id; this one is made to differ so that applying it would show.
+    events.enrolled(id, first, "MG-0099", "Placebo");
+    events.enrolled(id, "MG-0002", "Placebo");
+
+    // MG-0002 comes after the duplicate on the trial's partition: once it is known, both were read.
+    await().atMost(WAIT).until(() -> knowledge.participant(id, "MG-0002").isPresent());
+    assertThat(knowledge.participant(id, "MG-0001")).isPresent();
+    assertThat(knowledge.participant(id, "MG-0099")).isEmpty();
+    assertThat(knowledge.trial(id).orElseThrow().blinded()).isFalse();
+  }
+
+  @Test
+  void anOlderVersionDoesNotOverwriteANewerOne() {
+    String id = TrialEventsProducer.newTrialId();
+    events.registered(TrialEventsProducer.trialView(id, 2, "DOUBLE", "Placebo"));
+    events.updated(TrialEventsProducer.trialView(id, 5, "DOUBLE", "Sham capsule"));
+    // late copies of versions 3 and 4, then a change to version 6 to know they have been read
+    events.updated(TrialEventsProducer.trialView(id, 4, "DOUBLE", "Old placebo"));
+    events.statusChanged(id, 3, "RECRUITING", "SUSPENDED");
+    events.statusChanged(id, 6, "RECRUITING", "ACTIVE_NOT_RECRUITING");
+
+    await().atMost(WAIT).until(() -> knowledge.trial(id).map(KnownTrial::version).orElse(0) == 6);
+    KnownTrial trial = knowledge.trial(id).orElseThrow();
+    assertThat(trial.status()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.arms())
+        .extracting(TrialArm::label)
+        .containsExactly("Probiotic", "Sham capsule");
+  }
+
+  @Test
+  void aMalformedEventIsSkippedAndTheNextOneApplied() {
+    String id = TrialEventsProducer.newTrialId();
+    events.send(
+        TrialEventsProducer.EVENTS,
+        id,
+        "org.psybiome.trial.status-changed.v1",
+        java.util.Map.of("trialId", id));
+    events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
+
+    await().atMost(WAIT).until(() -> knowledge.trial(id).isPresent());
+  }
+}

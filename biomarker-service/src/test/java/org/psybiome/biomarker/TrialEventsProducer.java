@@ -1,0 +1,209 @@
+package org.psybiome.biomarker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Publishes events shaped exactly as trial-service's outbox publishes them (docs/events.md and
+ * docs/events/*.schema.json): CloudEvents 1.0 JSON, key = trial id, a content-type header.
+ */
+final class TrialEventsProducer implements AutoCloseable {
+
+  static final String EVENTS = "psybiome.trial.events";
+  static final String ALLOCATIONS = "psybiome.trial.allocations";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final KafkaProducer<String, String> producer;
+
+  TrialEventsProducer() {
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true),
+            new StringSerializer(),
+            new StringSerializer());
+  }
+
+  /** A registry id no other test uses. */
+  static String newTrialId() {
+    return String.format("PSB-2026-%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+  }
+
+  /** Sends the envelope and waits for Kafka's acknowledgement; returns the event id. */
+  UUID send(String topic, String trialId, String type, Object data) {
+    return send(topic, trialId, UUID.randomUUID(), type, data);
+  }
+
+  UUID send(String topic, String trialId, UUID id, String type, Object data) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("specversion", "1.0");
+    envelope.put("id", id.toString());
+    envelope.put("source", "/psybiome/trial-service");
+    envelope.put("type", type);
+    envelope.put("subject", trialId);
+    envelope.put("time", Instant.now().toString());
+    envelope.put("datacontenttype", "application/json");
+    envelope.put("data", data);
+    try {
+      var record = new ProducerRecord<>(topic, trialId, JSON.writeValueAsString(envelope));
+      record
+          .headers()
+          .add(new RecordHeader("content-type", "application/cloudevents+json".getBytes()));
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new AssertionError("could not publish " + type, e);
+    }
+    return id;
+  }
+
+  UUID registered(Map<String, Object> trial) {
+    return send(
+        EVENTS,
+        (String) trial.get("id"),
+        "org.psybiome.trial.registered.v1",
+        Map.of("trial", trial));
+  }
+
+  UUID updated(Map<String, Object> trial) {
+    return send(
+        EVENTS,
+        (String) trial.get("id"),
+        "org.psybiome.trial.updated.v1",
+        Map.of("version", trial.get("version"), "trial", trial));
+  }
+
+  UUID statusChanged(String trialId, int version, String from, String to) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("trialId", trialId);
+    data.put("version", version);
+    data.put("from", from);
+    data.put("to", to);
+    data.put("effectiveDate", LocalDate.now().toString());
+    data.put("reason", "test: " + to);
+    return send(EVENTS, trialId, "org.psybiome.trial.status-changed.v1", data);
+  }
+
+  UUID unblinded(String trialId, int version) {
+    return send(
+        EVENTS,
+        trialId,
+        "org.psybiome.trial.unblinded.v1",
+        Map.of(
+            "trialId",
+            trialId,
+            "version",
+            version,
+            "unblindedAt",
+            Instant.now().toString(),
+            "reason",
+            "primary analysis locked"));
+  }
+
+  UUID enrolled(String trialId, String code, String arm) {
+    return enrolled(trialId, UUID.randomUUID(), code, arm);
+  }
+
+  UUID enrolled(String trialId, UUID id, String code, String arm) {
+    return send(
+        ALLOCATIONS,
+        trialId,
+        id,
+        "org.psybiome.trial.participant-enrolled.v1",
+        Map.of(
+            "trialId",
+            trialId,
+            "code",
+            code,
+            "arm",
+            arm,
+            "enrolledOn",
+            LocalDate.now().toString()));
+  }
+
+  /**
+   * A trial record as trial-service publishes it (trial-view.schema.json), with the parts this
+   * service reads: design masking, arms and the schedule of assessments; the rest as it would be.
+   */
+  static Map<String, Object> trialView(
+      String id, int version, String masking, String placeboLabel) {
+    Map<String, Object> trial = new LinkedHashMap<>();
+    trial.put("id", id);
+    trial.put("primaryRegistry", "Psybiome");
+    trial.put("consortium", "MINDGUT");
+    trial.put("status", "RECRUITING");
+    trial.put("version", version);
+    trial.put("registeredOn", LocalDate.now().toString());
+    trial.put("actualEnrolment", 0);
+    trial.put("blinded", !"NONE".equals(masking));
+    trial.put("unblindedAt", null);
+    trial.put(
+        "statusHistory",
+        List.of(Map.of("status", "RECRUITING", "effectiveDate", LocalDate.now().toString())));
+    trial.put("createdAt", Instant.now().toString());
+    trial.put("updatedAt", Instant.now().toString());
+    trial.put("publicTitle", "Probiotic adjunct for depression");
+    trial.put(
+        "conditions",
+        List.of(
+            Map.of("system", "ICD10", "code", "F32.1", "label", "Moderate depressive episode")));
+    trial.put(
+        "interventions",
+        List.of(
+            Map.of("type", "PROBIOTIC", "code", "PRO", "name", "L. helveticus R0052"),
+            Map.of("type", "PLACEBO", "code", "PLA", "name", "Placebo capsule")));
+    trial.put(
+        "design",
+        Map.of(
+            "studyType", "INTERVENTIONAL",
+            "allocation", "RANDOMIZED",
+            "masking", Map.of("level", masking, "maskedRoles", List.of())));
+    trial.put(
+        "arms",
+        List.of(
+            Map.of(
+                "label", "Probiotic", "type", "EXPERIMENTAL", "interventionCodes", List.of("PRO")),
+            Map.of(
+                "label",
+                placeboLabel,
+                "type",
+                "PLACEBO_COMPARATOR",
+                "interventionCodes",
+                List.of("PLA"))));
+    trial.put(
+        "schedule",
+        Map.of(
+            "visits",
+            List.of(
+                visit("W0", 0, true, List.of("INFLAMMATION", "HPA"), List.of("HAMD17")),
+                visit("W8", 56, false, List.of("INFLAMMATION"), List.of("HAMD17", "MADRS")))));
+    return trial;
+  }
+
+  private static Map<String, Object> visit(
+      String code, int day, boolean baseline, List<String> panels, List<String> scales) {
+    Map<String, Object> visit = new LinkedHashMap<>();
+    visit.put("code", code);
+    visit.put("label", code);
+    visit.put("dayOffset", day);
+    visit.put("baseline", baseline);
+    visit.put("panels", panels);
+    visit.put("scales", scales);
+    return visit;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
