@@ -11,6 +11,14 @@ public interface BiomarkerConfig {
   /** How trial-service's events are consumed. */
   TrialEvents trialEvents();
 
+  /** The most rows one result batch may carry; a larger batch is refused whole. */
+  @WithDefault("100000")
+  int maxBatchRows();
+
+  /** How many row errors a refused batch lists; the rest are only counted. */
+  @WithDefault("1000")
+  int maxListedViolations();
+
   interface TrialEvents {
 
     /** Off only for tools that run the service without Kafka consumers. */

@@ -1,0 +1,26 @@
+package org.psybiome.biomarker.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An ingested result batch: counts and what it covered, never its rows. */
+@Schema(name = "Batch")
+public record BatchSummary(
+    UUID id,
+    @Schema(example = "PSB-2026-000042") String trialId,
+    Instant receivedAt,
+    @Schema(description = "results stored") int rows,
+    @Schema(description = "results reported as a limit of quantification (< or >)") int censored,
+    @Schema(description = "results of analytes the schedule did not pre-register at their visit")
+        int unregistered,
+    @Schema(description = "analyte codes, sorted") List<String> analytes,
+    @Schema(description = "visit codes, sorted") List<String> visits,
+    @Schema(description = "the token subject that submitted it") String submittedBy) {
+
+  public BatchSummary {
+    analytes = List.copyOf(analytes);
+    visits = List.copyOf(visits);
+  }
+}

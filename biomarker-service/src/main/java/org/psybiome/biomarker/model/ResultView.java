@@ -1,0 +1,26 @@
+package org.psybiome.biomarker.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored result: as reported, and in the analyte's standard unit. */
+@Schema(name = "Result")
+public record ResultView(
+    @Schema(example = "MG-0001") String participant,
+    @Schema(example = "W0") String visit,
+    String sampleId,
+    Specimen specimen,
+    Instant collectedAt,
+    @Schema(example = "CORTISOL_AM") String analyte,
+    @Schema(description = "as reported") BigDecimal value,
+    @Schema(description = "as reported", example = "µg/dL") String unit,
+    BigDecimal standardValue,
+    @Schema(example = "nmol/L") String standardUnit,
+    @Schema(description = "< or > for a limit of quantification, else absent") String comparator,
+    @Schema(description = "a limit, not a measured value") boolean censored,
+    QcStatus qcStatus,
+    @Schema(description = "false when the schedule did not pre-register the analyte at the visit")
+        boolean registered,
+    UUID batchId) {}

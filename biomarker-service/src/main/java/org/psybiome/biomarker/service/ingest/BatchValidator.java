@@ -1,0 +1,294 @@
+package org.psybiome.biomarker.service.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.QcStatus;
+import org.psybiome.biomarker.model.Specimen;
+import org.psybiome.biomarker.model.TrialVisit;
+import org.psybiome.biomarker.repository.AnalyteEntity;
+import org.psybiome.biomarker.repository.AnalyteRepository;
+import org.psybiome.biomarker.repository.PanelEntity;
+import org.psybiome.biomarker.repository.PanelRepository;
+import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
+import org.psybiome.biomarker.repository.ResultStore;
+import org.psybiome.biomarker.repository.ResultStore.SampleAnalyte;
+import org.psybiome.biomarker.service.StandardValue;
+import org.psybiome.biomarker.service.UnitConversionException;
+import org.psybiome.biomarker.service.UnitConverter;
+
+/**
+ * Checks every row of a batch against the catalogue, the trial's schedule and participants, and
+ * converts its value to the standard unit. The reference data is read once per batch, not once per
+ * row: a 100 000-row batch must not cost 100 000 queries.
+ */
+@ApplicationScoped
+public class BatchValidator {
+
+  private static final int MAX_TEXT = 100;
+
+  private final AnalyteRepository analytes;
+  private final PanelRepository panels;
+  private final ParticipantAllocationRepository participants;
+  private final ResultStore results;
+  private final UnitConverter converter;
+
+  BatchValidator(
+      AnalyteRepository analytes,
+      PanelRepository panels,
+      ParticipantAllocationRepository participants,
+      ResultStore results,
+      UnitConverter converter) {
+    this.analytes = analytes;
+    this.panels = panels;
+    this.participants = participants;
+    this.results = results;
+    this.converter = converter;
+  }
+
+  /** The checked rows; every problem found is added to {@code errors}. */
+  @Transactional
+  List<CheckedResult> check(KnownTrial trial, List<RawRow> rows, RowErrors errors) {
+    Map<String, Analyte> catalogue =
+        analytes.listAll().stream()
+            .map(AnalyteEntity::toAnalyte)
+            .collect(Collectors.toMap(Analyte::code, Function.identity()));
+    Map<String, Set<String>> registered = registeredAnalytesByVisit(trial);
+    Set<String> enrolled = participants.codes(trial.id());
+    Set<String> sampleIds = new HashSet<>();
+    rows.forEach(r -> Optional.ofNullable(r.get(ResultFields.SAMPLE_ID)).ifPresent(sampleIds::add));
+    Set<SampleAnalyte> stored = results.storedSampleAnalytes(trial.id(), sampleIds);
+
+    Map<SampleAnalyte, Integer> firstRow = new HashMap<>();
+    List<CheckedResult> checked = new ArrayList<>(rows.size());
+    for (RawRow row : rows) {
+      RowCheck check = new RowCheck(row, errors);
+      String participant = check.text(ResultFields.PARTICIPANT);
+      if (participant != null && !enrolled.contains(participant)) {
+        check.fail(ResultFields.PARTICIPANT, "is not a participant of " + trial.id());
+      }
+      String visit = check.text(ResultFields.VISIT);
+      if (visit != null && trial.visit(visit).isEmpty()) {
+        check.fail(ResultFields.VISIT, "is not a visit of the trial's schedule");
+      }
+      String sampleId = check.text(ResultFields.SAMPLE_ID);
+      Analyte analyte = analyte(check, catalogue);
+      Specimen specimen = specimen(check, analyte);
+      Instant collectedAt = instant(check);
+      BigDecimal value = check.decimal(ResultFields.VALUE);
+      String unit = check.text(ResultFields.UNIT);
+      String comparator = comparator(check);
+      QcStatus qc = qcStatus(check);
+      StandardValue standard = null;
+      if (analyte != null && value != null && unit != null) {
+        standard = standardise(check, analyte, value, unit, comparator);
+      }
+      if (sampleId != null && analyte != null) {
+        SampleAnalyte key = new SampleAnalyte(sampleId, analyte.code());
+        Integer earlier = firstRow.putIfAbsent(key, row.row());
+        if (earlier != null) {
+          check.fail(ResultFields.SAMPLE_ID, "repeats the sample and analyte of row " + earlier);
+        } else if (stored.contains(key)) {
+          check.fail(ResultFields.SAMPLE_ID, "already has a stored result for this analyte");
+        }
+      }
+      if (check.passed()) {
+        checked.add(
+            new CheckedResult(
+                participant,
+                visit,
+                sampleId,
+                specimen.name(),
+                collectedAt,
+                analyte.code(),
+                value,
+                unit,
+                standard.value(),
+                standard.unit(),
+                comparator,
+                qc.name(),
+                registered.getOrDefault(visit, Set.of()).contains(analyte.code())));
+      }
+    }
+    return checked;
+  }
+
+  /** Per visit, the analytes of its pre-registered panels and its scales. */
+  private Map<String, Set<String>> registeredAnalytesByVisit(KnownTrial trial) {
+    Map<String, List<String>> panelAnalytes =
+        panels.listAll().stream().collect(Collectors.toMap(p -> p.code, this::analytesOf));
+    Map<String, Set<String>> byVisit = new HashMap<>();
+    for (TrialVisit visit : trial.visits()) {
+      Set<String> codes = new HashSet<>(visit.scales());
+      visit.panels().forEach(p -> codes.addAll(panelAnalytes.getOrDefault(p, List.of())));
+      byVisit.put(visit.code(), codes);
+    }
+    return byVisit;
+  }
+
+  private List<String> analytesOf(PanelEntity panel) {
+    return List.copyOf(panel.analyteCodes);
+  }
+
+  private static Analyte analyte(RowCheck check, Map<String, Analyte> catalogue) {
+    String code = check.text(ResultFields.ANALYTE);
+    if (code == null) {
+      return null;
+    }
+    Analyte analyte = catalogue.get(code);
+    if (analyte == null) {
+      check.fail(ResultFields.ANALYTE, "is not in the analyte catalogue");
+    } else if (analyte.derived()) {
+      // derived analytes (ratios, diversity) are computed from their inputs, never reported
+      check.fail(ResultFields.ANALYTE, "is derived from other analytes and cannot be reported");
+      return null;
+    }
+    return analyte;
+  }
+
+  private static Specimen specimen(RowCheck check, Analyte analyte) {
+    String given = check.optional(ResultFields.SPECIMEN);
+    if (given == null) {
+      return analyte == null ? null : analyte.specimen();
+    }
+    try {
+      return Specimen.valueOf(given);
+    } catch (IllegalArgumentException e) {
+      check.fail(ResultFields.SPECIMEN, "must be one of " + Arrays.toString(Specimen.values()));
+      return null;
+    }
+  }
+
+  private static Instant instant(RowCheck check) {
+    String text = check.text(ResultFields.COLLECTED_AT);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      check.fail(
+          ResultFields.COLLECTED_AT, "must be an ISO-8601 instant like 2026-03-01T08:15:00Z");
+      return null;
+    }
+  }
+
+  private static String comparator(RowCheck check) {
+    String comparator = check.optional(ResultFields.COMPARATOR);
+    if (comparator != null && !comparator.equals("<") && !comparator.equals(">")) {
+      check.fail(ResultFields.COMPARATOR, "must be < or > (or left out)");
+      return null;
+    }
+    return comparator;
+  }
+
+  private static QcStatus qcStatus(RowCheck check) {
+    String qc = check.optional(ResultFields.QC_STATUS);
+    if (qc == null) {
+      return QcStatus.PASS;
+    }
+    try {
+      return QcStatus.valueOf(qc);
+    } catch (IllegalArgumentException e) {
+      check.fail(ResultFields.QC_STATUS, "must be one of " + Arrays.toString(QcStatus.values()));
+      return null;
+    }
+  }
+
+  private StandardValue standardise(
+      RowCheck check, Analyte analyte, BigDecimal value, String unit, String comparator) {
+    StandardValue standard;
+    try {
+      standard = converter.toStandard(analyte, value, unit);
+    } catch (UnitConversionException e) {
+      check.fail(ResultFields.UNIT, e.getMessage());
+      return null;
+    }
+    // A limit of quantification is the lab's bound, not a measurement; it may lie outside the
+    // range of plausible measurements (e.g. "< 0.1" where nothing below 0.5 is expected).
+    if (comparator == null
+        && (standard.value().compareTo(analyte.plausibleLow()) < 0
+            || standard.value().compareTo(analyte.plausibleHigh()) > 0)) {
+      check.fail(
+          ResultFields.VALUE,
+          String.format(
+              "is %s %s after standardisation, outside the plausible range %s to %s %s",
+              standard.value().toPlainString(),
+              standard.unit(),
+              analyte.plausibleLow().toPlainString(),
+              analyte.plausibleHigh().toPlainString(),
+              standard.unit()));
+    }
+    return standard;
+  }
+
+  /** The checks of one row, remembering whether any failed. */
+  private static final class RowCheck {
+
+    private final RawRow row;
+    private final RowErrors errors;
+    private boolean failed;
+
+    RowCheck(RawRow row, RowErrors errors) {
+      this.row = row;
+      this.errors = errors;
+    }
+
+    /** A required text field, at most 100 characters; null (and an error) when not usable. */
+    String text(String field) {
+      String value = optional(field);
+      if (value == null) {
+        fail(field, "is required");
+      }
+      return value;
+    }
+
+    String optional(String field) {
+      String value = row.get(field);
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      if (value.length() > MAX_TEXT) {
+        fail(field, "must be at most " + MAX_TEXT + " characters");
+        return null;
+      }
+      return value.strip();
+    }
+
+    BigDecimal decimal(String field) {
+      String text = text(field);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        fail(field, "must be a decimal number");
+        return null;
+      }
+    }
+
+    void fail(String field, String message) {
+      failed = true;
+      errors.add(row.row(), field, message);
+    }
+
+    boolean passed() {
+      return !failed;
+    }
+  }
+}

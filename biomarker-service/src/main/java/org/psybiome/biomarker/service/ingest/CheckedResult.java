@@ -1,0 +1,26 @@
+package org.psybiome.biomarker.service.ingest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A row that passed every check, with its value in the analyte's standard unit. */
+public record CheckedResult(
+    String participant,
+    String visit,
+    String sampleId,
+    String specimen,
+    Instant collectedAt,
+    String analyte,
+    BigDecimal originalValue,
+    String originalUnit,
+    BigDecimal standardValue,
+    String standardUnit,
+    String comparator,
+    String qcStatus,
+    boolean registered) {
+
+  /** A value beyond a limit of quantification: a bound, not a number to average. */
+  public boolean censored() {
+    return comparator != null;
+  }
+}

@@ -1,0 +1,203 @@
+package org.psybiome.biomarker.service.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.psybiome.biomarker.config.BiomarkerConfig;
+import org.psybiome.biomarker.model.BatchSummary;
+import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.repository.IdempotencyKeyStore;
+import org.psybiome.biomarker.repository.IdempotencyKeyStore.StoredKey;
+import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.ProblemType;
+import org.psybiome.common.problem.Violation;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+
+/**
+ * Bulk ingestion of results (brief §3): a batch is parsed, every row checked, and then stored whole
+ * or not at all, with an optional Idempotency-Key making a retried POST safe.
+ */
+@ApplicationScoped
+public class ResultIngestion {
+
+  /** What the POST answers, byte for byte the same when a key replays it. */
+  public record Outcome(int status, byte[] body, UUID batchId) {}
+
+  private static final int MAX_KEY_LENGTH = 200;
+
+  private final TrialKnowledge knowledge;
+  private final BatchParser parser;
+  private final BatchValidator validator;
+  private final BatchWriter writer;
+  private final IdempotencyKeyStore keys;
+  private final ObjectMapper json;
+  private final int maxListedViolations;
+
+  ResultIngestion(
+      TrialKnowledge knowledge,
+      BatchParser parser,
+      BatchValidator validator,
+      BatchWriter writer,
+      IdempotencyKeyStore keys,
+      ObjectMapper json,
+      BiomarkerConfig config) {
+    this.knowledge = knowledge;
+    this.parser = parser;
+    this.validator = validator;
+    this.writer = writer;
+    this.keys = keys;
+    this.json = json;
+    this.maxListedViolations = config.maxListedViolations();
+  }
+
+  /**
+   * @param format JSON, {@link BatchParser#NDJSON} or {@link BatchParser#CSV}
+   * @param idempotencyKey the header's value, or null
+   */
+  public Outcome ingest(
+      Caller caller, String trialId, String format, byte[] body, String idempotencyKey) {
+    KnownTrial trial = trialForPipeline(caller, trialId);
+    if (idempotencyKey == null) {
+      return process(caller, trial, format, body, null);
+    }
+    checkKey(idempotencyKey);
+    Optional<Outcome> earlier = claimOrReplay(idempotencyKey, trialId, sha256(body));
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      return process(caller, trial, format, body, idempotencyKey);
+    } catch (RuntimeException e) {
+      // nothing was stored: free the key so that the corrected batch can be sent under it
+      keys.release(idempotencyKey);
+      throw e;
+    }
+  }
+
+  private KnownTrial trialForPipeline(Caller caller, String trialId) {
+    // A foreign consortium's trial answers like an unknown one: its existence is not disclosed.
+    KnownTrial trial =
+        knowledge
+            .trial(trialId)
+            .filter(t -> caller.actsFor(t.consortium(), Roles.PIPELINE))
+            .orElseThrow(
+                () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+    if (trial.withdrawn()) {
+      throw ProblemException.conflict("Trial " + trialId + " is withdrawn; it takes no results");
+    }
+    return trial;
+  }
+
+  private Optional<Outcome> claimOrReplay(String key, String trialId, String hash) {
+    // A key released between our failed claim and our read is simply claimed again.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (keys.claim(key, trialId, hash)) {
+        return Optional.empty();
+      }
+      Optional<StoredKey> stored = keys.find(key);
+      if (stored.isEmpty()) {
+        continue;
+      }
+      StoredKey existing = stored.get();
+      if (!existing.trialId().equals(trialId) || !existing.requestHash().equals(hash)) {
+        throw new ProblemException(
+            ProblemType.UNPROCESSABLE,
+            "This Idempotency-Key was used for a different request; use a new key for a new batch",
+            List.of(Violation.of("Idempotency-Key", "was used with another body")));
+      }
+      if (IdempotencyKeyStore.IN_FLIGHT.equals(existing.state())) {
+        throw ProblemException.conflict(
+            "A request with this Idempotency-Key is still being processed; retry later");
+      }
+      byte[] body = existing.responseBody().getBytes(StandardCharsets.UTF_8);
+      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body)));
+    }
+    throw ProblemException.conflict("This Idempotency-Key is contended; retry later");
+  }
+
+  private Outcome process(
+      Caller caller, KnownTrial trial, String format, byte[] body, String idempotencyKey) {
+    RowErrors errors = new RowErrors();
+    List<RawRow> rows = parser.parse(body, format, errors);
+    if (rows.isEmpty() && errors.isEmpty()) {
+      throw new ProblemException(ProblemType.UNPROCESSABLE, "The batch has no rows");
+    }
+    List<CheckedResult> checked = validator.check(trial, rows, errors);
+    errors.throwIfAny(maxListedViolations);
+
+    BatchSummary batch = summarise(caller, trial.id(), checked);
+    byte[] response = toJson(batch);
+    writer.store(
+        batch,
+        checked,
+        idempotencyKey,
+        idempotencyKey == null ? null : new String(response, StandardCharsets.UTF_8));
+    Log.infof(
+        "Batch %s: %d results for trial %s stored, from %s",
+        batch.id(), batch.rows(), trial.id(), caller.subject());
+    return new Outcome(201, response, batch.id());
+  }
+
+  private static BatchSummary summarise(Caller caller, String trialId, List<CheckedResult> rows) {
+    return new BatchSummary(
+        UUID.randomUUID(),
+        trialId,
+        // microseconds: what PostgreSQL stores, so GET returns what POST answered
+        Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.MICROS),
+        rows.size(),
+        (int) rows.stream().filter(CheckedResult::censored).count(),
+        (int) rows.stream().filter(r -> !r.registered()).count(),
+        rows.stream().map(CheckedResult::analyte).distinct().sorted().toList(),
+        rows.stream().map(CheckedResult::visit).distinct().sorted().toList(),
+        caller.subject());
+  }
+
+  private byte[] toJson(BatchSummary batch) {
+    try {
+      return json.writeValueAsBytes(batch);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the batch summary", e);
+    }
+  }
+
+  private UUID batchId(byte[] response) {
+    try {
+      return UUID.fromString(json.readTree(response).path("id").asText());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("A stored idempotent response cannot be read", e);
+    }
+  }
+
+  private static void checkKey(String key) {
+    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      throw ProblemException.invalid(
+          "The Idempotency-Key header is invalid",
+          List.of(
+              Violation.of(
+                  "Idempotency-Key",
+                  "must be 1 to " + MAX_KEY_LENGTH + " characters, e.g. a UUID")));
+    }
+  }
+
+  /** The SHA-256 of the raw body, hex: the same bytes are the same request. */
+  static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

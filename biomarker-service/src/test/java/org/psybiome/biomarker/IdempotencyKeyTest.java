@@ -1,0 +1,114 @@
+package org.psybiome.biomarker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.psybiome.biomarker.ResultsApi.post;
+import static org.psybiome.biomarker.ResultsApi.row;
+import static org.psybiome.biomarker.ResultsApi.with;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.psybiome.biomarker.service.TrialKnowledge;
+
+/** A retried POST with an Idempotency-Key is answered, not stored again. */
+@QuarkusTest
+class IdempotencyKeyTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject TrialKnowledge knowledge;
+  @Inject AgroalDataSource dataSource;
+
+  private String trial;
+
+  @BeforeEach
+  void knownTrial() {
+    trial = ResultsApi.knownTrial(knowledge);
+  }
+
+  @Test
+  void theSameKeyAndBodyReplayTheFirstResponse() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String body = JSON.writeValueAsString(List.of(row("MG-0001", "W0", "K-1", "IL6")));
+
+    var first = post(trial, "application/json", body, key).then().statusCode(201).extract();
+    var again = post(trial, "application/json", body, key).then().statusCode(201).extract();
+
+    assertThat(again.body().asString()).isEqualTo(first.body().asString());
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(count("SELECT count(*) FROM batch WHERE trial_id = ?")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
+
+    String other = JSON.writeValueAsString(List.of(row("MG-0001", "W0", "K-2", "IL6")));
+    post(trial, "application/json", other, key)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedBatchFreesItsKeyForTheCorrectedOne() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String bad =
+        JSON.writeValueAsString(
+            List.of(with(row("MG-0001", "W0", "K-1", "IL6"), "participant", "MG-9999")));
+    post(trial, "application/json", bad, key).then().statusCode(422);
+
+    String fixed = JSON.writeValueAsString(List.of(row("MG-0001", "W0", "K-1", "IL6")));
+    post(trial, "application/json", fixed, key).then().statusCode(201).body("rows", equalTo(1));
+    post(trial, "application/json", fixed, key).then().statusCode(201);
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyStillInFlightIsAConflict() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String body = JSON.writeValueAsString(List.of(row("MG-0001", "W0", "K-1", "IL6")));
+    // what a first request holds while it is being processed
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO idempotency_key (key, trial_id, request_hash, state)"
+                    + " VALUES (?, ?, ?, 'IN_FLIGHT')")) {
+      insert.setString(1, key);
+      insert.setString(2, trial);
+      insert.setString(
+          3,
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(body.getBytes(StandardCharsets.UTF_8))));
+      insert.executeUpdate();
+    }
+
+    post(trial, "application/json", body, key)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isZero();
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trial);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+}
