@@ -90,8 +90,17 @@ class EdgeLimitsTest {
     // trial-service has its own circuit
     given().get("/api/v1/trials").then().statusCode(200);
 
-    Thread.sleep(2_200);
-    given().get(path).then().statusCode(200).body("service", equalTo("biomarker-service"));
+    // after the cool-down one trial request goes through and closes the circuit again
+    org.awaitility.Awaitility.await("the circuit closes after its cool-down")
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                given()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("service", equalTo("biomarker-service")));
     given().get("/api/v1/analytes").then().statusCode(200);
   }
 }

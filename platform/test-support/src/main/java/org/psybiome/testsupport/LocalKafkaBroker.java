@@ -167,7 +167,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka broker exited at start:\n" + tail(log));
       }
       try {
-        Thread.sleep(100);
+        Thread.sleep(100); // the broker reports readiness only in its log, so poll the log
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
