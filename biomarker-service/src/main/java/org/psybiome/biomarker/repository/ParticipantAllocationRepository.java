@@ -2,7 +2,10 @@ package org.psybiome.biomarker.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,5 +26,21 @@ public class ParticipantAllocationRepository
                 String.class)
             .setParameter(1, trialId)
             .getResultList());
+  }
+
+  /** Each participant's arm (code → arm label), for per-arm summaries. */
+  public Map<String, String> arms(String trialId) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select p.code, p.arm from ParticipantAllocationEntity p where p.trialId = ?1",
+                Object[].class)
+            .setParameter(1, trialId)
+            .getResultList();
+    Map<String, String> arms = new HashMap<>();
+    for (Object[] row : rows) {
+      arms.put((String) row[0], (String) row[1]);
+    }
+    return arms;
   }
 }

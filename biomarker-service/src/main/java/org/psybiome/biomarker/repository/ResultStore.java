@@ -2,6 +2,7 @@ package org.psybiome.biomarker.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -225,5 +226,37 @@ public class ResultStore {
 
   private static List<String> texts(Array array) throws SQLException {
     return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+  }
+
+  /** A measurement as summaries need it: whose, at which visit, the standard value, censored. */
+  public record Measurement(
+      String participant, String visit, BigDecimal standardValue, boolean censored) {}
+
+  /**
+   * The trial's results of an analyte at the given visits, oldest collected first (ties by id), so
+   * a later value of the same participant and visit comes after an earlier one.
+   */
+  public List<Measurement> measurements(String trialId, String analyte, Set<String> visits) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT participant_code, visit_code, standard_value, censored FROM result"
+                    + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
+                    + " ORDER BY collected_at, id")) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      List<Measurement> measurements = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          measurements.add(
+              new Measurement(
+                  row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBoolean(4)));
+        }
+      }
+      return measurements;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read results of " + analyte, e);
+    }
   }
 }

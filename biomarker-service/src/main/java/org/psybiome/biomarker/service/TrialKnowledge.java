@@ -2,6 +2,7 @@ package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.model.KnownParticipant;
 import org.psybiome.biomarker.model.KnownTrial;
@@ -34,5 +35,13 @@ public class TrialKnowledge {
   @Transactional
   public Optional<KnownParticipant> participant(String trialId, String code) {
     return participants.find(trialId, code).map(ParticipantAllocationEntity::toKnownParticipant);
+  }
+
+  /**
+   * Each known participant's arm (code → arm label); whoever shows it decides what blinding hides.
+   */
+  @Transactional
+  public Map<String, String> allocations(String trialId) {
+    return participants.arms(trialId);
   }
 }

@@ -1,0 +1,22 @@
+package org.psybiome.biomarker.model;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Descriptive statistics over non-censored standardised values (or changes from baseline), one per
+ * participant. Quartiles and median are "type 7" (linear interpolation between order statistics);
+ * the SD is the sample SD (n−1). Null where undefined: everything but the counts when n = 0, the SD
+ * when n &lt; 2.
+ */
+@Schema(name = "Statistics")
+public record Statistics(
+    @Schema(description = "participants with a non-censored value") int n,
+    @Schema(description = "censored rows (outside the limits of quantification) at the visit")
+        int nCensored,
+    Double mean,
+    @Schema(description = "sample standard deviation (n−1)") Double sd,
+    Double median,
+    @Schema(description = "first quartile, type 7") Double q1,
+    @Schema(description = "third quartile, type 7") Double q3,
+    Double min,
+    Double max) {}

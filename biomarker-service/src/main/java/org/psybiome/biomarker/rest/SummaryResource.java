@@ -1,0 +1,64 @@
+package org.psybiome.biomarker.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.Summary;
+import org.psybiome.biomarker.service.Summaries;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+
+/** Summaries of a trial's results of an analyte at a visit. */
+@Path("/api/v1/trials/{trialId}/summaries/{analyte}")
+@Tag(name = "Summaries", description = "Descriptive statistics and arm comparisons of results")
+@SecurityRequirement(name = "bearerToken")
+public class SummaryResource {
+
+  private final Summaries summaries;
+  private final Caller caller;
+
+  SummaryResource(Summaries summaries, Caller caller) {
+    this.summaries = summaries;
+    this.caller = caller;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.STATISTICIAN, Roles.READER, Roles.PIPELINE, Roles.REGISTRANT})
+  @Operation(
+      summary = "Summarise an analyte at a visit, pooled or per arm, values or changes",
+      description =
+          "Over non-censored standardised values, one per participant (the latest collected):"
+              + " n, nCensored, mean, SD (n−1), median, Q1, Q3 (type 7), min, max. by=arm adds"
+              + " experimental vs comparator: mean difference, Hedges' g with 95% CI, Welch's t,"
+              + " df and two-sided p; withheld while the trial is blinded except for the"
+              + " consortium's statistician.")
+  @APIResponse(responseCode = "200", description = "The summary")
+  @APIResponse(responseCode = "400", description = "Unknown visit, bad by, no baseline visit")
+  @APIResponse(responseCode = "403", description = "by=arm while the trial is blinded")
+  @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
+  public Summary get(
+      @PathParam("trialId") String trialId,
+      @PathParam("analyte") String analyte,
+      @Parameter(description = "visit code of the trial's schedule", required = true)
+          @QueryParam("visit")
+          String visit,
+      @Parameter(description = "pooled or arm") @QueryParam("by") @DefaultValue("pooled") String by,
+      @Parameter(description = "true: changes from the baseline visit")
+          @QueryParam("change")
+          @DefaultValue("false")
+          boolean change) {
+    return summaries.summary(
+        caller, trialId, analyte, visit == null || visit.isBlank() ? null : visit, by, change);
+  }
+}

@@ -1,0 +1,108 @@
+package org.psybiome.biomarker.service;
+
+import java.util.Arrays;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.psybiome.biomarker.model.ArmComparison;
+import org.psybiome.biomarker.model.Statistics;
+
+/**
+ * The formulas of brief §3, written out: descriptive statistics with "type 7" quantiles, and the
+ * experimental-vs-comparator comparison (Hedges' g, Welch's t). Student's t distribution comes from
+ * Hipparchus rather than an approximation of our own.
+ */
+final class Descriptives {
+
+  /** The 0.975 quantile of the standard normal, as the brief fixes it. */
+  static final double Z_975 = 1.959964;
+
+  private Descriptives() {}
+
+  static Statistics of(double[] values, int censored) {
+    int n = values.length;
+    if (n == 0) {
+      return new Statistics(0, censored, null, null, null, null, null, null, null);
+    }
+    double[] x = values.clone();
+    Arrays.sort(x);
+    double mean = mean(x);
+    Double sd = n < 2 ? null : Math.sqrt(variance(x, mean));
+    return new Statistics(
+        n,
+        censored,
+        mean,
+        sd,
+        quantile(x, 0.5),
+        quantile(x, 0.25),
+        quantile(x, 0.75),
+        x[0],
+        x[n - 1]);
+  }
+
+  /** Type 7: h = (n−1)p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]) over the sorted values. */
+  static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int low = (int) Math.floor(h);
+    if (low + 1 >= sorted.length) {
+      return sorted[low];
+    }
+    return sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+  }
+
+  static double mean(double[] x) {
+    double sum = 0;
+    for (double v : x) {
+      sum += v;
+    }
+    return sum / x.length;
+  }
+
+  /** Sample variance (n−1), two-pass for accuracy. */
+  static double variance(double[] x, double mean) {
+    double squares = 0;
+    for (double v : x) {
+      squares += (v - mean) * (v - mean);
+    }
+    return squares / (x.length - 1);
+  }
+
+  /** Experimental (1) vs comparator (2); fields that the data cannot define stay null. */
+  static ArmComparison compare(
+      String experimental, Statistics one, String comparator, Statistics two) {
+    if (one.n() == 0 || two.n() == 0) {
+      return new ArmComparison(
+          experimental, comparator, null, null, null, null, null, null, null, null);
+    }
+    double n1 = one.n();
+    double n2 = two.n();
+    double difference = one.mean() - two.mean();
+    Double g = null;
+    Double varianceG = null;
+    Double low = null;
+    Double high = null;
+    Double t = null;
+    Double df = null;
+    Double p = null;
+    if (one.sd() != null && two.sd() != null) {
+      double v1 = one.sd() * one.sd();
+      double v2 = two.sd() * two.sd();
+      double pooled = Math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2));
+      if (pooled > 0) {
+        double j = 1 - 3 / (4 * (n1 + n2) - 9);
+        g = j * difference / pooled;
+        varianceG = (n1 + n2) / (n1 * n2) + g * g / (2 * (n1 + n2));
+        double half = Z_975 * Math.sqrt(varianceG);
+        low = g - half;
+        high = g + half;
+      }
+      double a = v1 / n1;
+      double b = v2 / n2;
+      if (a + b > 0) {
+        t = difference / Math.sqrt(a + b);
+        df = (a + b) * (a + b) / (a * a / (n1 - 1) + b * b / (n2 - 1));
+        p = 2 * (1 - new TDistribution(df).cumulativeProbability(Math.abs(t)));
+      }
+    }
+    return new ArmComparison(
+        experimental, comparator, difference, g, varianceG, low, high, t, df, p);
+  }
+}
