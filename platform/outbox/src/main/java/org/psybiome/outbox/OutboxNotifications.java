@@ -42,7 +42,7 @@ final class OutboxNotifications implements AutoCloseable {
         close();
       }
     }
-    Thread.sleep(millis);
+    Thread.sleep(millis); // without LISTEN, the relay falls back to polling at this interval
   }
 
   /**

@@ -168,6 +168,7 @@ public class TrialEventsConsumer {
     }
   }
 
+  /** Waits before retrying an event whose effect failed (e.g. database down), not to spin. */
   private void pause() {
     try {
       Thread.sleep(config.retryBackoff().toMillis());
