@@ -73,4 +73,14 @@ public class ProbeResource {
   public String boom() {
     throw new IllegalStateException("secret internals of org.psybiome.Something");
   }
+
+  @GET
+  @Path("/database-down")
+  @PermitAll
+  public String databaseDown() {
+    // How Hibernate surfaces a restarting PostgreSQL: a connection-class SQLSTATE, wrapped.
+    throw new IllegalStateException(
+        "could not execute statement",
+        new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+  }
 }

@@ -176,6 +176,18 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void databaseOutageIs503WithRetryAfter() {
+    given()
+        .get("/probe/database-down")
+        .then()
+        .statusCode(503)
+        .contentType(PROBLEM)
+        .header("Retry-After", "5")
+        .body("type", equalTo("https://psybiome.org/problems/service-unavailable"))
+        .body("detail", not(containsString("backend")));
+  }
+
+  @Test
   void everyResponseCarriesACorrelationId() {
     given().get("/probe/conflict").then().header("X-Correlation-Id", notNullValue());
     given()

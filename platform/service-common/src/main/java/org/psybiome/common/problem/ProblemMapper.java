@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become RFC 9457 responses in every service. Client mistakes get a
- * 4xx with what to fix; anything else is a 500 that names nothing internal and is logged.
+ * 4xx with what to fix; a database outage a 503 to retry; anything else is a 500 that names nothing
+ * internal and is logged.
  */
 public class ProblemMapper {
 
@@ -115,6 +116,16 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (DatabaseOutage.causedBy(e)) {
+      // Not a bug and not the client's fault: the database is restarting or unreachable.
+      Log.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+      return ProblemResponses.response(
+          ProblemType.SERVICE_UNAVAILABLE,
+          "The service's database is unavailable; retry shortly",
+          path(uri),
+          List.of(),
+          Map.of(HttpHeaders.RETRY_AFTER, "5"));
+    }
     Log.errorf(e, "Unexpected error on %s", path(uri));
     return ProblemResponses.response(
         ProblemType.INTERNAL,
