@@ -83,4 +83,13 @@ public class ProbeResource {
         "could not execute statement",
         new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
   }
+
+  @POST
+  @Path("/text")
+  @Consumes("text/csv")
+  @Produces("text/csv")
+  @PermitAll
+  public byte[] echoText(byte[] body) {
+    return body;
+  }
 }

@@ -31,6 +31,20 @@ public class HttpLayerProblems {
   }
 
   void install(@Observes Router router) {
+    // A NUL may be percent-encoded into a path segment or query value; no id or filter holds one,
+    // and PostgreSQL would refuse it with an error.
+    router
+        .route()
+        .order(-950)
+        .handler(
+            ctx -> {
+              String uri = ctx.request().uri();
+              if (uri.contains("%00")) {
+                respond(ctx, 400, "The request URI contains an encoded NUL (%00)");
+              } else {
+                ctx.next();
+              }
+            });
     maxBodySize.ifPresent(
         limit ->
             // Refuse a declared oversized body before anything reads it, with a problem body;
@@ -64,21 +78,26 @@ public class HttpLayerProblems {
 
   /** Ends the exchange with the generic problem for {@code status}. */
   public void respond(RoutingContext ctx, int status) {
-    if (ctx.response().ended() || ctx.response().headWritten()) {
-      return;
-    }
-    ProblemType type = ProblemType.forStatus(status);
     if (status >= 500 && ctx.failure() != null) {
       Log.errorf(ctx.failure(), "Unhandled failure on %s", ctx.normalizedPath());
     }
     String detail =
-        switch (type) {
+        switch (ProblemType.forStatus(status)) {
           case NOT_FOUND -> "No resource at this path";
           case PAYLOAD_TOO_LARGE -> "The request body exceeds the size this service accepts";
           case SERVICE_UNAVAILABLE -> "The service cannot handle the request right now";
           case INTERNAL -> "The request could not be completed; it has been logged";
-          default -> type.title();
+          default -> ProblemType.forStatus(status).title();
         };
+    respond(ctx, status, detail);
+  }
+
+  /** Ends the exchange with a problem for {@code status} saying {@code detail}. */
+  public void respond(RoutingContext ctx, int status, String detail) {
+    if (ctx.response().ended() || ctx.response().headWritten()) {
+      return;
+    }
+    ProblemType type = ProblemType.forStatus(status);
     Problem problem = ProblemResponses.problem(type, detail, ctx.normalizedPath(), List.of());
     try {
       ctx.response()

@@ -33,6 +33,10 @@ final class JsonProblems {
       if (e instanceof UnrecognizedPropertyException unknown) {
         return Violation.of(field.isEmpty() ? unknown.getPropertyName() : field, "unknown field");
       }
+      if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+        // only the strict text check refuses a string that is a string (web.StrictJson)
+        return Violation.of(field, invalid.getOriginalMessage());
+      }
       if (e instanceof InvalidFormatException invalid) {
         return Violation.of(field, expectation(invalid.getTargetType()));
       }

@@ -103,6 +103,10 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri) {
+    ProblemException wrapped = wrappedProblem(e);
+    if (wrapped != null) {
+      return problem(wrapped, uri);
+    }
     if (e.getCause() instanceof JsonProcessingException json) {
       return unreadable(json, uri);
     }
@@ -116,6 +120,10 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    ProblemException wrapped = wrappedProblem(e);
+    if (wrapped != null) {
+      return problem(wrapped, uri);
+    }
     if (DatabaseOutage.causedBy(e)) {
       // Not a bug and not the client's fault: the database is restarting or unreachable.
       Log.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
@@ -136,6 +144,10 @@ public class ProblemMapper {
   }
 
   private Response unreadable(JsonProcessingException e, UriInfo uri) {
+    ProblemException wrapped = wrappedProblem(e);
+    if (wrapped != null) {
+      return problem(wrapped, uri);
+    }
     Violation violation = JsonProblems.violation(e);
     return ProblemResponses.response(
         ProblemType.MALFORMED_BODY,
@@ -145,6 +157,19 @@ public class ProblemMapper {
         path(uri),
         List.of(violation),
         Map.of());
+  }
+
+  /**
+   * A rule broken while a body was being read (e.g. not UTF-8) surfaces wrapped by Jackson or the
+   * REST layer; it is still the client's problem, with its own detail.
+   */
+  private static ProblemException wrappedProblem(Throwable e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof ProblemException problem) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   private static String detailFor(ProblemType type) {
