@@ -125,7 +125,7 @@ public class ParticipantService {
   public ParticipantPage list(Caller caller, String trialId, String pageToken, int pageSize) {
     TrialEntity trial =
         trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
-    TrialAccess.requireMember(trial, caller, "Participants");
+    TrialAccess.requireMember(trial, caller, "participants");
     boolean allocations = TrialAccess.canSeeAllocations(trial, caller);
     String after = pageToken == null ? "" : PageTokens.decode(pageToken, String.class);
     List<ParticipantEntity> rows = participants.page(trialId, after, pageSize + 1);

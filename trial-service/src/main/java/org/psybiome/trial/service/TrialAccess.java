@@ -33,11 +33,15 @@ final class TrialAccess {
     }
   }
 
+  /**
+   * What only the owning consortium sees (audit, participants): to anyone else it does not exist
+   * (404, brief §4), even on a public trial, so a 403 does not confirm there is something to see.
+   */
   static void requireMember(TrialEntity trial, Caller caller, String what) {
     requireReadable(trial, caller);
     if (!isMember(trial, caller)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN, what + " of " + trial.id + " are visible to its consortium only");
+      throw ProblemException.notFound(
+          "No " + what + " of " + trial.id + " for the caller's consortium");
     }
   }
 
