@@ -170,8 +170,8 @@ public class ResultStore {
         new StringBuilder(
             "SELECT id, participant_code, visit_code, sample_id, specimen, collected_at,"
                 + " analyte_code, original_value, original_unit, standard_value, standard_unit,"
-                + " comparator, censored, qc_status, registered, batch_id"
-                + " FROM result WHERE trial_id = ? AND id > ?");
+                + " comparator, censored, qc_status, registered, batch_id, corrected"
+                + " FROM current_result WHERE trial_id = ? AND id > ?");
     List<String> values = new ArrayList<>();
     condition(sql, values, "participant_code", filter.participant());
     condition(sql, values, "visit_code", filter.visit());
@@ -193,6 +193,7 @@ public class ResultStore {
               new StoredResult(
                   row.getLong(1),
                   new ResultView(
+                      row.getLong(1),
                       row.getString(2),
                       row.getString(3),
                       row.getString(4),
@@ -207,7 +208,8 @@ public class ResultStore {
                       row.getBoolean(13),
                       QcStatus.valueOf(row.getString(14)),
                       row.getBoolean(15),
-                      row.getObject(16, UUID.class))));
+                      row.getObject(16, UUID.class),
+                      row.getBoolean(17))));
         }
       }
       return page;

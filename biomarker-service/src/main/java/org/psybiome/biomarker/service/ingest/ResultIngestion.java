@@ -135,10 +135,10 @@ public class ResultIngestion {
     if (rows.isEmpty() && errors.isEmpty()) {
       throw new ProblemException(ProblemType.UNPROCESSABLE, "The batch has no rows");
     }
-    List<CheckedResult> checked = validator.check(trial, rows, errors);
+    CheckedBatch checked = validator.check(trial, rows, errors);
     errors.throwIfAny(maxListedViolations);
 
-    BatchSummary batch = summarise(caller, trial.id(), checked);
+    BatchSummary batch = summarise(caller, trial.id(), checked.rows());
     byte[] response = toJson(batch);
     writer.store(
         batch,
