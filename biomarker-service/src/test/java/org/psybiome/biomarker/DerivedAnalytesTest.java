@@ -153,7 +153,8 @@ class DerivedAnalytesTest {
     return with(row(participant, "W0", sample, analyte), "value", value, "unit", unit);
   }
 
-  static Map<String, Object> taxon(String participant, String sample, String analyte, Object value) {
+  static Map<String, Object> taxon(
+      String participant, String sample, String analyte, Object value) {
     return with(row(participant, "W0", sample, analyte), "value", value, "unit", "%");
   }
 }

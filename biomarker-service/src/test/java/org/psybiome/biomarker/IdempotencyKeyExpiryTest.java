@@ -70,7 +70,8 @@ class IdempotencyKeyExpiryTest {
     assertThat(state(recent)).isEqualTo("COMPLETED");
   }
 
-  private void insertKey(String key, String body, String state, String claimedAt, String completedAt)
+  private void insertKey(
+      String key, String body, String state, String claimedAt, String completedAt)
       throws Exception {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =

@@ -59,7 +59,11 @@ class ResultCorrectionTest {
   void aCorrectionKeepsTheReportedValueAndIsInForce() throws Exception {
     long cortisol = resultId("CORTISOL_AM");
     var correction =
-        correct(cortisol, "pipeline", ResultsApi.CONSORTIUM, correction("12", "µg/dL", "mixed-up tubes"))
+        correct(
+                cortisol,
+                "pipeline",
+                ResultsApi.CONSORTIUM,
+                correction("12", "µg/dL", "mixed-up tubes"))
             .then()
             .statusCode(201)
             .body("kind", equalTo("CORRECTED"))
@@ -73,7 +77,8 @@ class ResultCorrectionTest {
 
     JsonPath current = list("CORTISOL_AM");
     assertThat(current.getBoolean("items[0].corrected")).isTrue();
-    assertThat(current.getDouble("items[0].standardValue")).isCloseTo(120000 / 362.46, within(1e-6));
+    assertThat(current.getDouble("items[0].standardValue"))
+        .isCloseTo(120000 / 362.46, within(1e-6));
     assertThat(current.getString("items[0].unit")).isEqualTo("µg/dL");
     assertThat(list("IL6").getBoolean("items[0].corrected")).isFalse();
 

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A stored result in force (the latest correction, else as reported): as reported or corrected,
- * and in the analyte's standard unit.
+ * A stored result in force (the latest correction, else as reported): as reported or corrected, and
+ * in the analyte's standard unit.
  */
 @Schema(name = "Result")
 public record ResultView(

@@ -53,7 +53,12 @@ public class CorrectionStore {
 
   /** A stored correction. */
   public record Correction(
-      long id, long resultId, Value value, String reason, String correctedBy, Instant correctedAt) {}
+      long id,
+      long resultId,
+      Value value,
+      String reason,
+      String correctedBy,
+      Instant correctedAt) {}
 
   private final AgroalDataSource dataSource;
 
@@ -146,12 +151,7 @@ public class CorrectionStore {
       try (ResultSet row = insert.executeQuery()) {
         row.next();
         return new Correction(
-            row.getLong(1),
-            resultId,
-            value,
-            reason,
-            correctedBy,
-            row.getTimestamp(2).toInstant());
+            row.getLong(1), resultId, value, reason, correctedBy, row.getTimestamp(2).toInstant());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot store a correction of result " + resultId, e);

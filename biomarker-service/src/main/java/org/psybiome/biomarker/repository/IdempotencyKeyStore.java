@@ -38,8 +38,8 @@ public class IdempotencyKeyStore {
    * Claims the key, committed at once in its own transaction so that a concurrent duplicate sees
    * it. A key that exists is claimed only when it has expired: IN_FLIGHT for longer than {@code
    * lease} (its instance crashed mid-batch: nothing of it was stored, the batch is atomic) or
-   * COMPLETED for longer than {@code retention} (not yet removed by the cleanup). Returns false when
-   * the key exists and is live, whatever its state.
+   * COMPLETED for longer than {@code retention} (not yet removed by the cleanup). Returns false
+   * when the key exists and is live, whatever its state.
    */
   @Transactional(TxType.REQUIRES_NEW)
   public boolean claim(

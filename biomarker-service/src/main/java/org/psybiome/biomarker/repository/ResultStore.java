@@ -113,8 +113,7 @@ public class ResultStore {
    * batch, its event and its idempotency key.
    */
   private static void copyResults(
-      Connection connection, BatchSummary batch, List<CheckedResult> results)
-      throws SQLException {
+      Connection connection, BatchSummary batch, List<CheckedResult> results) throws SQLException {
     PGConnection pg = connection.unwrap(PGConnection.class);
     String batchId = batch.id().toString();
     try (Writer out =

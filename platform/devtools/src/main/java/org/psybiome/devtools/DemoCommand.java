@@ -80,7 +80,8 @@ public final class DemoCommand {
   void load(Path file) throws Exception {
     JsonObject registration = json(Files.readString(file));
     String prefix = registration.getString("acronym").replaceAll("[^A-Z0-9]", "");
-    Map<String, Integer> participants = participants(prefix, registration.getJsonArray("arms").size());
+    Map<String, Integer> participants =
+        participants(prefix, registration.getJsonArray("arms").size());
     HttpResponse<String> created = send("POST", "/api/v1/trials", Files.readString(file), null);
     if (created.statusCode() == 409) {
       String id = registeredId(registration.getString("acronym"), file);
@@ -157,7 +158,8 @@ public final class DemoCommand {
         .filter(t -> acronym.equals(t.getString("acronym", null)))
         .map(t -> t.getString("id"))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException(file.getFileName() + ": registered, but not found"));
+        .orElseThrow(
+            () -> new IllegalStateException(file.getFileName() + ": registered, but not found"));
   }
 
   private HttpResponse<String> send(String method, String path, String body, String ifMatch)

@@ -23,9 +23,9 @@ import java.util.Random;
  * Plausible results for a demo trial, posted through the gateway as the consortium's lab pipeline
  * would: one batch per visit of the schedule, for every participant, of the panels and scales the
  * visit pre-registered (IL-6 and hs-CRP, morning cortisol in µg/dL, butyrate, tryptophan and
- * kynurenine, eight genera — from which the service derives the KYN/TRP ratio and Shannon
- * diversity — and the rating scales). The experimental arm improves a little more than the
- * comparator; some IL-6 values and rare genera lie below the limit of quantification.
+ * kynurenine, eight genera — from which the service derives the KYN/TRP ratio and Shannon diversity
+ * — and the rating scales). The experimental arm improves a little more than the comparator; some
+ * IL-6 values and rare genera lie below the limit of quantification.
  *
  * <p>Deterministic (seeded by trial and participant) and idempotent: each batch carries an
  * Idempotency-Key of trial and visit, and a batch whose samples are stored already is skipped.
@@ -76,16 +76,27 @@ final class DemoResults {
   void load(String trialId, JsonObject trial, Map<String, Integer> participants) throws Exception {
     int stored = 0;
     int skipped = 0;
-    for (JsonObject visit : trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
+    for (JsonObject visit :
+        trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
       String body = batch(trialId, visit, participants);
       HttpResponse<String> response = post(trialId, visit.getString("code"), body);
       if (response.statusCode() == 201) {
-        stored += Json.createReader(new java.io.StringReader(response.body())).readObject().getInt("rows");
-      } else if (response.statusCode() == 422 && response.body().contains("already has a stored result")) {
+        stored +=
+            Json.createReader(new java.io.StringReader(response.body()))
+                .readObject()
+                .getInt("rows");
+      } else if (response.statusCode() == 422
+          && response.body().contains("already has a stored result")) {
         skipped++; // loaded by an earlier run whose Idempotency-Key has expired
       } else {
         throw new IllegalStateException(
-            trialId + " " + visit.getString("code") + ": results answered " + response.statusCode() + ": " + response.body());
+            trialId
+                + " "
+                + visit.getString("code")
+                + ": results answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
       }
     }
     System.out.println(
@@ -158,17 +169,20 @@ final class DemoResults {
       }
       if (panels.contains("HPA")) {
         // reported in µg/dL as many labs do; stored in nmol/L
-        double cortisol = 14 * lognormal(person, 1, 0.2) * (1 - 0.12 * effect) * lognormal(noise, 1, 0.1);
+        double cortisol =
+            14 * lognormal(person, 1, 0.2) * (1 - 0.12 * effect) * lognormal(noise, 1, 0.1);
         b.value("SER", "CORTISOL_AM", cortisol, 1, "µg/dL");
       }
       if (panels.contains("TRYPTOPHAN")) {
         double trp = 60 * lognormal(person, 1, 0.12) * lognormal(noise, 1, 0.08);
-        double kyn = 2.1 * lognormal(person, 1, 0.2) * (1 - 0.15 * effect) * lognormal(noise, 1, 0.08);
+        double kyn =
+            2.1 * lognormal(person, 1, 0.2) * (1 - 0.15 * effect) * lognormal(noise, 1, 0.08);
         b.value("SER", "TRP", trp, 1, "umol/L");
         b.value("SER", "KYN", kyn, 2, "umol/L");
       }
       if (panels.contains("SCFA")) {
-        double butyrate = 14 * lognormal(person, 1, 0.3) * (1 + 0.25 * effect) * lognormal(noise, 1, 0.12);
+        double butyrate =
+            14 * lognormal(person, 1, 0.3) * (1 + 0.25 * effect) * lognormal(noise, 1, 0.12);
         b.value("STL", "BUTYRATE", butyrate, 1, "umol/g");
       }
       if (panels.contains("MICROBIOME")) {
@@ -189,7 +203,9 @@ final class DemoResults {
         if (s == null) {
           continue;
         }
-        double score = (s[0] + s[1] * person.nextGaussian()) * (1 - 0.45 * effect) + 1.5 * noise.nextGaussian();
+        double score =
+            (s[0] + s[1] * person.nextGaussian()) * (1 - 0.45 * effect)
+                + 1.5 * noise.nextGaussian();
         b.value("CRF", scale, Math.max(0, Math.min(s[2], Math.round(score))), 0, "{score}");
       }
     }
@@ -200,11 +216,14 @@ final class DemoResults {
   private record Batch(JsonArrayBuilder rows, String participant, String visit, Instant at) {
 
     void value(String sample, String analyte, double value, int decimals, String unit) {
-      rows.add(row(sample, analyte, unit).add("value", BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP)));
+      rows.add(
+          row(sample, analyte, unit)
+              .add("value", BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP)));
     }
 
     void censored(String sample, String analyte, String limit, String unit) {
-      rows.add(row(sample, analyte, unit).add("value", new BigDecimal(limit)).add("comparator", "<"));
+      rows.add(
+          row(sample, analyte, unit).add("value", new BigDecimal(limit)).add("comparator", "<"));
     }
 
     private JsonObjectBuilder row(String sample, String analyte, String unit) {
@@ -226,7 +245,10 @@ final class DemoResults {
   private static List<String> strings(JsonObject visit, String field) {
     List<String> values = new ArrayList<>();
     if (visit.containsKey(field)) {
-      visit.getJsonArray(field).getValuesAs(JsonString.class).forEach(s -> values.add(s.getString()));
+      visit
+          .getJsonArray(field)
+          .getValuesAs(JsonString.class)
+          .forEach(s -> values.add(s.getString()));
     }
     return values;
   }

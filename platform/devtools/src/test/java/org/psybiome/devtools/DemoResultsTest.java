@@ -21,7 +21,10 @@ class DemoResultsTest {
   }
 
   private static JsonObject visit(JsonObject trial, String code) {
-    return trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)
+    return trial
+        .getJsonObject("schedule")
+        .getJsonArray("visits")
+        .getValuesAs(JsonObject.class)
         .stream()
         .filter(v -> v.getString("code").equals(code))
         .findFirst()

@@ -17,8 +17,8 @@ import org.psybiome.biomarker.repository.CorrectionStore.StoredResult;
 import org.psybiome.biomarker.repository.CorrectionStore.Value;
 import org.psybiome.biomarker.repository.SampleResultStore;
 import org.psybiome.biomarker.repository.SampleResultStore.SampleResult;
-import org.psybiome.biomarker.service.derived.DerivedValue;
 import org.psybiome.biomarker.service.derived.Derivations;
+import org.psybiome.biomarker.service.derived.DerivedValue;
 import org.psybiome.biomarker.service.derived.Recomputed;
 import org.psybiome.biomarker.service.derived.SampleMeasurement;
 import org.psybiome.outbox.Outbox;
@@ -26,8 +26,8 @@ import org.psybiome.outbox.OutboxEvent;
 
 /**
  * Appends corrections with their events, in the caller's transaction, and keeps the derived results
- * of the sample in step: a corrected KYN, TRP or taxon recomputes the sample's ratio or diversity as
- * a correction of its own (reason naming the correction that caused it).
+ * of the sample in step: a corrected KYN, TRP or taxon recomputes the sample's ratio or diversity
+ * as a correction of its own (reason naming the correction that caused it).
  */
 @ApplicationScoped
 public class CorrectionWriter {
@@ -149,5 +149,4 @@ public class CorrectionWriter {
     }
     return written;
   }
-
 }

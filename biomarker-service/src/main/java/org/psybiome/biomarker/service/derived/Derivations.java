@@ -105,8 +105,7 @@ public final class Derivations {
     if (value.signum() == 0) {
       value = BigDecimal.ZERO;
     }
-    return Optional.of(
-        new DerivedValue(SHANNON_GENUS, value, worstQc(measured), latest(measured)));
+    return Optional.of(new DerivedValue(SHANNON_GENUS, value, worstQc(measured), latest(measured)));
   }
 
   private static Optional<SampleMeasurement> measured(

@@ -11,16 +11,17 @@ import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.repository.SampleResultStore;
 import org.psybiome.biomarker.repository.SampleResultStore.SampleResult;
-import org.psybiome.biomarker.service.derived.DerivedValue;
 import org.psybiome.biomarker.service.derived.Derivations;
+import org.psybiome.biomarker.service.derived.DerivedValue;
 import org.psybiome.biomarker.service.derived.Recomputed;
 import org.psybiome.biomarker.service.derived.SampleMeasurement;
 
 /**
  * The derived results a checked batch brings: for every sample with derivation inputs in the batch,
- * computed from those inputs and the sample's results stored by earlier batches (so KYN posted today
- * pairs with TRP posted last week). A derived result not stored yet becomes a row of the batch; one
- * stored already whose value changes is recomputed (the writer records that as a correction).
+ * computed from those inputs and the sample's results stored by earlier batches (so KYN posted
+ * today pairs with TRP posted last week). A derived result not stored yet becomes a row of the
+ * batch; one stored already whose value changes is recomputed (the writer records that as a
+ * correction).
  */
 @ApplicationScoped
 class BatchDerivations {
@@ -84,7 +85,6 @@ class BatchDerivations {
         });
     return new Derived(rows, recomputed);
   }
-
 
   private static CheckedResult row(
       CheckedResult sample,

@@ -27,10 +27,7 @@ public class BatchWriter {
   private final CorrectionWriter corrections;
 
   BatchWriter(
-      ResultStore results,
-      Outbox outbox,
-      IdempotencyKeyStore keys,
-      CorrectionWriter corrections) {
+      ResultStore results, Outbox outbox, IdempotencyKeyStore keys, CorrectionWriter corrections) {
     this.results = results;
     this.outbox = outbox;
     this.keys = keys;
