@@ -43,7 +43,7 @@ final class DemoResults {
     GENERA.put("TAXON_1678", 2.5); // Bifidobacterium
     GENERA.put("TAXON_33042", 1.5); // Coprococcus
     GENERA.put("TAXON_239934", 1.0); // Akkermansia
-    GENERA.put("TAXON_1578", 0.3); // Lactobacillus
+    GENERA.put("TAXON_1578", 0.15); // Lactobacillus
   }
 
   /** Rating scales: baseline mean, SD, and the highest score. */
@@ -159,8 +159,8 @@ final class DemoResults {
       double effect = progress * (experimental ? 1.0 : 0.35); // placebo and time help a little
       if (panels.contains("INFLAMMATION")) {
         double il6 = lognormal(person, 2.2, 0.45) * (1 - 0.3 * effect) * lognormal(noise, 1, 0.15);
-        if (il6 < 0.8) {
-          b.censored("SER", "IL6", "0.8", "pg/mL"); // below the assay's LOQ
+        if (il6 < 1.0) {
+          b.censored("SER", "IL6", "1.0", "pg/mL"); // below the assay's LOQ
         } else {
           b.value("SER", "IL6", il6, 2, "pg/mL");
         }
@@ -186,11 +186,20 @@ final class DemoResults {
         b.value("STL", "BUTYRATE", butyrate, 1, "umol/g");
       }
       if (panels.contains("MICROBIOME")) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double total = 0;
         for (Map.Entry<String, Double> genus : GENERA.entrySet()) {
           double share = genus.getValue() * lognormal(person, 1, 0.5) * lognormal(noise, 1, 0.25);
           if (genus.getKey().equals("TAXON_1578") || genus.getKey().equals("TAXON_1678")) {
             share *= 1 + 1.5 * effect; // the probiotic genera
           }
+          shares.put(genus.getKey(), share);
+          total += share;
+        }
+        // the eight genera are part of the sample: never more than 85 % of it together
+        double scale = Math.min(1, 85 / total);
+        for (Map.Entry<String, Double> genus : shares.entrySet()) {
+          double share = genus.getValue() * scale;
           if (share < 0.05) {
             b.censored("STL", genus.getKey(), "0.05", "%");
           } else {
