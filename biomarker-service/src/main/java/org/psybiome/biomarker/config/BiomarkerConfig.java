@@ -19,6 +19,28 @@ public interface BiomarkerConfig {
   @WithDefault("1000")
   int maxListedViolations();
 
+  /** How long Idempotency-Keys of result POSTs live. */
+  Idempotency idempotency();
+
+  interface Idempotency {
+
+    /**
+     * An IN_FLIGHT key older than this was left by an instance that crashed mid-batch (nothing of
+     * its batch was stored): the next request with the key takes it over. Longer than the slowest
+     * batch, so that a live request is never taken over.
+     */
+    @WithDefault("10m")
+    Duration lease();
+
+    /** A COMPLETED key replays its response this long; the cleanup then deletes it. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often the cleanup runs (each replica; the DELETE is idempotent). */
+    @WithDefault("1h")
+    String cleanupEvery();
+  }
+
   interface TrialEvents {
 
     /** Off only for tools that run the service without Kafka consumers. */

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A stored result: as reported, and in the analyte's standard unit. */
+/**
+ * A stored result in force (the latest correction, else as reported): as reported or corrected, and
+ * in the analyte's standard unit.
+ */
 @Schema(name = "Result")
 public record ResultView(
+    @Schema(description = "the result's id: what corrections and its history are addressed by")
+        long id,
     @Schema(example = "MG-0001") String participant,
     @Schema(example = "W0") String visit,
     String sampleId,
@@ -23,4 +28,6 @@ public record ResultView(
     QcStatus qcStatus,
     @Schema(description = "false when the schedule did not pre-register the analyte at the visit")
         boolean registered,
-    UUID batchId) {}
+    UUID batchId,
+    @Schema(description = "true when a correction replaced the reported value (see its history)")
+        boolean corrected) {}

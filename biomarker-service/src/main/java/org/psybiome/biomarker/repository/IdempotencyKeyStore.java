@@ -1,6 +1,7 @@
 package org.psybiome.biomarker.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The {@code idempotency_key} table: claimed keys and the responses to replay. */
@@ -34,19 +36,73 @@ public class IdempotencyKeyStore {
 
   /**
    * Claims the key, committed at once in its own transaction so that a concurrent duplicate sees
-   * it. Returns false when the key exists already (whatever its state).
+   * it. A key that exists is claimed only when it has expired: IN_FLIGHT for longer than {@code
+   * lease} (its instance crashed mid-batch: nothing of it was stored, the batch is atomic) or
+   * COMPLETED for longer than {@code retention} (not yet removed by the cleanup). Returns false
+   * when the key exists and is live, whatever its state.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public boolean claim(String key, String trialId, String requestHash) {
-    return update(
-            "INSERT INTO idempotency_key (key, trial_id, request_hash, state)"
-                + " VALUES (?, ?, ?, '"
-                + IN_FLIGHT
-                + "') ON CONFLICT (key) DO NOTHING",
-            key,
-            trialId,
-            requestHash)
-        == 1;
+  public boolean claim(
+      String key, String trialId, String requestHash, Duration lease, Duration retention) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim =
+            connection.prepareStatement(
+                "INSERT INTO idempotency_key (key, trial_id, request_hash, state, claimed_at)"
+                    + " VALUES (?, ?, ?, '"
+                    + IN_FLIGHT
+                    + "', now()) ON CONFLICT (key) DO UPDATE SET trial_id = EXCLUDED.trial_id,"
+                    + " request_hash = EXCLUDED.request_hash, state = EXCLUDED.state,"
+                    + " claimed_at = now(), created_at = now(), completed_at = NULL,"
+                    + " response_status = NULL, response_body = NULL"
+                    + " WHERE (idempotency_key.state = '"
+                    + IN_FLIGHT
+                    + "' AND idempotency_key.claimed_at < now() - ? * interval '1 millisecond')"
+                    + " OR (idempotency_key.state = '"
+                    + COMPLETED
+                    + "' AND idempotency_key.completed_at < now() - ? * interval '1 millisecond')"
+                    + " RETURNING xmax <> 0 AS taken_over")) {
+      claim.setString(1, key);
+      claim.setString(2, trialId);
+      claim.setString(3, requestHash);
+      claim.setLong(4, lease.toMillis());
+      claim.setLong(5, retention.toMillis());
+      try (ResultSet row = claim.executeQuery()) {
+        if (!row.next()) {
+          return false;
+        }
+        if (row.getBoolean(1)) {
+          Log.warnf("Idempotency-Key %s had expired; taken over by a new request", key);
+        }
+        return true;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot claim an idempotency key", e);
+    }
+  }
+
+  /**
+   * Deletes COMPLETED keys older than {@code retention}, and IN_FLIGHT ones abandoned for as long;
+   * a retry after that is a new request.
+   *
+   * @return how many were deleted
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int deleteExpired(Duration retention) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM idempotency_key WHERE (state = '"
+                    + COMPLETED
+                    + "' AND completed_at < now() - ? * interval '1 millisecond')"
+                    + " OR (state = '"
+                    + IN_FLIGHT
+                    + "' AND claimed_at < now() - ? * interval '1 millisecond')")) {
+      delete.setLong(1, retention.toMillis());
+      delete.setLong(2, retention.toMillis());
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot delete expired idempotency keys", e);
+    }
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -87,7 +143,8 @@ public class IdempotencyKeyStore {
             connection.prepareStatement(
                 "UPDATE idempotency_key SET state = '"
                     + COMPLETED
-                    + "', response_status = ?, response_body = ? WHERE key = ?")) {
+                    + "', completed_at = now(), response_status = ?, response_body = ?"
+                    + " WHERE key = ?")) {
       update.setInt(1, status);
       update.setString(2, body);
       update.setString(3, key);

@@ -2,14 +2,18 @@ package org.psybiome.biomarker.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.ResultView;
@@ -25,25 +31,24 @@ import org.psybiome.biomarker.service.ingest.CheckedResult;
 
 /**
  * Batches and their results, in plain JDBC. A batch may hold 100 000 rows: as ORM entities that
- * would be 100 000 managed objects and as many single INSERTs; here they go as JDBC batches, which
- * the driver ({@code reWriteBatchedInserts}) turns into multi-row INSERTs. Inside a JTA transaction
- * Agroal hands out the connection enlisted in it, so everything commits together.
+ * would be 100 000 managed objects and as many single INSERTs; here they are streamed with COPY.
+ * Inside a JTA transaction Agroal hands out the connection enlisted in it, so everything commits
+ * together.
  */
 @ApplicationScoped
 public class ResultStore {
 
-  /** Rows per executeBatch: bounds the driver's memory while keeping round trips few. */
-  private static final int CHUNK = 2_000;
+  /** Bytes buffered before a chunk goes to the server: memory stays flat for any batch size. */
+  private static final int COPY_BUFFER = 1 << 16;
 
   private static final String INSERT_BATCH =
       "INSERT INTO batch (id, trial_id, received_at, rows, censored, unregistered, analytes,"
           + " visits, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final String INSERT_RESULT =
-      "INSERT INTO result (trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
+  private static final String COPY_RESULTS =
+      "COPY result (trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
           + " collected_at, analyte_code, original_value, original_unit, standard_value,"
-          + " standard_unit, comparator, censored, qc_status, registered)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " standard_unit, comparator, censored, qc_status, registered) FROM STDIN";
 
   private static final String SELECT_BATCH =
       "SELECT id, trial_id, received_at, rows, censored, unregistered, analytes, visits,"
@@ -97,39 +102,52 @@ public class ResultStore {
         insert.setString(9, batch.submittedBy());
         insert.executeUpdate();
       }
-      try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
-        int pending = 0;
-        for (CheckedResult result : results) {
-          insert.setString(1, batch.trialId());
-          insert.setObject(2, batch.id());
-          insert.setString(3, result.participant());
-          insert.setString(4, result.visit());
-          insert.setString(5, result.sampleId());
-          insert.setString(6, result.specimen());
-          insert.setTimestamp(7, Timestamp.from(result.collectedAt()));
-          insert.setString(8, result.analyte());
-          insert.setBigDecimal(9, result.originalValue());
-          insert.setString(10, result.originalUnit());
-          insert.setBigDecimal(11, result.standardValue());
-          insert.setString(12, result.standardUnit());
-          if (result.comparator() == null) {
-            insert.setNull(13, Types.VARCHAR);
-          } else {
-            insert.setString(13, result.comparator());
-          }
-          insert.setBoolean(14, result.censored());
-          insert.setString(15, result.qcStatus());
-          insert.setBoolean(16, result.registered());
-          insert.addBatch();
-          if (++pending == CHUNK) {
-            insert.executeBatch();
-            pending = 0;
-          }
-        }
-        if (pending > 0) {
-          insert.executeBatch();
-        }
+      copyResults(connection, batch, results);
+    }
+  }
+
+  /**
+   * Streams the rows with COPY: measured on this machine kind at 1.5-3× the rate of batched
+   * multi-row INSERTs for 100 000 rows (docs: biomarker-service/README.md). COPY runs on the
+   * connection enlisted in the JTA transaction, so the rows still commit or roll back with the
+   * batch, its event and its idempotency key.
+   */
+  private static void copyResults(
+      Connection connection, BatchSummary batch, List<CheckedResult> results) throws SQLException {
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    String batchId = batch.id().toString();
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new PGCopyOutputStream(pg, COPY_RESULTS, COPY_BUFFER), StandardCharsets.UTF_8),
+            COPY_BUFFER)) {
+      CopyRows rows = new CopyRows(out);
+      for (CheckedResult result : results) {
+        rows.field(batch.trialId())
+            .plain(batchId)
+            .field(result.participant())
+            .field(result.visit())
+            .field(result.sampleId())
+            .field(result.specimen())
+            .plain(result.collectedAt().toString())
+            .field(result.analyte())
+            .plain(result.originalValue().toPlainString())
+            .field(result.originalUnit())
+            .plain(result.standardValue().toPlainString())
+            .field(result.standardUnit())
+            .field(result.comparator())
+            .plain(result.censored() ? "t" : "f")
+            .field(result.qcStatus())
+            .plain(result.registered() ? "t" : "f")
+            .endRow();
       }
+    } catch (IOException e) {
+      // PGCopyOutputStream reports the server's refusal (e.g. a unique violation) as an
+      // IOException around the SQLException; keep its SQL state for the caller
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException("COPY of results failed: " + e.getMessage(), e);
     }
   }
 
@@ -170,8 +188,8 @@ public class ResultStore {
         new StringBuilder(
             "SELECT id, participant_code, visit_code, sample_id, specimen, collected_at,"
                 + " analyte_code, original_value, original_unit, standard_value, standard_unit,"
-                + " comparator, censored, qc_status, registered, batch_id"
-                + " FROM result WHERE trial_id = ? AND id > ?");
+                + " comparator, censored, qc_status, registered, batch_id, corrected"
+                + " FROM current_result WHERE trial_id = ? AND id > ?");
     List<String> values = new ArrayList<>();
     condition(sql, values, "participant_code", filter.participant());
     condition(sql, values, "visit_code", filter.visit());
@@ -193,6 +211,7 @@ public class ResultStore {
               new StoredResult(
                   row.getLong(1),
                   new ResultView(
+                      row.getLong(1),
                       row.getString(2),
                       row.getString(3),
                       row.getString(4),
@@ -207,7 +226,8 @@ public class ResultStore {
                       row.getBoolean(13),
                       QcStatus.valueOf(row.getString(14)),
                       row.getBoolean(15),
-                      row.getObject(16, UUID.class))));
+                      row.getObject(16, UUID.class),
+                      row.getBoolean(17))));
         }
       }
       return page;

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.psybiome.biomarker.model.Analyte;
@@ -34,10 +36,52 @@ public class UnitConverter {
   public StandardValue toStandard(Analyte analyte, BigDecimal value, String unit) {
     Objects.requireNonNull(value, "value");
     String from = ucumSpelling(unit);
-    String to = analyte.unit();
-    if (from.equals(to)) {
-      return new StandardValue(value, to);
+    if (from.equals(analyte.unit())) {
+      return new StandardValue(value, analyte.unit());
     }
+    // Parsing UCUM expressions for every row of a 100 000-row batch is needless: a batch repeats a
+    // handful of (analyte, unit) pairs, so each pair's conversion is worked out once.
+    if (conversions.size() > MAX_CACHED) {
+      conversions.clear(); // bounded: units are client input
+    }
+    Conversion conversion =
+        conversions.computeIfAbsent(
+            new ConversionKey(analyte.code(), analyte.unit(), analyte.molarMass(), unit),
+            key -> conversion(analyte, unit));
+    if (conversion.error() != null) {
+      throw new UnitConversionException(conversion.error());
+    }
+    return conversion.apply(value, analyte.unit());
+  }
+
+  private record ConversionKey(String analyte, String to, BigDecimal molarMass, String unit) {}
+
+  /** value × multiplier (÷ divisor, if any), or why the unit does not convert. */
+  private record Conversion(BigDecimal multiplier, BigDecimal divisor, String error) {
+
+    StandardValue apply(BigDecimal value, String unit) {
+      BigDecimal result = value.multiply(multiplier);
+      if (divisor != null) {
+        result = result.divide(divisor, PRECISION);
+      }
+      return standard(result, unit);
+    }
+  }
+
+  private static final int MAX_CACHED = 10_000;
+  private final Map<ConversionKey, Conversion> conversions = new ConcurrentHashMap<>();
+
+  private Conversion conversion(Analyte analyte, String unit) {
+    try {
+      return convert(analyte, unit);
+    } catch (UnitConversionException e) {
+      return new Conversion(null, null, e.getMessage());
+    }
+  }
+
+  private Conversion convert(Analyte analyte, String unit) {
+    String from = ucumSpelling(unit);
+    String to = analyte.unit();
     units
         .problemWith(from)
         .ifPresent(
@@ -49,18 +93,18 @@ public class UnitConverter {
       throw cannotConvert(analyte, unit);
     }
     if (units.comparable(from, to)) {
-      return standard(value.multiply(units.factor(from, to)), to);
+      return new Conversion(units.factor(from, to), null, null);
     }
     BigDecimal molarMass = analyte.molarMass();
     if (molarMass != null) {
       // mass / molar mass = amount of substance: (ug/dL) / (g/mol) is (ug/dL).mol/g
       String asMolar = "(" + from + ").mol/g";
       if (units.comparable(asMolar, to)) {
-        return standard(value.multiply(units.factor(asMolar, to)).divide(molarMass, PRECISION), to);
+        return new Conversion(units.factor(asMolar, to), molarMass, null);
       }
       String asMass = "(" + from + ").g/mol";
       if (units.comparable(asMass, to)) {
-        return standard(value.multiply(molarMass).multiply(units.factor(asMass, to)), to);
+        return new Conversion(molarMass.multiply(units.factor(asMass, to)), null, null);
       }
     }
     throw cannotConvert(analyte, unit);

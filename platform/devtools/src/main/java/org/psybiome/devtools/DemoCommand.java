@@ -14,14 +14,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * {@code ./psybiome up --demo}: registers the demo trials of {@code demo/trials} through the
- * gateway, as a consortium's registrant would, and enrols participants in every arm. A trial whose
- * secondary ids are already claimed was loaded before and is left alone.
+ * gateway, as a consortium's registrant would, enrols participants in every arm, and posts their
+ * results as the consortium's lab pipeline would ({@link DemoResults}). A trial whose secondary ids
+ * are already claimed was registered before; only its missing results are loaded.
  */
 public final class DemoCommand {
 
@@ -32,10 +35,12 @@ public final class DemoCommand {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI gateway;
   private final String token;
+  private final DemoResults results;
 
-  DemoCommand(URI gateway, String token) {
+  DemoCommand(URI gateway, String token, String pipelineToken) {
     this.gateway = gateway;
     this.token = token;
+    this.results = new DemoResults(http, gateway, pipelineToken);
   }
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +58,16 @@ public final class DemoCommand {
             "registrant",
             CONSORTIUM,
             Duration.ofMinutes(15));
-    DemoCommand demo = new DemoCommand(URI.create(args[0]), token);
+    // results are posted as the consortium's lab pipeline would
+    String pipelineToken =
+        TokenCommand.mint(
+            keys,
+            TokenCommand.DEFAULT_ISSUER,
+            "demo-lab@" + CONSORTIUM,
+            "pipeline",
+            CONSORTIUM,
+            Duration.ofMinutes(15));
+    DemoCommand demo = new DemoCommand(URI.create(args[0]), token, pipelineToken);
     List<Path> files;
     try (Stream<Path> listing = Files.list(Path.of(args[2], "trials"))) {
       files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -64,9 +78,15 @@ public final class DemoCommand {
   }
 
   void load(Path file) throws Exception {
+    JsonObject registration = json(Files.readString(file));
+    String prefix = registration.getString("acronym").replaceAll("[^A-Z0-9]", "");
+    Map<String, Integer> participants =
+        participants(prefix, registration.getJsonArray("arms").size());
     HttpResponse<String> created = send("POST", "/api/v1/trials", Files.readString(file), null);
     if (created.statusCode() == 409) {
-      System.out.println("  demo trial " + file.getFileName() + ": already loaded");
+      String id = registeredId(registration.getString("acronym"), file);
+      System.out.println("  demo trial " + id + " (" + file.getFileName() + "): already loaded");
+      results.load(id, registration, participants);
       return;
     }
     require(created, 201, file);
@@ -81,35 +101,19 @@ public final class DemoCommand {
             created.headers().firstValue("ETag").orElseThrow());
     require(recruiting, 200, file);
     var arms = trial.getJsonArray("arms");
-    String prefix = trial.getString("acronym").replaceAll("[^A-Z0-9]", "");
-    // Permuted blocks, like a real randomisation list: a code says nothing about its arm.
-    Random random = new Random(prefix.hashCode());
-    List<Integer> allocation = new ArrayList<>();
-    for (int block = 0; block < PARTICIPANTS_PER_ARM / 2; block++) {
-      List<Integer> slots = new ArrayList<>();
-      for (int a = 0; a < arms.size(); a++) {
-        slots.add(a);
-        slots.add(a);
-      }
-      Collections.shuffle(slots, random);
-      allocation.addAll(slots);
-    }
-    int enrolled = 0;
-    for (int arm : allocation) {
-      String code = String.format("%s-%03d", prefix, enrolled + 1);
+    for (Map.Entry<String, Integer> participant : participants.entrySet()) {
       HttpResponse<String> enrolment =
           send(
               "POST",
               "/api/v1/trials/" + id + "/participants",
               Json.createObjectBuilder()
-                  .add("code", code)
-                  .add("arm", arms.getJsonObject(arm).getString("label"))
+                  .add("code", participant.getKey())
+                  .add("arm", arms.getJsonObject(participant.getValue()).getString("label"))
                   .add("enrolledOn", today)
                   .build()
                   .toString(),
               null);
       require(enrolment, 201, file);
-      enrolled++;
     }
     System.out.println(
         "  demo trial "
@@ -117,8 +121,45 @@ public final class DemoCommand {
             + " ("
             + trial.getString("acronym")
             + "): RECRUITING, "
-            + enrolled
+            + participants.size()
             + " participants");
+    results.load(id, registration, participants);
+  }
+
+  /**
+   * Codes and arm indexes, in enrolment order: permuted blocks like a real randomisation list (a
+   * code says nothing about its arm), seeded by the acronym so that every run makes the same list.
+   */
+  static Map<String, Integer> participants(String prefix, int arms) {
+    Random random = new Random(prefix.hashCode());
+    List<Integer> allocation = new ArrayList<>();
+    for (int block = 0; block < PARTICIPANTS_PER_ARM / 2; block++) {
+      List<Integer> slots = new ArrayList<>();
+      for (int a = 0; a < arms; a++) {
+        slots.add(a);
+        slots.add(a);
+      }
+      Collections.shuffle(slots, random);
+      allocation.addAll(slots);
+    }
+    Map<String, Integer> participants = new LinkedHashMap<>();
+    for (int arm : allocation) {
+      participants.put(String.format("%s-%03d", prefix, participants.size() + 1), arm);
+    }
+    return participants;
+  }
+
+  /** The id of the consortium's trial with this acronym, registered by an earlier run. */
+  private String registeredId(String acronym, Path file) throws Exception {
+    HttpResponse<String> page =
+        send("GET", "/api/v1/trials?consortium=" + CONSORTIUM + "&pageSize=200", null, null);
+    require(page, 200, file);
+    return json(page.body()).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(t -> acronym.equals(t.getString("acronym", null)))
+        .map(t -> t.getString("id"))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException(file.getFileName() + ": registered, but not found"));
   }
 
   private HttpResponse<String> send(String method, String path, String body, String ifMatch)
@@ -128,7 +169,11 @@ public final class DemoCommand {
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }

@@ -122,6 +122,9 @@ public class BatchParser {
           errors.addGeneral(required, "missing column");
         }
       }
+      // the header's columns in order, null where a column is not a result field
+      String[] known =
+          header.stream().map(c -> ResultFields.ALL.contains(c) ? c : null).toArray(String[]::new);
       List<RawRow> rows = new ArrayList<>();
       int number = 0;
       for (Iterator<CSVRecord> records = parser.iterator(); records.hasNext(); ) {
@@ -131,15 +134,14 @@ public class BatchParser {
           errors.add(
               number, "", "has " + record.size() + " values for " + header.size() + " columns");
         }
+        // by position against the header read once, rather than a map per record from toMap()
         Map<String, String> fields = new HashMap<>();
-        record
-            .toMap()
-            .forEach(
-                (column, value) -> {
-                  if (value != null && !value.isEmpty() && ResultFields.ALL.contains(column)) {
-                    fields.put(column, value);
-                  }
-                });
+        for (int i = 0; i < known.length && i < record.size(); i++) {
+          String value = record.get(i);
+          if (known[i] != null && value != null && !value.isEmpty()) {
+            fields.put(known[i], value);
+          }
+        }
         rows.add(new RawRow(number, fields));
       }
       return rows;

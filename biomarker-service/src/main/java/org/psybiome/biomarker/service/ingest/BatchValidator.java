@@ -46,23 +46,29 @@ public class BatchValidator {
   private final ParticipantAllocationRepository participants;
   private final ResultStore results;
   private final UnitConverter converter;
+  private final BatchDerivations derivations;
 
   BatchValidator(
       AnalyteRepository analytes,
       PanelRepository panels,
       ParticipantAllocationRepository participants,
       ResultStore results,
-      UnitConverter converter) {
+      UnitConverter converter,
+      BatchDerivations derivations) {
     this.analytes = analytes;
     this.panels = panels;
     this.participants = participants;
     this.results = results;
     this.converter = converter;
+    this.derivations = derivations;
   }
 
-  /** The checked rows; every problem found is added to {@code errors}. */
+  /**
+   * The checked rows with the derived results they bring; every problem found is added to {@code
+   * errors} (and then nothing is derived).
+   */
   @Transactional
-  List<CheckedResult> check(KnownTrial trial, List<RawRow> rows, RowErrors errors) {
+  CheckedBatch check(KnownTrial trial, List<RawRow> rows, RowErrors errors) {
     Map<String, Analyte> catalogue =
         analytes.listAll().stream()
             .map(AnalyteEntity::toAnalyte)
@@ -124,7 +130,13 @@ public class BatchValidator {
                 registered.getOrDefault(visit, Set.of()).contains(analyte.code())));
       }
     }
-    return checked;
+    if (!errors.isEmpty()) {
+      return new CheckedBatch(checked, List.of());
+    }
+    BatchDerivations.Derived derived =
+        derivations.derive(trial.id(), checked, catalogue, registered);
+    checked.addAll(derived.rows());
+    return new CheckedBatch(checked, derived.recomputed());
   }
 
   /** Per visit, the analytes of its pre-registered panels and its scales. */

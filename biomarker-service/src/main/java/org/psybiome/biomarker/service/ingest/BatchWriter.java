@@ -3,10 +3,10 @@ package org.psybiome.biomarker.service.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
-import java.util.List;
 import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
 import org.psybiome.biomarker.repository.ResultStore;
+import org.psybiome.biomarker.service.correct.CorrectionWriter;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.outbox.Outbox;
 import org.psybiome.outbox.OutboxEvent;
@@ -24,11 +24,14 @@ public class BatchWriter {
   private final ResultStore results;
   private final Outbox outbox;
   private final IdempotencyKeyStore keys;
+  private final CorrectionWriter corrections;
 
-  BatchWriter(ResultStore results, Outbox outbox, IdempotencyKeyStore keys) {
+  BatchWriter(
+      ResultStore results, Outbox outbox, IdempotencyKeyStore keys, CorrectionWriter corrections) {
     this.results = results;
     this.outbox = outbox;
     this.keys = keys;
+    this.corrections = corrections;
   }
 
   /**
@@ -36,9 +39,9 @@ public class BatchWriter {
    */
   @Transactional
   public void store(
-      BatchSummary batch, List<CheckedResult> rows, String idempotencyKey, String responseBody) {
+      BatchSummary batch, CheckedBatch rows, String idempotencyKey, String responseBody) {
     try {
-      results.insert(batch, rows);
+      results.insert(batch, rows.rows());
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
         // another batch stored the same sample and analyte between our check and this insert
@@ -50,6 +53,12 @@ public class BatchWriter {
     outbox.append(
         new OutboxEvent(
             BatchIngested.TOPIC, batch.trialId(), BatchIngested.TYPE, BatchIngested.of(batch)));
+    // new inputs for a sample whose derived result is stored already: it is recomputed
+    corrections.applyRecomputed(
+        batch.trialId(),
+        rows.recomputed(),
+        "recomputed with new inputs of batch " + batch.id(),
+        batch.submittedBy());
     if (idempotencyKey != null) {
       keys.complete(idempotencyKey, 201, responseBody);
     }

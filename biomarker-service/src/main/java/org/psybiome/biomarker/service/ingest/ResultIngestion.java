@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -45,6 +46,8 @@ public class ResultIngestion {
   private final IdempotencyKeyStore keys;
   private final ObjectMapper json;
   private final int maxListedViolations;
+  private final Duration keyLease;
+  private final Duration keyRetention;
 
   ResultIngestion(
       TrialKnowledge knowledge,
@@ -61,6 +64,8 @@ public class ResultIngestion {
     this.keys = keys;
     this.json = json;
     this.maxListedViolations = config.maxListedViolations();
+    this.keyLease = config.idempotency().lease();
+    this.keyRetention = config.idempotency().retention();
   }
 
   /**
@@ -104,7 +109,7 @@ public class ResultIngestion {
   private Optional<Outcome> claimOrReplay(String key, String trialId, String hash) {
     // A key released between our failed claim and our read is simply claimed again.
     for (int attempt = 0; attempt < 3; attempt++) {
-      if (keys.claim(key, trialId, hash)) {
+      if (keys.claim(key, trialId, hash, keyLease, keyRetention)) {
         return Optional.empty();
       }
       Optional<StoredKey> stored = keys.find(key);
@@ -135,10 +140,10 @@ public class ResultIngestion {
     if (rows.isEmpty() && errors.isEmpty()) {
       throw new ProblemException(ProblemType.UNPROCESSABLE, "The batch has no rows");
     }
-    List<CheckedResult> checked = validator.check(trial, rows, errors);
+    CheckedBatch checked = validator.check(trial, rows, errors);
     errors.throwIfAny(maxListedViolations);
 
-    BatchSummary batch = summarise(caller, trial.id(), checked);
+    BatchSummary batch = summarise(caller, trial.id(), checked.rows());
     byte[] response = toJson(batch);
     writer.store(
         batch,

@@ -1,0 +1,160 @@
+package org.psybiome.biomarker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.psybiome.biomarker.ResultsApi.as;
+import static org.psybiome.biomarker.ResultsApi.post;
+import static org.psybiome.biomarker.ResultsApi.row;
+import static org.psybiome.biomarker.ResultsApi.with;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.psybiome.biomarker.service.TrialKnowledge;
+
+/** KYN/TRP ratio and Shannon diversity are computed at ingestion, never accepted from a client. */
+@QuarkusTest
+class DerivedAnalytesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // RestAssured reads JSON numbers as floats by default: too coarse for checking 1e-9
+  private static final JsonPathConfig DOUBLES =
+      new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
+
+  @Inject TrialKnowledge knowledge;
+
+  private String trial;
+
+  @BeforeEach
+  void knownTrial() {
+    trial = ResultsApi.knownTrial(knowledge);
+  }
+
+  @Test
+  void theKynurenineTryptophanRatioIsDerivedPerSample() throws Exception {
+    List<Map<String, Object>> rows =
+        List.of(
+            // TRP in mg/L: 12 mg/L / 204.23 g/mol = 58.7573 umol/L
+            metabolite("MG-0001", "T-1", "KYN", 2.1, "umol/L"),
+            metabolite("MG-0001", "T-1", "TRP", 12, "mg/L"),
+            // a censored KYN is a bound: no ratio
+            with(metabolite("MG-0002", "T-2", "KYN", 0.5, "umol/L"), "comparator", "<"),
+            metabolite("MG-0002", "T-2", "TRP", 60, "umol/L"),
+            // only KYN so far: the ratio waits for TRP
+            metabolite("MG-0003", "T-3", "KYN", 3.0, "umol/L"));
+
+    post(trial, "application/json", JSON.writeValueAsString(rows), null)
+        .then()
+        .statusCode(201)
+        .body("rows", equalTo(6))
+        .body("analytes", hasItem("KYN_TRP_RATIO"));
+
+    Map<String, Double> ratios = ratios();
+    assertThat(ratios).containsOnlyKeys("T-1");
+    // KYN / TRP × 1000 in umol/mmol, computed here by hand: 2.1 / (12 / 204.23 × 1000) × 1000
+    assertThat(ratios.get("T-1")).isCloseTo(2.1 / (12 / 204.23 * 1000) * 1000, within(1e-9));
+
+    // TRP of T-3 arrives in a later batch: the ratio pairs it with the stored KYN
+    post(
+            trial,
+            "application/json",
+            JSON.writeValueAsString(List.of(metabolite("MG-0003", "T-3", "TRP", 75, "umol/L"))),
+            null)
+        .then()
+        .statusCode(201)
+        .body("rows", equalTo(2));
+    assertThat(ratios().get("T-3")).isCloseTo(3.0 / 75 * 1000, within(1e-9));
+  }
+
+  @Test
+  void shannonDiversityIsDerivedPerStoolSample() throws Exception {
+    List<Map<String, Object>> rows =
+        List.of(
+            taxon("MG-0001", "M-1", "TAXON_1578", 10),
+            taxon("MG-0001", "M-1", "TAXON_1678", 30),
+            taxon("MG-0001", "M-1", "TAXON_816", 60),
+            taxon("MG-0001", "M-1", "TAXON_838", 0), // zero abundance: skipped
+            // one measured taxon and one censored: too few for a diversity
+            taxon("MG-0002", "M-2", "TAXON_1578", 40),
+            with(taxon("MG-0002", "M-2", "TAXON_1678", 0.01), "comparator", "<"));
+
+    post(trial, "application/json", JSON.writeValueAsString(rows), null)
+        .then()
+        .statusCode(201)
+        .body("rows", equalTo(7))
+        .body("analytes", hasItem("SHANNON_GENUS"));
+
+    var shannon =
+        as("reader", ResultsApi.CONSORTIUM)
+            .queryParam("analyte", "SHANNON_GENUS")
+            .get("/api/v1/trials/" + trial + "/results")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .using(DOUBLES);
+    assertThat(shannon.getList("items")).hasSize(1);
+    assertThat(shannon.getString("items[0].sampleId")).isEqualTo("M-1");
+    assertThat(shannon.getString("items[0].standardUnit")).isEqualTo("1");
+    assertThat(shannon.getString("items[0].specimen")).isEqualTo("STOOL");
+    // not pre-registered at W0 of this trial (no MICROBIOME panel): flagged like any other row
+    assertThat(shannon.getBoolean("items[0].registered")).isFalse();
+    double expected = -(0.1 * Math.log(0.1) + 0.3 * Math.log(0.3) + 0.6 * Math.log(0.6));
+    assertThat(shannon.getDouble("items[0].standardValue")).isCloseTo(expected, within(1e-9));
+  }
+
+  @Test
+  void aClientCannotPostADerivedAnalyte() throws Exception {
+    List<Map<String, Object>> rows =
+        List.of(
+            metabolite("MG-0001", "X-1", "KYN", 2, "umol/L"),
+            with(metabolite("MG-0001", "X-1", "KYN_TRP_RATIO", 30, "umol/mmol")),
+            with(taxon("MG-0001", "X-2", "SHANNON_GENUS", 2.1), "unit", "1"));
+    post(trial, "application/json", JSON.writeValueAsString(rows), null)
+        .then()
+        .statusCode(422)
+        .body("violations.size()", equalTo(2))
+        .body("violations[0].row", equalTo(2))
+        .body("violations[0].field", equalTo("analyte"))
+        .body("violations[1].row", equalTo(3));
+    assertThat(ratios()).isEmpty();
+  }
+
+  private Map<String, Double> ratios() {
+    var page =
+        as("reader", ResultsApi.CONSORTIUM)
+            .queryParam("analyte", "KYN_TRP_RATIO")
+            .get("/api/v1/trials/" + trial + "/results")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .using(DOUBLES);
+    List<String> samples = page.getList("items.sampleId");
+    List<Object> values = page.getList("items.standardValue");
+    Map<String, Double> bySample = new java.util.HashMap<>();
+    for (int i = 0; i < samples.size(); i++) {
+      bySample.put(samples.get(i), page.getDouble("items[" + i + "].standardValue"));
+      assertThat(page.getString("items[" + i + "].standardUnit")).isEqualTo("umol/mmol");
+    }
+    assertThat(values).hasSameSizeAs(samples);
+    return bySample;
+  }
+
+  static Map<String, Object> metabolite(
+      String participant, String sample, String analyte, Object value, String unit) {
+    return with(row(participant, "W0", sample, analyte), "value", value, "unit", unit);
+  }
+
+  static Map<String, Object> taxon(
+      String participant, String sample, String analyte, Object value) {
+    return with(row(participant, "W0", sample, analyte), "value", value, "unit", "%");
+  }
+}

@@ -1,0 +1,264 @@
+package org.psybiome.devtools;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Plausible results for a demo trial, posted through the gateway as the consortium's lab pipeline
+ * would: one batch per visit of the schedule, for every participant, of the panels and scales the
+ * visit pre-registered (IL-6 and hs-CRP, morning cortisol in µg/dL, butyrate, tryptophan and
+ * kynurenine, eight genera — from which the service derives the KYN/TRP ratio and Shannon diversity
+ * — and the rating scales). The experimental arm improves a little more than the comparator; some
+ * IL-6 values and rare genera lie below the limit of quantification.
+ *
+ * <p>Deterministic (seeded by trial and participant) and idempotent: each batch carries an
+ * Idempotency-Key of trial and visit, and a batch whose samples are stored already is skipped.
+ */
+final class DemoResults {
+
+  /** Genera of the catalogue (TAXON_<NCBI id>) with a typical share of a stool sample, in %. */
+  private static final Map<String, Double> GENERA = new LinkedHashMap<>();
+
+  static {
+    GENERA.put("TAXON_816", 22.0); // Bacteroides
+    GENERA.put("TAXON_216851", 8.0); // Faecalibacterium
+    GENERA.put("TAXON_838", 5.0); // Prevotella
+    GENERA.put("TAXON_841", 3.0); // Roseburia
+    GENERA.put("TAXON_1678", 2.5); // Bifidobacterium
+    GENERA.put("TAXON_33042", 1.5); // Coprococcus
+    GENERA.put("TAXON_239934", 1.0); // Akkermansia
+    GENERA.put("TAXON_1578", 0.15); // Lactobacillus
+  }
+
+  /** Rating scales: baseline mean, SD, and the highest score. */
+  private static final Map<String, double[]> SCALES =
+      Map.of(
+          "HAMD17", new double[] {22, 4, 52},
+          "MADRS", new double[] {29, 5, 60},
+          "PHQ9", new double[] {16, 3, 27},
+          "GAD7", new double[] {13, 3, 21},
+          "HAMA", new double[] {21, 5, 56},
+          "BDI2", new double[] {27, 6, 63});
+
+  private static final Instant FIRST_VISIT = Instant.parse("2026-01-12T08:00:00Z");
+  private static final Duration WAIT_FOR_TRIAL = Duration.ofSeconds(90);
+
+  private final HttpClient http;
+  private final URI gateway;
+  private final String token;
+
+  DemoResults(HttpClient http, URI gateway, String pipelineToken) {
+    this.http = http;
+    this.gateway = gateway;
+    this.token = pipelineToken;
+  }
+
+  /**
+   * @param trial the registration body (schedule, arms) of the demo trial
+   * @param participants participant code to arm index (0 = experimental, as the demo files list)
+   */
+  void load(String trialId, JsonObject trial, Map<String, Integer> participants) throws Exception {
+    int stored = 0;
+    int skipped = 0;
+    for (JsonObject visit :
+        trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
+      String body = batch(trialId, visit, participants);
+      HttpResponse<String> response = post(trialId, visit.getString("code"), body);
+      if (response.statusCode() == 201) {
+        stored +=
+            Json.createReader(new java.io.StringReader(response.body()))
+                .readObject()
+                .getInt("rows");
+      } else if (response.statusCode() == 422
+          && response.body().contains("already has a stored result")) {
+        skipped++; // loaded by an earlier run whose Idempotency-Key has expired
+      } else {
+        throw new IllegalStateException(
+            trialId
+                + " "
+                + visit.getString("code")
+                + ": results answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
+      }
+    }
+    System.out.println(
+        "  demo results of "
+            + trialId
+            + ": "
+            + stored
+            + " stored"
+            + (skipped > 0 ? ", " + skipped + " visits loaded before" : ""));
+  }
+
+  /**
+   * Posts one visit's batch; while biomarker-service has not yet learnt of the trial or all its
+   * participants from trial-service's events (404, or 422 naming unknown participants), waits and
+   * retries, up to {@link #WAIT_FOR_TRIAL}.
+   */
+  private HttpResponse<String> post(String trialId, String visit, String body) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT_FOR_TRIAL);
+    while (true) {
+      HttpRequest request =
+          HttpRequest.newBuilder(gateway.resolve("/api/v1/trials/" + trialId + "/results"))
+              .timeout(Duration.ofSeconds(60))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", "demo-results-" + trialId + "-" + visit)
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      boolean notKnownYet =
+          response.statusCode() == 404
+              || response.statusCode() == 409 && response.body().contains("still being processed")
+              || response.statusCode() == 429
+              || response.statusCode() == 422
+                  && response.body().contains("is not a participant of");
+      if (!notKnownYet || Instant.now().isAfter(deadline)) {
+        return response;
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  static String batch(String trialId, JsonObject visit, Map<String, Integer> participants) {
+    String code = visit.getString("code");
+    int day = visit.getInt("dayOffset");
+    boolean baseline = visit.getBoolean("baseline", false);
+    // share of the full treatment effect reached at this visit (week 8-12: all of it)
+    double progress = baseline ? 0 : Math.min(1.0, day / 56.0);
+    List<String> panels = strings(visit, "panels");
+    List<String> scales = strings(visit, "scales");
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    int index = 0;
+    for (Map.Entry<String, Integer> participant : participants.entrySet()) {
+      String who = participant.getKey();
+      boolean experimental = participant.getValue() == 0;
+      // one stream per participant: their baseline level is the same at every visit
+      Random person = new Random((trialId + who).hashCode());
+      Random noise = new Random((trialId + who + code).hashCode());
+      Instant at = FIRST_VISIT.plus(Duration.ofDays(index++ + day));
+      Batch b = new Batch(rows, who, code, at);
+      double effect = progress * (experimental ? 1.0 : 0.35); // placebo and time help a little
+      if (panels.contains("INFLAMMATION")) {
+        double il6 = lognormal(person, 2.2, 0.45) * (1 - 0.3 * effect) * lognormal(noise, 1, 0.15);
+        if (il6 < 1.0) {
+          b.censored("SER", "IL6", "1.0", "pg/mL"); // below the assay's LOQ
+        } else {
+          b.value("SER", "IL6", il6, 2, "pg/mL");
+        }
+        double crp = lognormal(person, 2.5, 0.6) * (1 - 0.25 * effect) * lognormal(noise, 1, 0.15);
+        b.value("SER", "HSCRP", crp, 2, "mg/L");
+      }
+      if (panels.contains("HPA")) {
+        // reported in µg/dL as many labs do; stored in nmol/L
+        double cortisol =
+            14 * lognormal(person, 1, 0.2) * (1 - 0.12 * effect) * lognormal(noise, 1, 0.1);
+        b.value("SER", "CORTISOL_AM", cortisol, 1, "µg/dL");
+      }
+      if (panels.contains("TRYPTOPHAN")) {
+        double trp = 60 * lognormal(person, 1, 0.12) * lognormal(noise, 1, 0.08);
+        double kyn =
+            2.1 * lognormal(person, 1, 0.2) * (1 - 0.15 * effect) * lognormal(noise, 1, 0.08);
+        b.value("SER", "TRP", trp, 1, "umol/L");
+        b.value("SER", "KYN", kyn, 2, "umol/L");
+      }
+      if (panels.contains("SCFA")) {
+        double butyrate =
+            14 * lognormal(person, 1, 0.3) * (1 + 0.25 * effect) * lognormal(noise, 1, 0.12);
+        b.value("STL", "BUTYRATE", butyrate, 1, "umol/g");
+      }
+      if (panels.contains("MICROBIOME")) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> genus : GENERA.entrySet()) {
+          double share = genus.getValue() * lognormal(person, 1, 0.5) * lognormal(noise, 1, 0.25);
+          if (genus.getKey().equals("TAXON_1578") || genus.getKey().equals("TAXON_1678")) {
+            share *= 1 + 1.5 * effect; // the probiotic genera
+          }
+          shares.put(genus.getKey(), share);
+          total += share;
+        }
+        // the eight genera are part of the sample: never more than 85 % of it together
+        double scale = Math.min(1, 85 / total);
+        for (Map.Entry<String, Double> genus : shares.entrySet()) {
+          double share = genus.getValue() * scale;
+          if (share < 0.05) {
+            b.censored("STL", genus.getKey(), "0.05", "%");
+          } else {
+            b.value("STL", genus.getKey(), share, 2, "%");
+          }
+        }
+      }
+      for (String scale : scales) {
+        double[] s = SCALES.get(scale);
+        if (s == null) {
+          continue;
+        }
+        double score =
+            (s[0] + s[1] * person.nextGaussian()) * (1 - 0.45 * effect)
+                + 1.5 * noise.nextGaussian();
+        b.value("CRF", scale, Math.max(0, Math.min(s[2], Math.round(score))), 0, "{score}");
+      }
+    }
+    return rows.build().toString();
+  }
+
+  /** The rows of one participant at one visit. */
+  private record Batch(JsonArrayBuilder rows, String participant, String visit, Instant at) {
+
+    void value(String sample, String analyte, double value, int decimals, String unit) {
+      rows.add(
+          row(sample, analyte, unit)
+              .add("value", BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP)));
+    }
+
+    void censored(String sample, String analyte, String limit, String unit) {
+      rows.add(
+          row(sample, analyte, unit).add("value", new BigDecimal(limit)).add("comparator", "<"));
+    }
+
+    private JsonObjectBuilder row(String sample, String analyte, String unit) {
+      return Json.createObjectBuilder()
+          .add("participant", participant)
+          .add("visit", visit)
+          .add("sampleId", participant + "-" + visit + "-" + sample)
+          .add("collectedAt", at.toString())
+          .add("analyte", analyte)
+          .add("unit", unit);
+    }
+  }
+
+  /** Log-normal with the given median and log-SD: skewed like biomarker levels are. */
+  private static double lognormal(Random random, double median, double sigma) {
+    return median * Math.exp(sigma * random.nextGaussian());
+  }
+
+  private static List<String> strings(JsonObject visit, String field) {
+    List<String> values = new ArrayList<>();
+    if (visit.containsKey(field)) {
+      visit
+          .getJsonArray(field)
+          .getValuesAs(JsonString.class)
+          .forEach(s -> values.add(s.getString()));
+    }
+    return values;
+  }
+}
