@@ -19,6 +19,19 @@ public interface BiomarkerConfig {
   @WithDefault("1000")
   int maxListedViolations();
 
+  /** Streaming exports of a trial's results. */
+  Export export();
+
+  interface Export {
+
+    /**
+     * Rows the database cursor hands over per round trip: large enough to keep round trips few,
+     * small enough that an export's memory does not grow with the trial.
+     */
+    @WithDefault("1000")
+    int fetchSize();
+  }
+
   interface TrialEvents {
 
     /** Off only for tools that run the service without Kafka consumers. */
