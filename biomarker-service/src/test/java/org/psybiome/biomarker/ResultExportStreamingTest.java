@@ -83,8 +83,9 @@ class ResultExportStreamingTest {
           .startsWith("HTTP/1.1 200")
           .containsIgnoringCase("transfer-encoding: chunked");
       assertThat(head.toLowerCase()).doesNotContain("content-length");
-      String firstChunk = readUntil(response, "\n{");
-      assertThat(firstChunk).contains("\"sampleId\":\"E-1\"");
+      // the chunk-size line, then the first NDJSON line
+      String firstRow = readUntil(response, "}\n");
+      assertThat(firstRow).contains("\"sampleId\":\"E-1\"");
 
       // the client reads no further: the server must be blocked with its cursor open
       await().atMost(Duration.ofSeconds(60)).until(() -> openExportCursors() == 1);
