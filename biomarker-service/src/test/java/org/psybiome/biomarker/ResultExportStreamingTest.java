@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ class ResultExportStreamingTest {
 
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(64 * 1024);
-      socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
+      socket.connect(new InetSocketAddress("localhost", RestAssured.port));
       OutputStream request = socket.getOutputStream();
       request.write(
           ("GET /api/v1/trials/"

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -247,9 +249,23 @@ class ResultExportTest {
         .get("/api/v1/trials/" + trial + "/results/export")
         .then()
         .statusCode(403);
-    io.restassured.RestAssured.get("/api/v1/trials/" + trial + "/results/export")
-        .then()
-        .statusCode(401);
+    RestAssured.get("/api/v1/trials/" + trial + "/results/export").then().statusCode(401);
+  }
+
+  @Test
+  void theApiDocumentDescribesTheExportAndTheDriftReport() {
+    JsonPath api =
+        RestAssured.given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> content =
+        api.getMap("paths.'/api/v1/trials/{trialId}/results/export'.get.responses.'200'.content");
+    assertThat(content).containsOnlyKeys("text/csv", "application/x-ndjson");
+    assertThat(api.getString("paths.'/api/v1/trials/{trialId}/drift'.get.summary")).isNotBlank();
   }
 
   static final String[] COLUMNS = {
