@@ -41,6 +41,19 @@ public interface BiomarkerConfig {
     String cleanupEvery();
   }
 
+  /** Streaming exports of a trial's results. */
+  Export export();
+
+  interface Export {
+
+    /**
+     * Rows the database cursor hands over per round trip: large enough to keep round trips few,
+     * small enough that an export's memory does not grow with the trial.
+     */
+    @WithDefault("1000")
+    int fetchSize();
+  }
+
   interface TrialEvents {
 
     /** Off only for tools that run the service without Kafka consumers. */

@@ -6,21 +6,20 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A stored result in force (the latest correction, else as reported): as reported or corrected, and
- * in the analyte's standard unit.
+ * A stored result as it stands (with its latest correction, if any): as reported, and in the
+ * analyte's standard unit.
  */
 @Schema(name = "Result")
 public record ResultView(
-    @Schema(description = "the result's id: what corrections and its history are addressed by")
-        long id,
+    @Schema(description = "the result's id, which a correction names") long id,
     @Schema(example = "MG-0001") String participant,
     @Schema(example = "W0") String visit,
     String sampleId,
     Specimen specimen,
     Instant collectedAt,
     @Schema(example = "CORTISOL_AM") String analyte,
-    @Schema(description = "as reported") BigDecimal value,
-    @Schema(description = "as reported", example = "µg/dL") String unit,
+    @Schema(description = "as reported (or as corrected)") BigDecimal value,
+    @Schema(description = "as reported (or as corrected)", example = "µg/dL") String unit,
     BigDecimal standardValue,
     @Schema(example = "nmol/L") String standardUnit,
     @Schema(description = "< or > for a limit of quantification, else absent") String comparator,
@@ -28,6 +27,7 @@ public record ResultView(
     QcStatus qcStatus,
     @Schema(description = "false when the schedule did not pre-register the analyte at the visit")
         boolean registered,
-    UUID batchId,
-    @Schema(description = "true when a correction replaced the reported value (see its history)")
-        boolean corrected) {}
+    @Schema(description = "true when a correction replaced the reported value") boolean corrected,
+    @Schema(description = "when the correction in force was made; absent if not corrected")
+        Instant correctedAt,
+    UUID batchId) {}

@@ -6,7 +6,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +22,6 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.psybiome.biomarker.model.BatchSummary;
-import org.psybiome.biomarker.model.QcStatus;
-import org.psybiome.biomarker.model.ResultView;
-import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.service.ingest.CheckedResult;
 
 /**
@@ -176,107 +171,7 @@ public class ResultStore {
     }
   }
 
-  /** A filter of results: null fields match everything. */
-  public record ResultFilter(String trialId, String participant, String visit, String analyte) {}
-
-  /** A stored result and its id, the keyset position of paging. */
-  public record StoredResult(long id, ResultView view) {}
-
-  /** Up to {@code limit} results matching {@code filter} with an id above {@code afterId}. */
-  public List<StoredResult> page(ResultFilter filter, long afterId, int limit) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, participant_code, visit_code, sample_id, specimen, collected_at,"
-                + " analyte_code, original_value, original_unit, standard_value, standard_unit,"
-                + " comparator, censored, qc_status, registered, batch_id, corrected"
-                + " FROM current_result WHERE trial_id = ? AND id > ?");
-    List<String> values = new ArrayList<>();
-    condition(sql, values, "participant_code", filter.participant());
-    condition(sql, values, "visit_code", filter.visit());
-    condition(sql, values, "analyte_code", filter.analyte());
-    sql.append(" ORDER BY id LIMIT ?");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      select.setString(1, filter.trialId());
-      select.setLong(2, afterId);
-      int index = 3;
-      for (String value : values) {
-        select.setString(index++, value);
-      }
-      select.setInt(index, limit);
-      List<StoredResult> page = new ArrayList<>(limit);
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          page.add(
-              new StoredResult(
-                  row.getLong(1),
-                  new ResultView(
-                      row.getLong(1),
-                      row.getString(2),
-                      row.getString(3),
-                      row.getString(4),
-                      Specimen.valueOf(row.getString(5)),
-                      row.getTimestamp(6).toInstant(),
-                      row.getString(7),
-                      row.getBigDecimal(8),
-                      row.getString(9),
-                      row.getBigDecimal(10),
-                      row.getString(11),
-                      row.getString(12),
-                      row.getBoolean(13),
-                      QcStatus.valueOf(row.getString(14)),
-                      row.getBoolean(15),
-                      row.getObject(16, UUID.class),
-                      row.getBoolean(17))));
-        }
-      }
-      return page;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read results", e);
-    }
-  }
-
-  private static void condition(
-      StringBuilder sql, List<String> values, String column, String value) {
-    if (value != null) {
-      sql.append(" AND ").append(column).append(" = ?");
-      values.add(value);
-    }
-  }
-
   private static List<String> texts(Array array) throws SQLException {
     return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-  }
-
-  /** A measurement as summaries need it: whose, at which visit, the standard value, censored. */
-  public record Measurement(
-      String participant, String visit, BigDecimal standardValue, boolean censored) {}
-
-  /**
-   * The trial's results of an analyte at the given visits, oldest collected first (ties by id), so
-   * a later value of the same participant and visit comes after an earlier one.
-   */
-  public List<Measurement> measurements(String trialId, String analyte, Set<String> visits) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT participant_code, visit_code, standard_value, censored FROM result"
-                    + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
-                    + " ORDER BY collected_at, id")) {
-      select.setString(1, trialId);
-      select.setString(2, analyte);
-      select.setArray(3, connection.createArrayOf("text", visits.toArray()));
-      List<Measurement> measurements = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          measurements.add(
-              new Measurement(
-                  row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBoolean(4)));
-        }
-      }
-      return measurements;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read results of " + analyte, e);
-    }
   }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.model.ResultPage;
-import org.psybiome.biomarker.repository.ResultStore.ResultFilter;
+import org.psybiome.biomarker.repository.CurrentResultStore.ResultFilter;
 import org.psybiome.biomarker.service.ResultQueries;
 import org.psybiome.biomarker.service.ingest.BatchParser;
 import org.psybiome.biomarker.service.ingest.ResultIngestion;

@@ -2,41 +2,40 @@ package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.psybiome.biomarker.model.KnownTrial;
 import org.psybiome.biomarker.model.ResultPage;
-import org.psybiome.biomarker.repository.ResultStore;
-import org.psybiome.biomarker.repository.ResultStore.ResultFilter;
-import org.psybiome.biomarker.repository.ResultStore.StoredResult;
+import org.psybiome.biomarker.repository.CurrentResultStore;
+import org.psybiome.biomarker.repository.CurrentResultStore.ResultFilter;
+import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 
 /**
- * Reading a trial's results, page by page. Keyset paging (after the last id seen) rather than
- * offsets: a page deep into a million results costs the same as the first, and batches stored
- * meanwhile neither repeat nor skip rows.
+ * Reading a trial's results, page by page, as they stand after corrections. Keyset paging (after
+ * the last id seen) rather than offsets: a page deep into a million results costs the same as the
+ * first, and batches stored meanwhile neither repeat nor skip rows.
  */
 @ApplicationScoped
 public class ResultQueries {
 
   private static final String TOKEN_PREFIX = "r1:";
 
-  private final ResultStore results;
+  private final CurrentResultStore results;
   private final TrialKnowledge knowledge;
+  private final AnalyteService analytes;
 
-  ResultQueries(ResultStore results, TrialKnowledge knowledge) {
+  ResultQueries(CurrentResultStore results, TrialKnowledge knowledge, AnalyteService analytes) {
     this.results = results;
     this.knowledge = knowledge;
+    this.analytes = analytes;
   }
 
   public ResultPage page(Caller caller, ResultFilter filter, String pageToken, int pageSize) {
-    knowledge
-        .trial(filter.trialId())
-        .filter(t -> BatchQueries.ownsAsReader(caller, t.consortium()))
-        .orElseThrow(
-            () ->
-                ProblemException.notFound("No trial " + filter.trialId() + " of your consortium"));
+    checkFilter(readableTrial(caller, filter.trialId()), filter);
     long after = pageToken == null ? 0 : decode(pageToken);
     // one more than asked tells whether a next page exists without counting
     List<StoredResult> rows = results.page(filter, after, pageSize + 1);
@@ -44,6 +43,36 @@ public class ResultQueries {
     List<StoredResult> page = more ? rows.subList(0, pageSize) : rows;
     String next = more ? encode(page.get(page.size() - 1).id()) : null;
     return new ResultPage(page.stream().map(StoredResult::view).toList(), next);
+  }
+
+  /**
+   * The trial, if the caller may read its results: the owning consortium's pipeline, readers and
+   * statisticians. Results carry no arms, so blinding hides nothing here. Another consortium's
+   * trial answers like a missing one.
+   */
+  public KnownTrial readableTrial(Caller caller, String trialId) {
+    return knowledge
+        .trial(trialId)
+        .filter(t -> BatchQueries.ownsAsReader(caller, t.consortium()))
+        .orElseThrow(
+            () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+  }
+
+  /**
+   * A visit outside the schedule or an analyte outside the catalogue is a mistake of the caller,
+   * not an empty answer. (A participant is not checked: a code without results reads as empty.)
+   */
+  public void checkFilter(KnownTrial trial, ResultFilter filter) {
+    List<Violation> violations = new ArrayList<>();
+    if (filter.visit() != null && trial.visit(filter.visit()).isEmpty()) {
+      violations.add(Violation.of("visit", "is not a visit of the trial's schedule"));
+    }
+    if (filter.analyte() != null && analytes.find(filter.analyte()).isEmpty()) {
+      violations.add(Violation.of("analyte", "is not in the analyte catalogue"));
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid("The result filter is invalid", violations);
+    }
   }
 
   private static String encode(long id) {

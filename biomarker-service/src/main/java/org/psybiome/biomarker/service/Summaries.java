@@ -16,8 +16,8 @@ import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.model.TrialArm;
 import org.psybiome.biomarker.model.TrialVisit;
-import org.psybiome.biomarker.repository.ResultStore;
-import org.psybiome.biomarker.repository.ResultStore.Measurement;
+import org.psybiome.biomarker.repository.CurrentResultStore;
+import org.psybiome.biomarker.repository.CurrentResultStore.ParticipantValue;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
@@ -26,9 +26,9 @@ import org.psybiome.common.security.Roles;
 
 /**
  * Summaries of an analyte at a visit (brief §3): over non-censored standardised values, one per
- * participant (the latest collected when there are several), pooled or per arm, of the values or of
- * their changes from the baseline visit. Per-arm summaries reveal the allocation, so while a trial
- * is blinded only the owning consortium's statistician gets them.
+ * participant (the latest collected when there are several; corrections applied), pooled or per
+ * arm, of the values or of their changes from the baseline visit. Per-arm summaries reveal the
+ * allocation, so while a trial is blinded only the owning consortium's statistician gets them.
  */
 @ApplicationScoped
 public class Summaries {
@@ -36,11 +36,11 @@ public class Summaries {
   public static final String POOLED = "pooled";
   public static final String ARM = "arm";
 
-  private final ResultStore results;
+  private final CurrentResultStore results;
   private final TrialKnowledge knowledge;
   private final AnalyteService analytes;
 
-  Summaries(ResultStore results, TrialKnowledge knowledge, AnalyteService analytes) {
+  Summaries(CurrentResultStore results, TrialKnowledge knowledge, AnalyteService analytes) {
     this.results = results;
     this.knowledge = knowledge;
     this.analytes = analytes;
@@ -109,7 +109,8 @@ public class Summaries {
       visits.add(baseline);
     }
     Values values =
-        Values.of(results.measurements(trialId, analyte.code(), visits), visit.code(), baseline);
+        Values.of(
+            results.participantValues(trialId, analyte.code(), visits), visit.code(), baseline);
 
     if (POOLED.equals(by)) {
       return new Summary(
@@ -171,21 +172,22 @@ public class Summaries {
    */
   private record Values(Map<String, Double> byParticipant, Map<String, Integer> censored) {
 
-    static Values of(List<Measurement> measurements, String visit, String baseline) {
+    static Values of(List<ParticipantValue> values, String visit, String baseline) {
       Map<String, Double> atVisit = new HashMap<>();
       Map<String, Double> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
-      // oldest first: a later value of the same participant replaces an earlier one
-      for (Measurement m : measurements) {
-        if (m.visit().equals(visit)) {
-          if (m.censored()) {
-            censored.merge(m.participant(), 1, Integer::sum);
-          } else {
-            atVisit.put(m.participant(), m.standardValue().doubleValue());
+      // the database chose each participant's latest non-censored value per visit
+      for (ParticipantValue v : values) {
+        if (v.visit().equals(visit)) {
+          if (v.censoredResults() > 0) {
+            censored.put(v.participant(), v.censoredResults());
+          }
+          if (v.latest() != null) {
+            atVisit.put(v.participant(), v.latest().doubleValue());
           }
         }
-        if (m.visit().equals(baseline) && !m.censored()) {
-          atBaseline.put(m.participant(), m.standardValue().doubleValue());
+        if (v.visit().equals(baseline) && v.latest() != null) {
+          atBaseline.put(v.participant(), v.latest().doubleValue());
         }
       }
       if (baseline == null) {

@@ -1,0 +1,223 @@
+package org.psybiome.biomarker.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.psybiome.biomarker.model.QcStatus;
+import org.psybiome.biomarker.model.ResultView;
+import org.psybiome.biomarker.model.Specimen;
+
+/**
+ * Every read of stored results, in plain JDBC, through the {@code current_result} view: a corrected
+ * result is read with its latest correction, so queries, export, summaries and drift agree.
+ */
+@ApplicationScoped
+public class CurrentResultStore {
+
+  private static final String COLUMNS =
+      "id, participant_code, visit_code, sample_id, specimen, collected_at, analyte_code,"
+          + " original_value, original_unit, standard_value, standard_unit, comparator, censored,"
+          + " qc_status, registered, corrected, corrected_at, batch_id";
+
+  private final AgroalDataSource dataSource;
+
+  CurrentResultStore(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A filter of a trial's results: null fields match everything. */
+  public record ResultFilter(String trialId, String participant, String visit, String analyte) {}
+
+  /** A stored result and its id, the keyset position of paging and the export's order. */
+  public record StoredResult(long id, ResultView view) {}
+
+  /** Receives the rows of an export one at a time. */
+  @FunctionalInterface
+  public interface ResultSink {
+    void accept(StoredResult result) throws IOException;
+  }
+
+  /** Up to {@code limit} results matching {@code filter} with an id above {@code afterId}. */
+  public List<StoredResult> page(ResultFilter filter, long afterId, int limit) {
+    List<Object> values = new ArrayList<>();
+    String sql = select(filter, afterId, values) + " LIMIT ?";
+    values.add(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      bind(select, values);
+      List<StoredResult> page = new ArrayList<>(limit);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          page.add(stored(row));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read results", e);
+    }
+  }
+
+  /**
+   * Hands every result matching {@code filter}, in id order, to {@code sink} as the database
+   * returns them: a server-side cursor reads {@code fetchSize} rows at a time, so memory stays
+   * constant however many rows the trial has. The cursor needs a transaction; it is a read-only one
+   * on a connection of its own rather than a JTA transaction, whose timeout would cut off a long
+   * export to a slow client. Returns the number of rows handed over.
+   */
+  public long stream(ResultFilter filter, int fetchSize, ResultSink sink)
+      throws IOException, SQLException {
+    List<Object> values = new ArrayList<>();
+    String sql = select(filter, 0, values);
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setFetchSize(fetchSize);
+        bind(select, values);
+        long rows = 0;
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            sink.accept(stored(row));
+            rows++;
+          }
+        }
+        connection.commit();
+        return rows;
+      } catch (IOException | SQLException | RuntimeException e) {
+        // the client went away or the database failed: end the cursor's transaction now
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setReadOnly(false);
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * A participant's results of an analyte at a visit, as summaries use them: the latest
+   * non-censored standard value (null if every result there is censored) and how many are censored.
+   */
+  public record ParticipantValue(
+      String participant, String visit, BigDecimal latest, int censoredResults) {}
+
+  /**
+   * One row per participant and visit (of those given) with results of the analyte. The choice of
+   * the latest value is made in the database, so a summary reads one row per participant and visit,
+   * found through the (trial, analyte, visit) index, whatever else is stored.
+   */
+  public List<ParticipantValue> participantValues(
+      String trialId, String analyte, Set<String> visits) {
+    String sql =
+        "SELECT participant_code, visit_code,"
+            + " (array_agg(standard_value ORDER BY collected_at DESC, id DESC)"
+            + " FILTER (WHERE NOT censored))[1],"
+            + " count(*) FILTER (WHERE censored)"
+            + " FROM current_result"
+            + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
+            + " GROUP BY participant_code, visit_code";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      List<ParticipantValue> values = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          values.add(
+              new ParticipantValue(
+                  row.getString(1), row.getString(2), row.getBigDecimal(3), row.getInt(4)));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read results of " + analyte, e);
+    }
+  }
+
+  /** How many results of an analyte a trial has at a visit. */
+  public record ReportedCount(String visit, String analyte, long results) {}
+
+  /** Per visit and analyte, the number of the trial's results. */
+  public List<ReportedCount> reportedCounts(String trialId) {
+    String sql =
+        "SELECT visit_code, analyte_code, count(*) FROM current_result WHERE trial_id = ?"
+            + " GROUP BY visit_code, analyte_code ORDER BY visit_code, analyte_code";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      List<ReportedCount> counts = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          counts.add(new ReportedCount(row.getString(1), row.getString(2), row.getLong(3)));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count the results of " + trialId, e);
+    }
+  }
+
+  private static String select(ResultFilter filter, long afterId, List<Object> values) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM current_result WHERE trial_id = ? AND id > ?");
+    values.add(filter.trialId());
+    values.add(afterId);
+    condition(sql, values, "participant_code", filter.participant());
+    condition(sql, values, "visit_code", filter.visit());
+    condition(sql, values, "analyte_code", filter.analyte());
+    return sql.append(" ORDER BY id").toString();
+  }
+
+  private static void condition(
+      StringBuilder sql, List<Object> values, String column, String value) {
+    if (value != null) {
+      sql.append(" AND ").append(column).append(" = ?");
+      values.add(value);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+  }
+
+  private static StoredResult stored(ResultSet row) throws SQLException {
+    Timestamp correctedAt = row.getTimestamp(17);
+    return new StoredResult(
+        row.getLong(1),
+        new ResultView(
+            row.getLong(1),
+            row.getString(2),
+            row.getString(3),
+            row.getString(4),
+            Specimen.valueOf(row.getString(5)),
+            row.getTimestamp(6).toInstant(),
+            row.getString(7),
+            row.getBigDecimal(8),
+            row.getString(9),
+            row.getBigDecimal(10),
+            row.getString(11),
+            row.getString(12),
+            row.getBoolean(13),
+            QcStatus.valueOf(row.getString(14)),
+            row.getBoolean(15),
+            row.getBoolean(16),
+            correctedAt == null ? null : correctedAt.toInstant(),
+            row.getObject(18, UUID.class)));
+  }
+}

@@ -1,0 +1,99 @@
+package org.psybiome.biomarker.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.ResultView;
+import org.psybiome.biomarker.repository.CurrentResultStore.ResultFilter;
+import org.psybiome.biomarker.service.export.ExportFormat;
+import org.psybiome.biomarker.service.export.ResultExport;
+import org.psybiome.common.problem.Problem;
+import org.psybiome.common.security.Caller;
+import org.psybiome.common.security.Roles;
+
+/** A trial's results as one streamed download. */
+@Path("/api/v1/trials/{trialId}/results/export")
+@Tag(name = "Results")
+@SecurityRequirement(name = "bearerToken")
+public class ResultExportResource {
+
+  private final ResultExport export;
+  private final Caller caller;
+
+  ResultExportResource(ResultExport export, Caller caller) {
+    this.export = export;
+    this.caller = caller;
+  }
+
+  @GET
+  @Produces({ExportFormat.CSV_TYPE, ExportFormat.NDJSON_TYPE})
+  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
+  @Operation(
+      summary = "Export a trial's results as CSV or NDJSON, streamed",
+      description =
+          "Every result of the trial (optionally of one visit and/or analyte) as it stands after"
+              + " corrections, in id order, streamed from a database cursor: constant memory for"
+              + " millions of rows. The format is ?format=csv|ndjson, else the Accept header, else"
+              + " CSV. CSV is RFC 4180 with a header row; NDJSON has one result per line, shaped"
+              + " like the results of GET /results. Columns: id, participant, visit, sampleId,"
+              + " specimen, collectedAt, analyte, value, unit (as reported), standardValue,"
+              + " standardUnit, comparator, censored, qcStatus, registered, corrected,"
+              + " correctedAt, batchId. No arms: allocations never leave through results.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The results, streamed (chunked, no Content-Length)",
+      content = {
+        @Content(
+            mediaType = ExportFormat.CSV_TYPE,
+            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row")),
+        @Content(
+            mediaType = ExportFormat.NDJSON_TYPE,
+            schema = @Schema(implementation = ResultView.class))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Unknown format, a visit not in the schedule or an analyte not in the catalogue",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
+  @APIResponse(responseCode = "406", description = "Accept names neither CSV nor NDJSON")
+  public Response export(
+      @PathParam("trialId") String trialId,
+      @Parameter(description = "csv or ndjson; overrides the Accept header") @QueryParam("format")
+          String format,
+      @Parameter(description = "only this visit") @QueryParam("visit") String visit,
+      @Parameter(description = "only this analyte") @QueryParam("analyte") String analyte,
+      @Context HttpHeaders headers) {
+    ResultExport.Download download =
+        export.prepare(
+            caller,
+            new ResultFilter(trialId, null, blankToNull(visit), blankToNull(analyte)),
+            ExportFormat.choose(blankToNull(format), headers.getAcceptableMediaTypes()));
+    StreamingOutput body = download.body()::writeTo;
+    return Response.ok(body, download.format().contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+        .build();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
