@@ -116,6 +116,7 @@ public final class BenchMain {
       attempt(errors, "rss " + service, () -> footprint.measureRss(service));
     }
     attempt(errors, "row counts", () -> counts(databases, report));
+    report.meta("load_average_at_end", Machine.loadAverage());
     if (!errors.isEmpty()) {
       report.meta("errors", errors);
     }

@@ -13,7 +13,17 @@ final class Machine {
     report.meta("ram_gb", Math.round(memTotalKb() / 1024.0 / 1024.0 * 10) / 10.0);
     report.meta("cpu", cpuModel());
     report.meta("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    report.meta("load_average_at_start", loadAverage());
     report.meta("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+  }
+
+  /** The 1-minute load average: on a shared machine, the context every figure needs. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private static long memTotalKb() {

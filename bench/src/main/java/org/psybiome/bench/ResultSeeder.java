@@ -49,6 +49,7 @@ final class ResultSeeder {
   /** Seeds {@code trials} trials unless exactly those are there already; returns the row count. */
   long seed(int trials) throws Exception {
     long perTrial = (long) PARTICIPANTS * rows(0).rowsPerParticipant();
+    int first;
     try (Connection db = databases.biomarker()) {
       long known = Databases.count(db, "SELECT count(*) FROM trial_snapshot WHERE trial_id LIKE ?", PREFIX + "%");
       long stored = Databases.count(db, "SELECT count(*) FROM batch WHERE trial_id LIKE ? AND submitted_by = 'bench-seed'", PREFIX + "%");
@@ -56,14 +57,19 @@ final class ResultSeeder {
         Progress.say("summaries: %d seeded trials (%,d results) are there already", trials, trials * perTrial);
         return trials * perTrial;
       }
+      // Trials seeded completely by an earlier --keep run are kept (a --quick run seeds a prefix
+      // of a full run's trials); anything else is seeded again from scratch.
+      first = known == stored && known < trials ? (int) known : 0;
     }
-    new BenchCleaner(databases).removeSeededResults();
-    Progress.say("summaries: seeding %d trials, %,d results, by COPY", trials, trials * perTrial);
+    if (first == 0) {
+      new BenchCleaner(databases).removeSeededResults();
+    }
+    Progress.say("summaries: seeding trials %d to %d, %,d results, by COPY", first + 1, trials, (trials - first) * perTrial);
     long start = System.nanoTime();
     try (Connection db = databases.biomarker()) {
       db.setAutoCommit(false);
       CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-      for (int t = 0; t < trials; t++) {
+      for (int t = first; t < trials; t++) {
         seedTrial(db, copy, t);
         db.commit();
         if ((t + 1) % 10 == 0) {
