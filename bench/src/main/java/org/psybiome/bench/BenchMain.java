@@ -1,6 +1,5 @@
 package org.psybiome.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -32,8 +31,10 @@ public final class BenchMain {
       int trials,
       int searchRequests) {}
 
-  static final Mode FULL = new Mode("full", 1_000_000, 1000, 3000, 15, 300, 10_000_000, 1000, 100_000, 1000);
-  static final Mode QUICK = new Mode("quick", 200_000, 300, 1000, 5, 200, 1_000_000, 300, 100_000, 300);
+  static final Mode FULL =
+      new Mode("full", 1_000_000, 1000, 3000, 15, 300, 10_000_000, 1000, 100_000, 1000);
+  static final Mode QUICK =
+      new Mode("quick", 200_000, 300, 1000, 5, 200, 1_000_000, 300, 100_000, 300);
 
   static final List<String> PARTS =
       List.of("startup", "gateway", "events", "ingest", "summaries", "search");
@@ -41,7 +42,8 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
     Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
-    Stack stack = Stack.local(Path.of(options.getOrDefault("state", root.resolve(".psybiome").toString())));
+    Stack stack =
+        Stack.local(Path.of(options.getOrDefault("state", root.resolve(".psybiome").toString())));
     Databases databases = new Databases(stack);
     if (options.containsKey("clean")) {
       new BenchCleaner(databases).removeAll();
@@ -52,7 +54,8 @@ public final class BenchMain {
         options.containsKey("only")
             ? Set.copyOf(Arrays.asList(options.get("only").split(",")))
             : Set.copyOf(PARTS);
-    Path out = Path.of(options.getOrDefault("out", root.resolve("bench/results/latest.json").toString()));
+    Path out =
+        Path.of(options.getOrDefault("out", root.resolve("bench/results/latest.json").toString()));
 
     Report report = new Report();
     report.meta("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -63,7 +66,8 @@ public final class BenchMain {
     Http http = new Http();
     TokenMinter minter = new TokenMinter(stack.keys());
     String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
-    BenchTrials trials = new BenchTrials(stack, http, databases, minter, root.resolve("demo/trials"), tag);
+    BenchTrials trials =
+        new BenchTrials(stack, http, databases, minter, root.resolve("demo/trials"), tag);
     List<String> errors = new ArrayList<>();
     ServiceFootprint footprint = new ServiceFootprint(stack, http, report);
 
@@ -80,37 +84,57 @@ public final class BenchMain {
     TokenPool readers = new TokenPool(minter, "reader", BenchTrials.CONSORTIUM, 1024);
     if (parts.contains("gateway")) {
       String path = "/api/v1/trials/" + templateIds.get(0);
-      attempt(errors, "gateway", () ->
-          new GatewayCostBenchmark(http, readers, report)
-              .run(stack.trialService().resolve(path), stack.gateway().resolve(path),
-                  mode.gatewayWarmup(), mode.gatewayPairs(), mode.gatewayPhaseSeconds()));
+      attempt(
+          errors,
+          "gateway",
+          () ->
+              new GatewayCostBenchmark(http, readers, report)
+                  .run(
+                      stack.trialService().resolve(path),
+                      stack.gateway().resolve(path),
+                      mode.gatewayWarmup(),
+                      mode.gatewayPairs(),
+                      mode.gatewayPhaseSeconds()));
     }
     if (parts.contains("events")) {
-      attempt(errors, "events", () ->
-          new EventLatencyBenchmark(trials, databases, report).run(templates.get(0), mode.events()));
+      attempt(
+          errors,
+          "events",
+          () ->
+              new EventLatencyBenchmark(trials, databases, report)
+                  .run(templates.get(0), mode.events()));
     }
     if (parts.contains("ingest")) {
-      attempt(errors, "ingest", () ->
-          new IngestionBenchmark(trials, databases, http, minter, report)
-              .run(mode.ingestRows(), templates.get(templates.size() - 1)));
+      attempt(
+          errors,
+          "ingest",
+          () ->
+              new IngestionBenchmark(trials, databases, http, minter, report)
+                  .run(mode.ingestRows(), templates.get(templates.size() - 1)));
     }
     if (parts.contains("summaries")) {
-      attempt(errors, "summaries", () -> {
-        int seeded = ResultSeeder.trialsFor(mode.summaryResults());
-        long rows = new ResultSeeder(databases).seed(seeded);
-        report.meta("summary_seeded_trials", seeded);
-        report.meta("summary_seeded_results", rows);
-        new SummaryBenchmark(http, readers, stack.gateway(), report)
-            .run(seeded, Math.max(50, mode.summaryRequests() / 10), mode.summaryRequests());
-      });
+      attempt(
+          errors,
+          "summaries",
+          () -> {
+            int seeded = ResultSeeder.trialsFor(mode.summaryResults());
+            long rows = new ResultSeeder(databases).seed(seeded);
+            report.meta("summary_seeded_trials", seeded);
+            report.meta("summary_seeded_results", rows);
+            new SummaryBenchmark(http, readers, stack.gateway(), report)
+                .run(seeded, Math.max(50, mode.summaryRequests() / 10), mode.summaryRequests());
+          });
     }
     if (parts.contains("search")) {
-      attempt(errors, "search", () -> {
-        new TrialSeeder(databases).seed(mode.trials(), templateIds);
-        TokenPool publicReaders = new TokenPool(minter, "reader", "PUBLICBENCH", 256);
-        new SearchBenchmark(http, publicReaders, stack.gateway(), report)
-            .run(Math.max(50, mode.searchRequests() / 10), mode.searchRequests());
-      });
+      attempt(
+          errors,
+          "search",
+          () -> {
+            new TrialSeeder(databases).seed(mode.trials(), templateIds);
+            TokenPool publicReaders = new TokenPool(minter, "reader", "PUBLICBENCH", 256);
+            new SearchBenchmark(http, publicReaders, stack.gateway(), report)
+                .run(Math.max(50, mode.searchRequests() / 10), mode.searchRequests());
+          });
     }
     for (String service : Report.SERVICES) {
       attempt(errors, "rss " + service, () -> footprint.measureRss(service));
@@ -147,8 +171,10 @@ public final class BenchMain {
   }
 
   private static void counts(Databases databases, Report report) throws Exception {
-    try (Connection biomarker = databases.biomarker(); Connection trial = databases.trial()) {
-      report.meta("results_stored_at_end", Databases.count(biomarker, "SELECT count(*) FROM result"));
+    try (Connection biomarker = databases.biomarker();
+        Connection trial = databases.trial()) {
+      report.meta(
+          "results_stored_at_end", Databases.count(biomarker, "SELECT count(*) FROM result"));
       report.meta("trials_stored_at_end", Databases.count(trial, "SELECT count(*) FROM trial"));
       try (var version = trial.createStatement().executeQuery("SHOW server_version")) {
         version.next();

@@ -38,7 +38,12 @@ final class BenchTrials {
   private int registered;
 
   BenchTrials(
-      Stack stack, Http http, Databases databases, TokenMinter minter, Path demoTrials, String tag) {
+      Stack stack,
+      Http http,
+      Databases databases,
+      TokenMinter minter,
+      Path demoTrials,
+      String tag) {
     this.stack = stack;
     this.http = http;
     this.databases = databases;
@@ -64,7 +69,8 @@ final class BenchTrials {
     String acronym = "BENCH-" + runTag + "-" + (++registered);
     trial.put("acronym", acronym);
     trial.put("publicTitle", "[benchmark " + acronym + "] " + trial.path("publicTitle").asText());
-    trial.put("targetSampleSize", Math.max(targetSampleSize, trial.path("targetSampleSize").asInt()));
+    trial.put(
+        "targetSampleSize", Math.max(targetSampleSize, trial.path("targetSampleSize").asInt()));
     if (visits != null) {
       ((ObjectNode) trial.path("schedule")).set("visits", visits);
     }
@@ -102,7 +108,8 @@ final class BenchTrials {
   JsonNode read(String trialId) {
     try {
       return JSON.readTree(
-          Http.expect(http.get(stack.gateway().resolve("/api/v1/trials/" + trialId), registrant), 200)
+          Http.expect(
+                  http.get(stack.gateway().resolve("/api/v1/trials/" + trialId), registrant), 200)
               .body());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
@@ -117,7 +124,13 @@ final class BenchTrials {
             stack.trialService().resolve("/api/v1/trials/" + trialId + "/participants"),
             registrant,
             "application/json",
-            ("{\"code\":\"" + code + "\",\"arm\":\"" + arm + "\",\"enrolledOn\":\"" + LocalDate.now() + "\"}")
+            ("{\"code\":\""
+                    + code
+                    + "\",\"arm\":\""
+                    + arm
+                    + "\",\"enrolledOn\":\""
+                    + LocalDate.now()
+                    + "\"}")
                 .getBytes(StandardCharsets.UTF_8),
             Map.of()),
         201);

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Event latency, commit to consumer (brief §6): a participant is enrolled at trial-service (its
- * 201 comes after the commit that also wrote the outbox row), and the time runs until the
- * allocation is visible in biomarker-service's database, i.e. the event was relayed to Kafka,
- * consumed and its transaction committed there. Visibility is polled every millisecond over one
- * JDBC connection. One event at a time, with a random pause between them.
+ * Event latency, commit to consumer (brief §6): a participant is enrolled at trial-service (its 201
+ * comes after the commit that also wrote the outbox row), and the time runs until the allocation is
+ * visible in biomarker-service's database, i.e. the event was relayed to Kafka, consumed and its
+ * transaction committed there. Visibility is polled every millisecond over one JDBC connection. One
+ * event at a time, with a random pause between them.
  */
 final class EventLatencyBenchmark {
 
@@ -48,7 +48,8 @@ final class EventLatencyBenchmark {
         long deadline = committed + Duration.ofSeconds(30).toNanos();
         while (!exists(visible)) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the enrolment of " + code + " never reached biomarker-service");
+            throw new IllegalStateException(
+                "the enrolment of " + code + " never reached biomarker-service");
           }
           Thread.sleep(1);
         }

@@ -18,14 +18,15 @@ import org.postgresql.copy.CopyManager;
 /**
  * Bulk ingestion end to end (issue 4, brief §6): the rows are posted through the gateway as CSV
  * batches of 100 000 rows, one after another as a lab pipeline would, to a trial registered and
- * enrolled through the API; then the very same rows are COPYed by pgjdbc's CopyManager into the same
- * table, in the same run, under a trial id nobody uses, in a transaction that is rolled back.
+ * enrolled through the API; then the very same rows are COPYed by pgjdbc's CopyManager into the
+ * same table, in the same run, under a trial id nobody uses, in a transaction that is rolled back.
  */
 final class IngestionBenchmark {
 
   static final int BATCH_ROWS = 100_000;
   static final List<String> VISITS = List.of("W0", "W2", "W4", "W6", "W8", "W10", "W12", "W16");
   static final List<Integer> DAYS = List.of(0, 14, 28, 42, 56, 70, 84, 112);
+
   /** Never assigned by trial-service (it numbers trials by the current year). */
   static final String COPY_TRIAL_ID = "PSB-1902-000001";
 
@@ -46,7 +47,8 @@ final class IngestionBenchmark {
 
   void run(long rows, Path template) throws Exception {
     ResultRows generator = new ResultRows("BI", VISITS, DAYS, 42);
-    int participants = (int) ((rows + generator.rowsPerParticipant() - 1) / generator.rowsPerParticipant());
+    int participants =
+        (int) ((rows + generator.rowsPerParticipant() - 1) / generator.rowsPerParticipant());
     rows = (long) participants * generator.rowsPerParticipant();
     Progress.say("ingestion: registering a trial and enrolling %d participants", participants);
     String trialId = trials.register(template, generator.schedule(), participants);
@@ -65,8 +67,11 @@ final class IngestionBenchmark {
       }
       batches.add(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
-    String pipeline = minter.mint("bench-pipeline@" + BenchTrials.CONSORTIUM, "pipeline", BenchTrials.CONSORTIUM);
-    Progress.say("ingestion: posting %,d rows in %d batches through the gateway to %s", rows, batches.size(), trialId);
+    String pipeline =
+        minter.mint("bench-pipeline@" + BenchTrials.CONSORTIUM, "pipeline", BenchTrials.CONSORTIUM);
+    Progress.say(
+        "ingestion: posting %,d rows in %d batches through the gateway to %s",
+        rows, batches.size(), trialId);
     long start = System.nanoTime();
     for (byte[] batch : batches) {
       long t = System.nanoTime();
@@ -84,9 +89,11 @@ final class IngestionBenchmark {
     double ingestSeconds = (System.nanoTime() - start) / 1e9;
     batches.clear();
     try (Connection biomarker = databases.biomarker()) {
-      long stored = Databases.count(biomarker, "SELECT count(*) FROM result WHERE trial_id = ?", trialId);
+      long stored =
+          Databases.count(biomarker, "SELECT count(*) FROM result WHERE trial_id = ?", trialId);
       if (stored != rows) {
-        throw new IllegalStateException(trialId + " has " + stored + " results stored, not " + rows);
+        throw new IllegalStateException(
+            trialId + " has " + stored + " results stored, not " + rows);
       }
     }
 
@@ -104,9 +111,9 @@ final class IngestionBenchmark {
   }
 
   /**
-   * COPY of the same rows, a batch row per 100 000 like the service, timed from the first batch
-   * row to the end of the last COPY; rolled back so that nothing stays (the commit, one WAL flush,
-   * is the only work left out).
+   * COPY of the same rows, a batch row per 100 000 like the service, timed from the first batch row
+   * to the end of the last COPY; rolled back so that nothing stays (the commit, one WAL flush, is
+   * the only work left out).
    */
   private double copy(ResultRows generator, long rows) throws Exception {
     List<byte[]> payloads = new ArrayList<>();

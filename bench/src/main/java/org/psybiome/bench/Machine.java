@@ -12,7 +12,9 @@ final class Machine {
     report.meta("cores", Runtime.getRuntime().availableProcessors());
     report.meta("ram_gb", Math.round(memTotalKb() / 1024.0 / 1024.0 * 10) / 10.0);
     report.meta("cpu", cpuModel());
-    report.meta("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    report.meta(
+        "jdk",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     report.meta("load_average_at_start", loadAverage());
     report.meta("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }

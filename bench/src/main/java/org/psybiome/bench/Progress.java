@@ -9,6 +9,7 @@ final class Progress {
   private Progress() {}
 
   static void say(String format, Object... args) {
-    System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(format, args));
+    System.err.println(
+        LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(format, args));
   }
 }

@@ -86,7 +86,11 @@ final class Report {
           t.label(),
           t.key(),
           value == null ? "not measured" : value + (t.unit().isEmpty() ? "" : " " + t.unit()),
-          t.target() == null ? "—" : (t.atLeast() ? "≥ " : "≤ ") + format(t.target()) + (t.unit().isEmpty() ? "" : " " + t.unit()),
+          t.target() == null
+              ? "—"
+              : (t.atLeast() ? "≥ " : "≤ ")
+                  + format(t.target())
+                  + (t.unit().isEmpty() ? "" : " " + t.unit()),
           verdict(t, value));
     }
     for (String service : SERVICES) {
@@ -95,7 +99,10 @@ final class Report {
       Object rss = s.get("rss_mb");
       out.printf(
           "| %s ready after start | `services.%s.startup_s` | %s | ≤ 3 s | %s |%n",
-          service, service, startup == null ? "not measured" : startup + " s", verdict(3.0, false, startup));
+          service,
+          service,
+          startup == null ? "not measured" : startup + " s",
+          verdict(3.0, false, startup));
       out.printf(
           "| %s RSS after warm-up | `services.%s.rss_mb` | %s | ≤ 300 MB | %s |%n",
           service, service, rss == null ? "not measured" : rss + " MB", verdict(300.0, false, rss));

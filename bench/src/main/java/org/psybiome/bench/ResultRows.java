@@ -8,15 +8,16 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic but plausible results of one trial: every participant measured on every analyte of the
- * seed catalogue that can be reported (28: immune, HPA, BDNF, SCFA, tryptophan pathway, 8 genera,
- * 6 rating scales) at every visit, in standard units, about 2% of the immune values censored below
- * a limit of quantification. Row {@code i} is a pure function of {@code i}, so the same rows can be
+ * seed catalogue that can be reported (28: immune, HPA, BDNF, SCFA, tryptophan pathway, 8 genera, 6
+ * rating scales) at every visit, in standard units, about 2% of the immune values censored below a
+ * limit of quantification. Row {@code i} is a pure function of {@code i}, so the same rows can be
  * produced as a CSV batch for the API and as COPY text for the baseline.
  */
 final class ResultRows {
 
   /** An analyte as the generator needs it: code, specimen, standard unit, value range. */
-  record Analyte(String code, String specimen, String unit, double low, double high, boolean integer) {}
+  record Analyte(
+      String code, String specimen, String unit, double low, double high, boolean integer) {}
 
   static final List<Analyte> ANALYTES =
       List.of(
@@ -49,9 +50,12 @@ final class ResultRows {
           new Analyte("GAD7", "NOT_APPLICABLE", "{score}", 0, 21, true),
           new Analyte("HAMA", "NOT_APPLICABLE", "{score}", 0, 56, true));
 
-  static final String CSV_HEADER = "participant,visit,sampleId,collectedAt,analyte,value,unit,comparator\n";
+  static final String CSV_HEADER =
+      "participant,visit,sampleId,collectedAt,analyte,value,unit,comparator\n";
 
-  /** The columns COPY fills; the others (id, created_at) take their defaults, as for the service. */
+  /**
+   * The columns COPY fills; the others (id, created_at) take their defaults, as for the service.
+   */
   static final String COPY_COLUMNS =
       "trial_id, batch_id, participant_code, visit_code, sample_id, specimen, collected_at,"
           + " analyte_code, original_value, original_unit, standard_value, standard_unit,"
@@ -89,7 +93,8 @@ final class ResultRows {
       visit.put("dayOffset", dayOffsets.get(v));
       visit.put("baseline", v == 0);
       ArrayNode panels = visit.putArray("panels");
-      for (String p : List.of("INFLAMMATION", "HPA", "NEUROTROPHIC", "SCFA", "TRYPTOPHAN", "MICROBIOME")) {
+      for (String p :
+          List.of("INFLAMMATION", "HPA", "NEUROTROPHIC", "SCFA", "TRYPTOPHAN", "MICROBIOME")) {
         panels.add(p);
       }
       ArrayNode scales = visit.putArray("scales");
@@ -125,7 +130,9 @@ final class ResultRows {
     } else if (analyte.integer()) {
       milli = 1000L * random.nextInt((int) analyte.low(), (int) analyte.high() + 1);
     } else {
-      milli = Math.round((analyte.low() + random.nextDouble() * (analyte.high() - analyte.low())) * 1000);
+      milli =
+          Math.round(
+              (analyte.low() + random.nextDouble() * (analyte.high() - analyte.low())) * 1000);
     }
     String code = participant(participant);
     long collected = FIRST_VISIT + dayOffsets.get(visit) * 86_400L + participant * 60L;
@@ -141,33 +148,55 @@ final class ResultRows {
 
   void appendCsv(StringBuilder out, long i) {
     Row r = row(i);
-    out.append(r.participant()).append(',')
-        .append(r.visit()).append(',')
-        .append(r.sampleId()).append(',')
-        .append(r.collectedAt()).append(',')
-        .append(r.analyte().code()).append(',')
-        .append(r.value()).append(',')
-        .append(r.analyte().unit()).append(',')
-        .append(r.comparator() == null ? "" : r.comparator()).append('\n');
+    out.append(r.participant())
+        .append(',')
+        .append(r.visit())
+        .append(',')
+        .append(r.sampleId())
+        .append(',')
+        .append(r.collectedAt())
+        .append(',')
+        .append(r.analyte().code())
+        .append(',')
+        .append(r.value())
+        .append(',')
+        .append(r.analyte().unit())
+        .append(',')
+        .append(r.comparator() == null ? "" : r.comparator())
+        .append('\n');
   }
 
   /** The row as the service stores it (standard unit given, so original = standard). */
   void appendCopy(StringBuilder out, long i, String trialId, String batchId) {
     Row r = row(i);
-    out.append(trialId).append('\t')
-        .append(batchId).append('\t')
-        .append(r.participant()).append('\t')
-        .append(r.visit()).append('\t')
-        .append(r.sampleId()).append('\t')
-        .append(r.analyte().specimen()).append('\t')
-        .append(r.collectedAt()).append('\t')
-        .append(r.analyte().code()).append('\t')
-        .append(r.value()).append('\t')
-        .append(r.analyte().unit()).append('\t')
-        .append(r.value()).append('\t')
-        .append(r.analyte().unit()).append('\t')
-        .append(r.comparator() == null ? "\\N" : r.comparator()).append('\t')
-        .append(r.comparator() == null ? 'f' : 't').append('\t')
+    out.append(trialId)
+        .append('\t')
+        .append(batchId)
+        .append('\t')
+        .append(r.participant())
+        .append('\t')
+        .append(r.visit())
+        .append('\t')
+        .append(r.sampleId())
+        .append('\t')
+        .append(r.analyte().specimen())
+        .append('\t')
+        .append(r.collectedAt())
+        .append('\t')
+        .append(r.analyte().code())
+        .append('\t')
+        .append(r.value())
+        .append('\t')
+        .append(r.analyte().unit())
+        .append('\t')
+        .append(r.value())
+        .append('\t')
+        .append(r.analyte().unit())
+        .append('\t')
+        .append(r.comparator() == null ? "\\N" : r.comparator())
+        .append('\t')
+        .append(r.comparator() == null ? 'f' : 't')
+        .append('\t')
         .append("PASS\tt\n");
   }
 

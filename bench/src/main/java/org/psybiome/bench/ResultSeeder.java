@@ -51,10 +51,18 @@ final class ResultSeeder {
     long perTrial = (long) PARTICIPANTS * rows(0).rowsPerParticipant();
     int first;
     try (Connection db = databases.biomarker()) {
-      long known = Databases.count(db, "SELECT count(*) FROM trial_snapshot WHERE trial_id LIKE ?", PREFIX + "%");
-      long stored = Databases.count(db, "SELECT count(*) FROM batch WHERE trial_id LIKE ? AND submitted_by = 'bench-seed'", PREFIX + "%");
+      long known =
+          Databases.count(
+              db, "SELECT count(*) FROM trial_snapshot WHERE trial_id LIKE ?", PREFIX + "%");
+      long stored =
+          Databases.count(
+              db,
+              "SELECT count(*) FROM batch WHERE trial_id LIKE ? AND submitted_by = 'bench-seed'",
+              PREFIX + "%");
       if (known == trials && stored == trials) {
-        Progress.say("summaries: %d seeded trials (%,d results) are there already", trials, trials * perTrial);
+        Progress.say(
+            "summaries: %d seeded trials (%,d results) are there already",
+            trials, trials * perTrial);
         return trials * perTrial;
       }
       // Trials seeded completely by an earlier --keep run are kept (a --quick run seeds a prefix
@@ -64,7 +72,9 @@ final class ResultSeeder {
     if (first == 0) {
       new BenchCleaner(databases).removeSeededResults();
     }
-    Progress.say("summaries: seeding trials %d to %d, %,d results, by COPY", first + 1, trials, (trials - first) * perTrial);
+    Progress.say(
+        "summaries: seeding trials %d to %d, %,d results, by COPY",
+        first + 1, trials, (trials - first) * perTrial);
     long start = System.nanoTime();
     try (Connection db = databases.biomarker()) {
       db.setAutoCommit(false);
@@ -107,8 +117,13 @@ final class ResultSeeder {
     }
     StringBuilder allocations = new StringBuilder();
     for (int p = 0; p < PARTICIPANTS; p++) {
-      allocations.append(trialId).append('\t').append(rows.participant(p)).append('\t')
-          .append(ARMS.get(p % 2)).append("\t2026-01-05\n");
+      allocations
+          .append(trialId)
+          .append('\t')
+          .append(rows.participant(p))
+          .append('\t')
+          .append(ARMS.get(p % 2))
+          .append("\t2026-01-05\n");
     }
     copy.copyIn(
         "COPY participant_allocation (trial_id, code, arm, enrolled_on) FROM STDIN",

@@ -58,14 +58,24 @@ final class SearchBenchmark {
       Query query = QUERIES.get(ThreadLocalRandom.current().nextInt(QUERIES.size()));
       String token = null;
       for (int page = 0; page < query.pages() && done < warmup + requests; page++, done++) {
-        String parameters = encode(query.parameters()) + (token == null ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        URI uri = gateway.resolve("/api/v1/trials" + (parameters.isEmpty() ? "" : "?" + parameters.replaceFirst("^&", "")));
+        String parameters =
+            encode(query.parameters())
+                + (token == null
+                    ? ""
+                    : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        URI uri =
+            gateway.resolve(
+                "/api/v1/trials"
+                    + (parameters.isEmpty() ? "" : "?" + parameters.replaceFirst("^&", "")));
         long start = System.nanoTime();
         HttpResponse<String> response = Http.expect(http.get(uri, readers.next()), 200);
         long elapsed = System.nanoTime() - start;
         if (done >= warmup) {
           all.recordNanos(elapsed);
-          byQuery.computeIfAbsent(query.parameters() + (page > 0 ? " (page " + (page + 1) + ")" : ""), q -> new Latencies())
+          byQuery
+              .computeIfAbsent(
+                  query.parameters() + (page > 0 ? " (page " + (page + 1) + ")" : ""),
+                  q -> new Latencies())
               .recordNanos(elapsed);
         }
         JsonNode body = BenchTrials.JSON.readTree(response.body());
@@ -93,7 +103,9 @@ final class SearchBenchmark {
       int eq = pair.indexOf('=');
       out.append(out.length() == 0 ? "" : "&")
           .append(pair, 0, eq + 1)
-          .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8).replace("+", "%20"));
+          .append(
+              URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8)
+                  .replace("+", "%20"));
     }
     return out.toString();
   }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Startup and memory of each service. Startup: the service alone is stopped and started again with
  * exactly the command line, environment and directory {@code ./psybiome up} gave it (read from
  * /proc), and timed from the spawn of the JVM until /q/health/ready answers 200 (polled every 20
- * ms); Quarkus' own "started in" figure is kept beside it. RSS: VmRSS of the process, read after the
- * other benchmarks have warmed it.
+ * ms); Quarkus' own "started in" figure is kept beside it. RSS: VmRSS of the process, read after
+ * the other benchmarks have warmed it.
  */
 final class ServiceFootprint {
 
@@ -116,6 +116,10 @@ final class ServiceFootprint {
 
   private static String readFrom(Path file, long offset) throws Exception {
     byte[] all = Files.readAllBytes(file);
-    return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+    return new String(
+        all,
+        (int) Math.min(offset, all.length),
+        (int) Math.max(0, all.length - offset),
+        StandardCharsets.UTF_8);
   }
 }

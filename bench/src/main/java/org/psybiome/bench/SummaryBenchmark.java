@@ -34,7 +34,13 @@ final class SummaryBenchmark {
       boolean arm = random.nextBoolean();
       URI uri =
           gateway.resolve(
-              "/api/v1/trials/" + trial + "/summaries/" + analyte + "?visit=" + visit + "&by="
+              "/api/v1/trials/"
+                  + trial
+                  + "/summaries/"
+                  + analyte
+                  + "?visit="
+                  + visit
+                  + "&by="
                   + (arm ? "arm" : "pooled"));
       long start = System.nanoTime();
       int status = http.getStatus(uri, readers.next());

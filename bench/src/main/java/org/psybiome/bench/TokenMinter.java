@@ -25,7 +25,8 @@ final class TokenMinter {
 
   TokenMinter(Path keysDirectory) throws Exception {
     String pem = Files.readString(keysDirectory.resolve("jwt-private.pem"));
-    byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    byte[] der =
+        Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     this.key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 

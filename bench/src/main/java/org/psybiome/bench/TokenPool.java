@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tokens of many subjects of one role, handed out in turn. The gateway limits each subject to 50
- * requests/s; a benchmark of the gateway's cost must pass through that limiter (its work is part
- * of the cost) without being throttled by it, as a population of callers would.
+ * requests/s; a benchmark of the gateway's cost must pass through that limiter (its work is part of
+ * the cost) without being throttled by it, as a population of callers would.
  */
 final class TokenPool {
 
