@@ -115,6 +115,7 @@ class TrialSearchTest {
               .then()
               .statusCode(200)
               .body("total", equalTo(4))
+              .body("totalExact", equalTo(true))
               .extract()
               .jsonPath();
       seen.addAll(page.getList("items.id", String.class));

@@ -51,6 +51,7 @@ public class TrialQueries {
     return new TrialPage(
         result.items().stream().map(TrialViews::summary).toList(),
         result.total(),
+        result.totalExact(),
         result.next() == null ? null : PageTokens.encode(result.next()));
   }
 
