@@ -176,6 +176,16 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         "psybiome.gateway.circuit-breaker.cool-down",
         "2S",
         "psybiome.gateway.openapi.refresh-interval",
+        "1S",
+        // a biomarker-service this slow counts as down for the overview
+        "psybiome.gateway.overview.upstream-timeout",
+        "1S",
+        // small, so that a test can push an event out of the buffer and resume from Kafka
+        "psybiome.gateway.events.buffer-size",
+        "50",
+        "psybiome.gateway.events.heartbeat",
+        "1S",
+        "psybiome.gateway.events.partition-refresh",
         "1S");
   }
 
