@@ -100,6 +100,11 @@ final class FeedConnection implements EventBuffer.Listener {
     if (closed) {
       return;
     }
+    // checked even while the client's queue is full: one that stopped reading is let go too
+    if (buffer.evicted(cursor)) {
+      lagged();
+      return;
+    }
     while (!response.writeQueueFull()) {
       FeedEvent event;
       try {
@@ -132,6 +137,10 @@ final class FeedConnection implements EventBuffer.Listener {
             + LAGGED
             + "\ndata: {\"reason\":\"the client read too slowly; reconnect with Last-Event-ID to"
             + " continue\"}\n\n");
+    if (response.writeQueueFull()) {
+      // it is not reading at all: do not keep its connection for it
+      response.close();
+    }
     close();
   }
 
