@@ -20,8 +20,12 @@ import static org.psybiome.gateway.TestEvents.registered;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -256,6 +260,52 @@ class EventFeedTest {
       JsonObject fourth = events.publish(TRIAL_TOPIC, event(STATUS_CHANGED, trial));
       assertEquals(List.of(fourth.getString("id")), ids(resumed.until(e -> is(e, fourth), WAIT)));
     }
+  }
+
+  @Test
+  void aClientThatStopsReadingIsLetGoAndHoldsNoOneUp() throws Exception {
+    String trial = newTrial();
+    try (Socket stalled = new Socket()) {
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new InetSocketAddress(feed.getHost(), feed.getPort()), 5_000);
+      stalled
+          .getOutputStream()
+          .write(
+              ("GET /api/v1/events?trial=" + trial + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      // connected once the head and the first comment have come; from here on it reads nothing
+      readUntil(stalled.getInputStream(), "psybiome event feed");
+
+      try (SseClient reading = open("trial=" + trial, Map.of())) {
+        String padding = "x".repeat(64 * 1024);
+        // far more than the socket buffers and the ring (50 in the tests) hold
+        for (int i = 0; i < 120; i++) {
+          events.publish(
+              TRIAL_TOPIC,
+              TestEvents.cloudEvent(
+                  UPDATED, trial, new JsonObject().put("trialId", trial).put("padding", padding)));
+        }
+        JsonObject marker = events.publish(TRIAL_TOPIC, event(STATUS_CHANGED, trial));
+        assertEquals(121, reading.until(e -> is(e, marker), WAIT).size());
+      }
+
+      // the stalled client's stream was ended: what it was sent runs out into end of stream
+      stalled.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = stalled.getInputStream();
+      byte[] chunk = new byte[64 * 1024];
+      while (in.read(chunk) >= 0) {
+        // drain
+      }
+    }
+  }
+
+  private static void readUntil(InputStream in, String text) throws Exception {
+    StringBuilder seen = new StringBuilder();
+    int b;
+    while (!seen.toString().contains(text) && (b = in.read()) >= 0) {
+      seen.append((char) b);
+    }
+    assertTrue(seen.toString().contains(text), seen.toString());
   }
 
   @Test

@@ -130,6 +130,8 @@ final class FeedConnection implements EventBuffer.Listener {
 
   private void lagged() {
     Log.infof("Closing a feed connection that fell %d events behind", buffer.live().seq() - cursor);
+    boolean stuck = response.writeQueueFull();
+    close(); // first: nothing else may write to it now
     response.end(
         "id: "
             + position.encode()
@@ -137,11 +139,10 @@ final class FeedConnection implements EventBuffer.Listener {
             + LAGGED
             + "\ndata: {\"reason\":\"the client read too slowly; reconnect with Last-Event-ID to"
             + " continue\"}\n\n");
-    if (response.writeQueueFull()) {
+    if (stuck) {
       // it is not reading at all: do not keep its connection for it
       response.close();
     }
-    close();
   }
 
   /**

@@ -133,7 +133,7 @@ public class FeedConsumer {
     } catch (RuntimeException e) {
       Log.errorf(e, "Event feed reader stopped");
     } finally {
-      consumer.close(Duration.ofSeconds(2));
+      consumer.close();
     }
   }
 
