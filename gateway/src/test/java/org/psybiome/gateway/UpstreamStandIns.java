@@ -1,6 +1,7 @@
 package org.psybiome.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,10 +30,20 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
   private static Vertx vertx;
   private static final Map<String, StandIn> STAND_INS = new HashMap<>();
 
+  /** A fixed answer for one path, given instead of the echo. */
+  record Canned(int status, String body, long delayMs) {}
+
   static final class StandIn {
     final String name;
     final int port;
     final Set<String> seenPaths = ConcurrentHashMap.newKeySet();
+
+    /** Fixed answers by path (query ignored), for tests that need real-looking bodies. */
+    final Map<String, Canned> canned = new ConcurrentHashMap<>();
+
+    /** The headers of the last request for each path, with its query. */
+    final Map<String, MultiMap> lastHeaders = new ConcurrentHashMap<>();
+
     HttpServer server;
 
     StandIn(String name, int port) {
@@ -47,6 +58,25 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
               .requestHandler(
                   request -> {
                     seenPaths.add(request.path());
+                    lastHeaders.put(
+                        request.uri(),
+                        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+                    Canned fixed = canned.get(request.path());
+                    if (fixed != null) {
+                      vertx.setTimer(
+                          Math.max(1, fixed.delayMs()),
+                          t ->
+                              request
+                                  .response()
+                                  .setStatusCode(fixed.status())
+                                  .putHeader(
+                                      "Content-Type",
+                                      fixed.status() >= 400
+                                          ? "application/problem+json"
+                                          : "application/json")
+                                  .end(fixed.body()));
+                      return;
+                    }
                     if (request.path().equals("/q/openapi")) {
                       request
                           .response()
@@ -146,6 +176,16 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         "psybiome.gateway.circuit-breaker.cool-down",
         "2S",
         "psybiome.gateway.openapi.refresh-interval",
+        "1S",
+        // a biomarker-service this slow counts as down for the overview
+        "psybiome.gateway.overview.upstream-timeout",
+        "1S",
+        // small, so that a test can push an event out of the buffer and resume from Kafka
+        "psybiome.gateway.events.buffer-size",
+        "50",
+        "psybiome.gateway.events.heartbeat",
+        "1S",
+        "psybiome.gateway.events.partition-refresh",
         "1S");
   }
 

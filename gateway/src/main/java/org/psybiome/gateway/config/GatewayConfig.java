@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.psybiome.gateway.routing.Upstream;
 
@@ -54,6 +55,10 @@ public interface GatewayConfig {
 
   OpenApi openapi();
 
+  Overview overview();
+
+  Events events();
+
   /** Token bucket per caller (token subject, else client IP), kept in each replica's memory. */
   interface RateLimit {
 
@@ -92,5 +97,52 @@ public interface GatewayConfig {
     /** How long one service's document may take to arrive. */
     @WithDefault("5S")
     Duration fetchTimeout();
+  }
+
+  /** The composite trial overview, assembled from both services. */
+  interface Overview {
+
+    /**
+     * How long the overview waits for a service. Far shorter than {@code upstream-timeout} (which
+     * must let big batches through): a dashboard would rather have the trial without its results
+     * than wait a minute.
+     */
+    @WithDefault("5S")
+    Duration upstreamTimeout();
+
+    /** At most this many summaries are fetched for one overview (one request each). */
+    @WithDefault("12")
+    int maxSummaries();
+  }
+
+  /** The live event feed ({@code GET /api/v1/events}). */
+  interface Events {
+
+    /**
+     * The topics the feed reads. The allocations topic is refused at startup whatever this says: it
+     * carries the arms of blinded trials.
+     */
+    @WithDefault("psybiome.trial.events,psybiome.biomarker.events")
+    List<String> topics();
+
+    /** Events kept in memory for every connection to read; older ones are read from Kafka. */
+    @WithDefault("10000")
+    int bufferSize();
+
+    /** A comment is sent this often so that proxies do not close an idle stream. */
+    @WithDefault("15S")
+    Duration heartbeat();
+
+    /** Connections resuming from further back than the buffer, each with its own Kafka reader. */
+    @WithDefault("16")
+    int maxCatchUps();
+
+    /** How often the feed looks for new topics or partitions. */
+    @WithDefault("30S")
+    Duration partitionRefresh();
+
+    /** How long the trial's consortium may take to be looked up at trial-service. */
+    @WithDefault("3S")
+    Duration ownerLookupTimeout();
   }
 }

@@ -3,8 +3,12 @@ package org.psybiome.gateway.routing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -47,8 +51,12 @@ public class ApiDocument {
   private volatile Snapshot current;
   private Future<Snapshot> inFlight;
 
-  ApiDocument(Vertx vertx, GatewayConfig config, RouteTable routes) {
+  private final OpenApiDocumentService ownDocument;
+
+  ApiDocument(
+      Vertx vertx, GatewayConfig config, RouteTable routes, OpenApiDocumentService ownDocument) {
     this.vertx = vertx;
+    this.ownDocument = ownDocument;
     this.config = config;
     this.merger = new OpenApiMerger(routes);
     this.client =
@@ -110,7 +118,7 @@ public class ApiDocument {
                   for (int i = 0; i < fetches.size(); i++) {
                     documents.put(Upstream.values()[i], fetches.get(i).result());
                   }
-                  JsonObject merged = merger.merge(documents, serverUrl());
+                  JsonObject merged = merger.merge(own(), documents, serverUrl());
                   Snapshot snapshot =
                       new Snapshot(
                           merged.encode(),
@@ -155,6 +163,17 @@ public class ApiDocument {
                   upstream.serviceName(), failure.getMessage());
               return Optional.empty();
             });
+  }
+
+  /** The gateway's own document (overview, event feed), built in-process. */
+  private Optional<JsonObject> own() {
+    try {
+      byte[] json = ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON);
+      return Optional.of(new JsonObject(Buffer.buffer(json)));
+    } catch (RuntimeException e) {
+      Log.warnf("The gateway's own API document is unavailable: %s", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private String serverUrl() {

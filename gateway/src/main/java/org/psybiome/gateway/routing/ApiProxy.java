@@ -34,6 +34,7 @@ import org.psybiome.gateway.edge.CircuitBreakers;
 import org.psybiome.gateway.edge.EdgeProblems;
 import org.psybiome.gateway.edge.RateLimiter;
 import org.psybiome.gateway.edge.TokenCheck;
+import org.psybiome.gateway.edge.VerifiedCaller;
 
 /**
  * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass through
@@ -104,8 +105,9 @@ public class ApiProxy {
 
   private void admit(RoutingContext ctx, HttpProxy proxy) {
     // The raw path, as the proxy sends it on: the owner must be judged on what the service gets.
-    Optional<Upstream> owner = routes.ownerOf(ctx.request().path());
-    if (owner.isEmpty()) {
+    boolean own = routes.servedByGateway(ctx.request().path());
+    Optional<Upstream> owner = own ? Optional.empty() : routes.ownerOf(ctx.request().path());
+    if (!own && owner.isEmpty()) {
       problems.respond(ctx, 404);
       return;
     }
@@ -120,7 +122,11 @@ public class ApiProxy {
     Optional<String> token = TokenCheck.bearerToken(ctx.request());
     if (token.isEmpty()) {
       String address = ctx.request().remoteAddress().hostAddress();
-      forward(ctx, proxy, owner.get(), RateLimiter.forAddress(address));
+      if (own) {
+        serveHere(ctx, RateLimiter.forAddress(address), VerifiedCaller.ANONYMOUS);
+      } else {
+        forward(ctx, proxy, owner.get(), RateLimiter.forAddress(address));
+      }
       return;
     }
     // Hold the body back while the token is verified off the event loop; the proxy resumes it.
@@ -136,6 +142,12 @@ public class ApiProxy {
                     ProblemType.UNAUTHENTICATED,
                     "The bearer token is invalid or expired",
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+              } else if (own) {
+                ctx.request().resume();
+                serveHere(
+                    ctx,
+                    RateLimiter.forSubject(subject(verified.result())),
+                    VerifiedCaller.of(verified.result()));
               } else {
                 forward(
                     ctx, proxy, owner.get(), RateLimiter.forSubject(subject(verified.result())));
@@ -143,7 +155,16 @@ public class ApiProxy {
             });
   }
 
-  private void forward(RoutingContext ctx, HttpProxy proxy, Upstream upstream, String caller) {
+  /** The gateway's own endpoints (overview, event feed) handle the request further on. */
+  private void serveHere(RoutingContext ctx, String rateLimitKey, VerifiedCaller caller) {
+    if (rateLimited(ctx, rateLimitKey)) {
+      return;
+    }
+    caller.attachTo(ctx);
+    ctx.next();
+  }
+
+  private boolean rateLimited(RoutingContext ctx, String caller) {
     OptionalLong limited = rateLimiter.acquire(caller);
     if (limited.isPresent()) {
       edge.refuse(
@@ -151,6 +172,13 @@ public class ApiProxy {
           ProblemType.TOO_MANY_REQUESTS,
           "Too many requests from this caller; slow down",
           Map.of("Retry-After", EdgeProblems.retryAfterSeconds(limited.getAsLong())));
+      return true;
+    }
+    return false;
+  }
+
+  private void forward(RoutingContext ctx, HttpProxy proxy, Upstream upstream, String caller) {
+    if (rateLimited(ctx, caller)) {
       return;
     }
     OptionalLong open = breakers.acquire(upstream);

@@ -42,11 +42,34 @@ public class OpenApiMerger {
    * @param serverUrl where clients reach the API: the gateway
    */
   public JsonObject merge(Map<Upstream, Optional<JsonObject>> documents, String serverUrl) {
+    return merge(Optional.empty(), documents, serverUrl);
+  }
+
+  /**
+   * @param gateway the gateway's own document: the paths it serves itself (overview, event feed)
+   *     come first, then the services'
+   */
+  public JsonObject merge(
+      Optional<JsonObject> gateway,
+      Map<Upstream, Optional<JsonObject>> documents,
+      String serverUrl) {
     JsonObject paths = new JsonObject();
     JsonObject components = new JsonObject();
     JsonArray tags = new JsonArray();
     JsonArray missing = new JsonArray();
     String openapiVersion = null;
+
+    if (gateway.isPresent()) {
+      JsonObject own = gateway.get();
+      JsonObject ownPaths = own.getJsonObject("paths", new JsonObject());
+      for (String path : ownPaths.fieldNames()) {
+        if (routes.servedByGateway(path.replaceAll("\\{[^/}]+}", "x"))) {
+          paths.put(path, ownPaths.getValue(path));
+        }
+      }
+      mergeComponents(components, own.getJsonObject("components", new JsonObject()), null);
+      mergeTags(tags, own.getJsonArray("tags", new JsonArray()));
+    }
 
     for (var entry : documents.entrySet()) {
       Upstream upstream = entry.getKey();
@@ -120,7 +143,7 @@ public class OpenApiMerger {
             && reported.add(kind + "." + name)) {
           Log.warnf(
               "components.%s.%s of %s clashes with another service's; the first is kept",
-              kind, name, upstream.serviceName());
+              kind, name, upstream == null ? "the gateway" : upstream.serviceName());
         }
       }
     }

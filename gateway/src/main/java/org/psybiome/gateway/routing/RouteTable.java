@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Which service owns a path of the public API. Biomarker data hangs partly under a trial ({@code
  * /trials/{id}/results}), so the more specific biomarker routes are tried first and every other
- * trial path belongs to trial-service.
+ * trial path belongs to trial-service. The overview and the event feed are the gateway's own.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -23,8 +23,20 @@ public class RouteTable {
               Upstream.BIOMARKER_SERVICE),
           route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE));
 
+  /**
+   * Paths the gateway answers itself: the composite overview and the live event feed. They pass the
+   * same edge checks as routed paths.
+   */
+  private static final List<Pattern> OWN =
+      List.of(Pattern.compile("/api/v1/trials/[^/]+/overview"), Pattern.compile("/api/v1/events"));
+
   private static Route route(String regex, Upstream upstream) {
     return new Route(Pattern.compile(regex), upstream);
+  }
+
+  /** True for the paths the gateway serves itself rather than routing them to a service. */
+  public boolean servedByGateway(String path) {
+    return OWN.stream().anyMatch(own -> own.matcher(path).matches());
   }
 
   /** The owner of {@code path}, or empty when no service serves it. */

@@ -1,0 +1,82 @@
+package org.psybiome.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.common.problem.Problem;
+import org.psybiome.common.web.CorrelationIds;
+import org.psybiome.gateway.edge.TraceParents;
+import org.psybiome.gateway.edge.VerifiedCaller;
+import org.psybiome.gateway.overview.OverviewAssembler;
+import org.psybiome.gateway.overview.TrialOverview;
+
+/** A trial at a glance, composed by the gateway from trial-service and biomarker-service. */
+@Path("/api/v1/trials/{trialId}/overview")
+@Tag(name = "Overview", description = "A trial with its schedule, result counts and summaries")
+@SecurityRequirement(name = "bearerToken")
+public class OverviewResource {
+
+  private final OverviewAssembler assembler;
+
+  OverviewResource(OverviewAssembler assembler) {
+    this.assembler = assembler;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "A trial with its schedule, result counts per visit and analyte, and summaries",
+      description =
+          "Public for registered trials; results and summaries only for the trial's consortium."
+              + " When biomarker-service is down the trial is still shown with partial=true and"
+              + " unavailable=[\"biomarker-service\"].")
+  @APIResponse(
+      responseCode = "200",
+      description = "The overview, possibly partial",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialOverview.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "trial-service is down: there is no trial to show",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "504",
+      description = "trial-service did not answer in time",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<TrialOverview> get(@PathParam("trialId") String trialId, RoutingContext ctx) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Authorization", ctx.request().getHeader("Authorization"));
+    headers.put(CorrelationIds.HEADER, ctx.get(CorrelationIds.MDC_KEY));
+    headers.put(TraceParents.HEADER, ctx.request().getHeader(TraceParents.HEADER));
+    return Uni.createFrom()
+        .completionStage(
+            () -> assembler.overview(trialId, VerifiedCaller.of(ctx), headers).toCompletionStage());
+  }
+}
