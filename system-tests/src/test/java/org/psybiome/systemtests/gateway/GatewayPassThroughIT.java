@@ -187,6 +187,29 @@ class GatewayPassThroughIT {
         .header("X-Correlation-Id", equalTo("system-test-42"));
   }
 
+  @Test
+  void chunkedBodyWithoutLengthIsPassedOn() throws Exception {
+    // Pipelines stream batches as they make them: no Content-Length, chunked transfer encoding.
+    String code = trial.participants().get(0).code();
+    for (var target : java.util.List.of(stack.biomarkerService().baseUri(), stack.gatewayUri())) {
+      String sample = "S-CHUNKED-" + target.getPort();
+      byte[] body = csv(code, sample).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var request =
+          java.net.http.HttpRequest.newBuilder(
+                  target.resolve("/api/v1/trials/" + trial.id() + "/results"))
+              .header("Authorization", Tokens.bearer("pipeline", CONSORTIUM))
+              .header("Content-Type", "text/csv")
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new java.io.ByteArrayInputStream(body)))
+              .build();
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("via " + target + ": " + response.body()).isEqualTo(201);
+    }
+  }
+
   private Response postCsv(String body, String key) {
     var request =
         gateway()
