@@ -38,11 +38,20 @@ final class JsonMutations {
       case 1 -> wrongType(valid, random.nextBoolean() ? checked : text);
       case 2 -> unknownProperty(valid);
       case 3, 4 -> hostileIn(valid, pick(checked));
-      case 5 -> escapeIn(valid, pick(random.nextBoolean() ? checked : text));
-      case 6 -> invalidUtf8In(valid, pick(random.nextBoolean() ? checked : text));
-      case 7 -> oversized(valid, pick(random.nextBoolean() ? checked : text));
+      case 5 -> escapeIn(valid, field(checked, text));
+      case 6 -> invalidUtf8In(valid, field(checked, text));
+      case 7 -> oversized(valid, field(checked, text));
       default -> notAnObject();
     };
+  }
+
+  /** A checked or a free-text field, named in the kind as {@code checked:/ptr} or {@code text:/ptr}. */
+  private String field(List<String> checked, List<String> text) {
+    return random.nextBoolean() ? "checked:" + pick(checked) : "text:" + pick(text);
+  }
+
+  private static String pointer(String field) {
+    return field.substring(field.indexOf(':') + 1);
   }
 
   private Mutated malformed(ObjectNode valid) {
@@ -89,27 +98,28 @@ final class JsonMutations {
     return new Mutated("hostile:" + pointer, utf8(set(valid, pointer, value).toString()));
   }
 
-  private Mutated escapeIn(ObjectNode valid, String pointer) {
-    String json = set(valid, pointer, JsonNodeFactory.instance.textNode(MARK)).toString();
+  private Mutated escapeIn(ObjectNode valid, String field) {
+    String json = set(valid, pointer(field), JsonNodeFactory.instance.textNode(MARK)).toString();
     String escape = pick(HostileStrings.JSON_ESCAPES);
-    return new Mutated("escape:" + pointer, utf8(json.replace("\"" + MARK + "\"", escape)));
+    return new Mutated("escape:" + field, utf8(json.replace("\"" + MARK + "\"", escape)));
   }
 
-  private Mutated invalidUtf8In(ObjectNode valid, String pointer) {
-    String json = set(valid, pointer, JsonNodeFactory.instance.textNode("a" + MARK + "z")).toString();
+  private Mutated invalidUtf8In(ObjectNode valid, String field) {
+    String json =
+        set(valid, pointer(field), JsonNodeFactory.instance.textNode("a" + MARK + "z")).toString();
     int at = json.indexOf(MARK);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(utf8(json.substring(0, at)));
     out.writeBytes(pick(HostileStrings.INVALID_UTF8));
     out.writeBytes(utf8(json.substring(at + MARK.length())));
-    return new Mutated("invalid-utf8:" + pointer, out.toByteArray());
+    return new Mutated("invalid-utf8:" + field, out.toByteArray());
   }
 
-  private Mutated oversized(ObjectNode valid, String pointer) {
+  private Mutated oversized(ObjectNode valid, String field) {
     String huge = HostileStrings.longString(70_000 + random.nextInt(30_000), 'x');
     return new Mutated(
-        "oversized:" + pointer,
-        utf8(set(valid, pointer, JsonNodeFactory.instance.textNode(huge)).toString()));
+        "oversized:" + field,
+        utf8(set(valid, pointer(field), JsonNodeFactory.instance.textNode(huge)).toString()));
   }
 
   /** A copy of {@code valid} with the value at {@code pointer} replaced. */

@@ -47,17 +47,25 @@ final class ResultBatchMutations {
         yield format.equals("text/csv")
             ? csvWith(row, pick(CHECKED), pick(HostileStrings.UNICODE))
             : new Mutated(
-                "escape:" + field, format, encode(format, row, field, pick(HostileStrings.JSON_ESCAPES).getBytes()));
+                "escape:text:" + field, format, encode(format, row, field, pick(HostileStrings.JSON_ESCAPES).getBytes()));
       }
       case 4 -> {
-        String field = pick(random.nextBoolean() ? CHECKED : TEXT);
+        boolean checked = random.nextBoolean();
+        String field = pick(checked ? CHECKED : TEXT);
         byte[] bytes = pick(HostileStrings.INVALID_UTF8);
-        yield new Mutated("invalid-utf8:" + field, format, encode(format, row, field, quoted(format, bytes)));
+        yield new Mutated(
+            "invalid-utf8:" + (checked ? "checked:" : "text:") + field,
+            format,
+            encode(format, row, field, quoted(format, bytes)));
       }
       default -> {
-        String field = pick(random.nextBoolean() ? CHECKED : TEXT);
+        boolean checked = random.nextBoolean();
+        String field = pick(checked ? CHECKED : TEXT);
         row.put(field, HostileStrings.longString(70_000, '9'));
-        yield new Mutated("oversized:" + field, format, encode(format, row, null, null));
+        yield new Mutated(
+            "oversized:" + (checked ? "checked:" : "text:") + field,
+            format,
+            encode(format, row, null, null));
       }
     };
   }

@@ -54,7 +54,10 @@ class LargeBatchIT {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv(trial.participants())))
             .build();
     HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonNode batch = Trials.parse(response.body());
