@@ -69,7 +69,10 @@ class BadInputCorpusIT {
             .jsonPath()
             .getString("id");
     String etag =
-        given().baseUri(stack.gatewayUri().toString()).get("/api/v1/trials/" + trial.id()).header("ETag");
+        given()
+            .baseUri(stack.gatewayUri().toString())
+            .get("/api/v1/trials/" + trial.id())
+            .header("ETag");
     String gateway = stack.gatewayUri().toString();
     fixtures =
         new CorpusGenerator.Fixtures(
@@ -79,9 +82,11 @@ class BadInputCorpusIT {
             batch,
             trial.participants().get(0).code(),
             Trials.record(stack.root()),
-            (ObjectNode) Trials.parse(given().baseUri(gateway).get("/api/v1/analytes/IL6").asString()),
             (ObjectNode)
-                Trials.parse(given().baseUri(gateway).get("/api/v1/panels/INFLAMMATION").asString()),
+                Trials.parse(given().baseUri(gateway).get("/api/v1/analytes/IL6").asString()),
+            (ObjectNode)
+                Trials.parse(
+                    given().baseUri(gateway).get("/api/v1/panels/INFLAMMATION").asString()),
             role -> Tokens.bearer("corpus-" + role, role, CONSORTIUM));
   }
 
@@ -109,7 +114,9 @@ class BadInputCorpusIT {
     List<String> failures = new ArrayList<>();
     for (BadRequest bad : corpus) {
       HttpResponse<String> response = send(http, bad);
-      tally.computeIfAbsent(bad.endpoint(), e -> new TreeMap<>()).merge(response.statusCode(), 1, Integer::sum);
+      tally
+          .computeIfAbsent(bad.endpoint(), e -> new TreeMap<>())
+          .merge(response.statusCode(), 1, Integer::sum);
       String problem = judge(bad, response);
       if (problem != null) {
         failures.add(problem + " ← " + bad + " → " + abbreviate(response.body()));
@@ -198,14 +205,21 @@ class BadInputCorpusIT {
 
   private static void print(
       Map<String, Map<Integer, Integer>> tally, int total, Map<String, Integer> withheld) {
-    StringBuilder out = new StringBuilder("\nBad-input corpus: responses per endpoint and status\n");
-    tally.forEach((endpoint, statuses) -> out.append(String.format("  %-48s %s%n", endpoint, statuses)));
+    StringBuilder out =
+        new StringBuilder("\nBad-input corpus: responses per endpoint and status\n");
+    tally.forEach(
+        (endpoint, statuses) -> out.append(String.format("  %-48s %s%n", endpoint, statuses)));
     out.append("  ").append(total).append(" requests sent\n");
     withheld.forEach(
         (defect, count) ->
             out.append(String.format("  withheld (known defect %s): %d%n", defect, count)));
     KnownDefects.ALL.forEach(
-        defect -> out.append("    ").append(defect.id()).append(": ").append(defect.description()).append('\n'));
+        defect ->
+            out.append("    ")
+                .append(defect.id())
+                .append(": ")
+                .append(defect.description())
+                .append('\n'));
     System.out.println(out);
   }
 

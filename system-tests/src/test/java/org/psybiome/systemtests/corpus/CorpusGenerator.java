@@ -50,48 +50,128 @@ final class CorpusGenerator {
     List<BadRequest> corpus = new ArrayList<>();
     List<Endpoint> endpoints =
         List.of(
-            query("GET /api/v1/trials", "/api/v1/trials", "reader",
-                List.of("status", "registeredFrom", "registeredTo", "sort", "pageSize", "pageToken")),
-            body("POST /api/v1/trials", "POST", "/api/v1/trials", "registrant", null,
-                f.trialRecord(), TRIAL_CHECKED, TRIAL_TEXT),
+            query(
+                "GET /api/v1/trials",
+                "/api/v1/trials",
+                "reader",
+                List.of(
+                    "status", "registeredFrom", "registeredTo", "sort", "pageSize", "pageToken")),
+            body(
+                "POST /api/v1/trials",
+                "POST",
+                "/api/v1/trials",
+                "registrant",
+                null,
+                f.trialRecord(),
+                TRIAL_CHECKED,
+                TRIAL_TEXT),
             id("GET /api/v1/trials/{id}", "/api/v1/trials/", "", "reader"),
-            body("PUT /api/v1/trials/{id}", "PUT", t, "registrant", f.etag(),
-                f.trialRecord().deepCopy().put("changeReason", "corpus"), TRIAL_CHECKED, TRIAL_TEXT),
-            body("POST /api/v1/trials/{id}/status", "POST", t + "/status", "registrant", f.etag(),
-                statusChange(), List.of("/status", "/effectiveDate"), List.of("/reason")),
+            body(
+                "PUT /api/v1/trials/{id}",
+                "PUT",
+                t,
+                "registrant",
+                f.etag(),
+                f.trialRecord().deepCopy().put("changeReason", "corpus"),
+                TRIAL_CHECKED,
+                TRIAL_TEXT),
+            body(
+                "POST /api/v1/trials/{id}/status",
+                "POST",
+                t + "/status",
+                "registrant",
+                f.etag(),
+                statusChange(),
+                List.of("/status", "/effectiveDate"),
+                List.of("/reason")),
             // irreversible if ever accepted: a stale If-Match keeps even a valid body from acting
-            body("POST /api/v1/trials/{id}/unblinding", "POST", t + "/unblinding", "statistician",
-                STALE, Trials.JSON.createObjectNode().put("reason", "corpus"), List.of("/reason"),
+            body(
+                "POST /api/v1/trials/{id}/unblinding",
+                "POST",
+                t + "/unblinding",
+                "statistician",
+                STALE,
+                Trials.JSON.createObjectNode().put("reason", "corpus"),
+                List.of("/reason"),
                 List.of("/reason")),
             id("GET /api/v1/trials/{id}/versions", "/api/v1/trials/", "/versions", "reader"),
             id("GET /api/v1/trials/{id}/versions/{v}", t + "/versions/", "", "reader"),
             query("GET /api/v1/trials/{id}/diff", t + "/diff", "reader", List.of("from", "to")),
-            query("GET /api/v1/trials/{id}/audit", t + "/audit", "registrant",
+            query(
+                "GET /api/v1/trials/{id}/audit",
+                t + "/audit",
+                "registrant",
                 List.of("pageSize", "pageToken")),
-            body("POST /api/v1/trials/{id}/participants", "POST", t + "/participants", "registrant",
-                null, enrolment(), List.of("/arm", "/enrolledOn"), List.of("/code")),
-            query("GET /api/v1/trials/{id}/participants", t + "/participants", "registrant",
+            body(
+                "POST /api/v1/trials/{id}/participants",
+                "POST",
+                t + "/participants",
+                "registrant",
+                null,
+                enrolment(),
+                List.of("/arm", "/enrolledOn"),
+                List.of("/code")),
+            query(
+                "GET /api/v1/trials/{id}/participants",
+                t + "/participants",
+                "registrant",
                 List.of("pageSize", "pageToken")),
             query("GET /api/v1/analytes", "/api/v1/analytes", "reader", List.of("layer")),
             id("GET /api/v1/analytes/{code}", "/api/v1/analytes/", "", "reader"),
-            body("POST /api/v1/analytes", "POST", "/api/v1/analytes", "curator", null,
-                f.analyte().deepCopy().put("code", "CORPUS_NEW"), ANALYTE_CHECKED_NEW, ANALYTE_TEXT),
-            body("PUT /api/v1/analytes/{code}", "PUT", "/api/v1/analytes/IL6", "curator", null,
-                f.analyte(), ANALYTE_CHECKED, ANALYTE_TEXT),
+            body(
+                "POST /api/v1/analytes",
+                "POST",
+                "/api/v1/analytes",
+                "curator",
+                null,
+                f.analyte().deepCopy().put("code", "CORPUS_NEW"),
+                ANALYTE_CHECKED_NEW,
+                ANALYTE_TEXT),
+            body(
+                "PUT /api/v1/analytes/{code}",
+                "PUT",
+                "/api/v1/analytes/IL6",
+                "curator",
+                null,
+                f.analyte(),
+                ANALYTE_CHECKED,
+                ANALYTE_TEXT),
             unauthenticated("GET /api/v1/panels", "/api/v1/panels"),
             id("GET /api/v1/panels/{code}", "/api/v1/panels/", "", "reader"),
-            body("POST /api/v1/panels", "POST", "/api/v1/panels", "curator", null,
-                f.panel().deepCopy().put("code", "CORPUS_PANEL"), List.of("/code", "/analytes/0"),
+            body(
+                "POST /api/v1/panels",
+                "POST",
+                "/api/v1/panels",
+                "curator",
+                null,
+                f.panel().deepCopy().put("code", "CORPUS_PANEL"),
+                List.of("/code", "/analytes/0"),
                 List.of("/name")),
-            body("PUT /api/v1/panels/{code}", "PUT", "/api/v1/panels/INFLAMMATION", "curator", null,
-                f.panel(), List.of("/analytes/0"), List.of("/name")),
+            body(
+                "PUT /api/v1/panels/{code}",
+                "PUT",
+                "/api/v1/panels/INFLAMMATION",
+                "curator",
+                null,
+                f.panel(),
+                List.of("/analytes/0"),
+                List.of("/name")),
             id("GET /api/v1/batches/{id}", "/api/v1/batches/", "", "reader"),
             resultBatches("POST /api/v1/trials/{id}/results", t + "/results"),
-            query("GET /api/v1/trials/{id}/results", t + "/results", "reader",
+            query(
+                "GET /api/v1/trials/{id}/results",
+                t + "/results",
+                "reader",
                 List.of("pageSize", "pageToken")),
-            query("GET /api/v1/trials/{id}/summaries/{analyte}", t + "/summaries/IL6", "reader",
+            query(
+                "GET /api/v1/trials/{id}/summaries/{analyte}",
+                t + "/summaries/IL6",
+                "reader",
                 List.of("visit", "by", "change")),
-            id("GET /api/v1/trials/{id}/summaries/{analyte}", t + "/summaries/", "?visit=W0",
+            id(
+                "GET /api/v1/trials/{id}/summaries/{analyte}",
+                t + "/summaries/",
+                "?visit=W0",
                 "reader"));
     for (Endpoint endpoint : endpoints) {
       for (int i = 0; i < perEndpoint; i++) {
@@ -198,12 +278,21 @@ final class CorpusGenerator {
         return badToken(name, method, path, valid);
       }
       if (family == 1) {
-        headers.put("Content-Type", pick(List.of("text/plain", "application/xml", "text/csv", "application/x-www-form-urlencoded")));
-        return new BadRequest(name, "content-type", method, path, headers, JsonMutations.utf8(valid.toString()));
+        headers.put(
+            "Content-Type",
+            pick(
+                List.of(
+                    "text/plain",
+                    "application/xml",
+                    "text/csv",
+                    "application/x-www-form-urlencoded")));
+        return new BadRequest(
+            name, "content-type", method, path, headers, JsonMutations.utf8(valid.toString()));
       }
       if (family == 2 && ifMatch != null) {
         headers.put("If-Match", asciiHeader(hostileText()));
-        return new BadRequest(name, "hostile-if-match", method, path, headers, JsonMutations.utf8(valid.toString()));
+        return new BadRequest(
+            name, "hostile-if-match", method, path, headers, JsonMutations.utf8(valid.toString()));
       }
       JsonMutations.Mutated mutated = json.mutate(valid, checked, text);
       headers.put("Content-Type", "application/json");
@@ -220,7 +309,8 @@ final class CorpusGenerator {
       }
       if (family == 1) {
         headers.put("Content-Type", pick(List.of("text/plain", "application/xml", "image/png")));
-        return new BadRequest(name, "content-type", "POST", path, headers, JsonMutations.utf8("participant\n"));
+        return new BadRequest(
+            name, "content-type", "POST", path, headers, JsonMutations.utf8("participant\n"));
       }
       ResultBatchMutations.Mutated mutated = results.mutate();
       headers.put("Content-Type", mutated.contentType());
@@ -236,21 +326,34 @@ final class CorpusGenerator {
   private List<BadRequest> oversizedBodies(String trialPath) {
     List<BadRequest> oversized = new ArrayList<>();
     ObjectNode huge =
-        f.trialRecord().deepCopy().put("scientificTitle", HostileStrings.longString(1_500_000, 'y'));
+        f.trialRecord()
+            .deepCopy()
+            .put("scientificTitle", HostileStrings.longString(1_500_000, 'y'));
     Map<String, String> headers = auth("registrant");
     headers.put("Content-Type", "application/json");
     oversized.add(
-        new BadRequest("POST /api/v1/trials", "oversized-body", "POST", "/api/v1/trials", headers,
+        new BadRequest(
+            "POST /api/v1/trials",
+            "oversized-body",
+            "POST",
+            "/api/v1/trials",
+            headers,
             JsonMutations.utf8(huge.toString())));
-    StringBuilder csv = new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
+    StringBuilder csv =
+        new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
     for (int i = 0; i <= 100_000; i++) {
       csv.append("NOBODY,W0,S").append(i).append(",2026-01-05T08:00:00Z,IL6,1,pg/mL\n");
     }
     Map<String, String> pipeline = auth("pipeline");
     pipeline.put("Content-Type", "text/csv");
     oversized.add(
-        new BadRequest("POST /api/v1/trials/{id}/results", "too-many-rows", "POST",
-            trialPath + "/results", pipeline, JsonMutations.utf8(csv.toString())));
+        new BadRequest(
+            "POST /api/v1/trials/{id}/results",
+            "too-many-rows",
+            "POST",
+            trialPath + "/results",
+            pipeline,
+            JsonMutations.utf8(csv.toString())));
     return oversized;
   }
 
@@ -272,7 +375,12 @@ final class CorpusGenerator {
       headers.put("Content-Type", "application/json");
     }
     return new BadRequest(
-        name, "bad-token", method, path, headers, body == null ? null : JsonMutations.utf8(body.toString()));
+        name,
+        "bad-token",
+        method,
+        path,
+        headers,
+        body == null ? null : JsonMutations.utf8(body.toString()));
   }
 
   private String hostileText() {

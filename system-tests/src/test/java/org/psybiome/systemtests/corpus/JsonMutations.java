@@ -11,8 +11,8 @@ import java.util.Random;
 
 /**
  * Makes a valid JSON request body bad in one way, chosen by a seeded random: malformed syntax, a
- * wrong type, an unknown property, a hostile value in a checked field, escapes or bytes no text has,
- * or an oversized value. Every result is a body a service must refuse.
+ * wrong type, an unknown property, a hostile value in a checked field, escapes or bytes no text
+ * has, or an oversized value. Every result is a body a service must refuse.
  */
 final class JsonMutations {
 
@@ -45,7 +45,9 @@ final class JsonMutations {
     };
   }
 
-  /** A checked or a free-text field, named in the kind as {@code checked:/ptr} or {@code text:/ptr}. */
+  /**
+   * A checked or a free-text field, named in the kind as {@code checked:/ptr} or {@code text:/ptr}.
+   */
   private String field(List<String> checked, List<String> text) {
     return random.nextBoolean() ? "checked:" + pick(checked) : "text:" + pick(text);
   }
@@ -57,7 +59,10 @@ final class JsonMutations {
   private Mutated malformed(ObjectNode valid) {
     String json = valid.toString();
     return switch (random.nextInt(5)) {
-      case 0 -> new Mutated("malformed:truncated", utf8(json.substring(0, 1 + random.nextInt(json.length() - 2))));
+      case 0 ->
+          new Mutated(
+              "malformed:truncated",
+              utf8(json.substring(0, 1 + random.nextInt(json.length() - 2))));
       case 1 -> new Mutated("malformed:trailing", utf8(json + pick(pick(HostileStrings.ALL_TEXT))));
       case 2 -> new Mutated("malformed:empty", new byte[0]);
       case 3 -> new Mutated("malformed:nested", utf8("[".repeat(5000) + "]".repeat(4999)));

@@ -32,7 +32,8 @@ final class ResultBatchMutations {
   }
 
   Mutated mutate() {
-    String format = List.of("text/csv", "application/x-ndjson", "application/json").get(random.nextInt(3));
+    String format =
+        List.of("text/csv", "application/x-ndjson", "application/json").get(random.nextInt(3));
     Map<String, String> row = validRow();
     return switch (random.nextInt(6)) {
       case 0 -> malformed(format);
@@ -47,7 +48,9 @@ final class ResultBatchMutations {
         yield format.equals("text/csv")
             ? csvWith(row, pick(CHECKED), pick(HostileStrings.UNICODE))
             : new Mutated(
-                "escape:text:" + field, format, encode(format, row, field, pick(HostileStrings.JSON_ESCAPES).getBytes()));
+                "escape:text:" + field,
+                format,
+                encode(format, row, field, pick(HostileStrings.JSON_ESCAPES).getBytes()));
       }
       case 4 -> {
         boolean checked = random.nextBoolean();
@@ -120,7 +123,8 @@ final class ResultBatchMutations {
       text =
           String.join(",", values.keySet())
               + "\n"
-              + String.join(",", values.values().stream().map(ResultBatchMutations::csvCell).toList())
+              + String.join(
+                  ",", values.values().stream().map(ResultBatchMutations::csvCell).toList())
               + "\n";
     } else {
       ObjectNode node = JsonNodeFactory.instance.objectNode();

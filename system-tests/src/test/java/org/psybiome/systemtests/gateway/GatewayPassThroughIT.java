@@ -19,8 +19,8 @@ import org.psybiome.systemtests.harness.Trials.TestTrial;
 
 /**
  * What the services say reaches the client through the gateway unchanged: statuses, the headers
- * that carry protocol (ETag, If-Match outcomes, Location, Idempotency-Key replays, correlation
- * id), content types and problem bodies.
+ * that carry protocol (ETag, If-Match outcomes, Location, Idempotency-Key replays, correlation id),
+ * content types and problem bodies.
  */
 @ExtendWith(StackExtension.class)
 class GatewayPassThroughIT {

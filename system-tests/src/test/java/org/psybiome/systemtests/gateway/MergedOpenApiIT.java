@@ -33,7 +33,9 @@ class MergedOpenApiIT {
             "/api/v1/panels",
             "/api/v1/trials/{trialId}/results",
             "/api/v1/trials/{trialId}/summaries/{analyte}");
-    JsonPath document = JsonPath.from(given().baseUri(stack.gatewayUri().toString()).get("/openapi.json").asString());
+    JsonPath document =
+        JsonPath.from(
+            given().baseUri(stack.gatewayUri().toString()).get("/openapi.json").asString());
     assertThat(document.getString("components.securitySchemes.bearerToken.scheme"))
         .isEqualTo("bearer");
   }

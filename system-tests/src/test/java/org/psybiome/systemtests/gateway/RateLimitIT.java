@@ -55,8 +55,13 @@ class RateLimitIT {
     }
     assertThat(responses.get(0).statusCode()).isEqualTo(200);
     Response refused =
-        responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow(
-            () -> new AssertionError("no 429 among " + responses.stream().map(Response::statusCode).toList()));
+        responses.stream()
+            .filter(r -> r.statusCode() == 429)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no 429 among " + responses.stream().map(Response::statusCode).toList()));
     assertThat(refused.contentType()).isEqualTo("application/problem+json");
     assertThat(refused.jsonPath().getInt("status")).isEqualTo(429);
     assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();

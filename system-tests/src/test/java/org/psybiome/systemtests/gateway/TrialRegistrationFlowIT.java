@@ -15,9 +15,9 @@ import org.psybiome.systemtests.harness.Trials;
 import org.psybiome.systemtests.harness.Trials.TestTrial;
 
 /**
- * The path a trial takes through the whole system: registered through the gateway at
- * trial-service, learnt by biomarker-service from Kafka, then results posted by the consortium's
- * pipeline and read back.
+ * The path a trial takes through the whole system: registered through the gateway at trial-service,
+ * learnt by biomarker-service from Kafka, then results posted by the consortium's pipeline and read
+ * back.
  */
 @ExtendWith(StackExtension.class)
 class TrialRegistrationFlowIT {

@@ -14,8 +14,8 @@ import org.psybiome.systemtests.harness.PsybiomeStack;
 import org.psybiome.systemtests.harness.StackExtension;
 
 /**
- * A stopped service is a prompt 503 problem at the gateway, the other service is still served,
- * and once the service is back the gateway routes to it again.
+ * A stopped service is a prompt 503 problem at the gateway, the other service is still served, and
+ * once the service is back the gateway routes to it again.
  */
 @ExtendWith(StackExtension.class)
 class UpstreamDownIT {

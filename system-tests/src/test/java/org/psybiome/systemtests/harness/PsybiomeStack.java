@@ -141,15 +141,13 @@ public final class PsybiomeStack {
         Map.of(
             "PSYBIOME_DB_APP_PASSWORD", database.appPassword(),
             "PSYBIOME_DB_OWNER_PASSWORD", database.ownerPassword());
-    return new ServiceProcess(
-        name, jarOf(name), freePort(), heap, properties, environment, logDir);
+    return new ServiceProcess(name, jarOf(name), freePort(), heap, properties, environment, logDir);
   }
 
   private ServiceProcess gateway(String name, Map<String, String> overrides) {
     Map<String, String> properties = new HashMap<>(common());
     properties.put("psybiome.gateway.trial-service-url", trialService.baseUri().toString());
-    properties.put(
-        "psybiome.gateway.biomarker-service-url", biomarkerService.baseUri().toString());
+    properties.put("psybiome.gateway.biomarker-service-url", biomarkerService.baseUri().toString());
     // The suites send thousands of requests as few subjects; the rate limit has its own test.
     properties.put("psybiome.gateway.rate-limit.requests-per-second", "100000");
     properties.put("psybiome.gateway.rate-limit.burst", "100000");
@@ -163,9 +161,12 @@ public final class PsybiomeStack {
 
   private Map<String, String> common() {
     return Map.of(
-        "kafka.bootstrap.servers", kafkaBootstrap,
-        "mp.jwt.verify.publickey.location", TestKeys.get().publicKeyFile().toString(),
-        "mp.jwt.verify.issuer", TestTokens.ISSUER);
+        "kafka.bootstrap.servers",
+        kafkaBootstrap,
+        "mp.jwt.verify.publickey.location",
+        TestKeys.get().publicKeyFile().toString(),
+        "mp.jwt.verify.issuer",
+        TestTokens.ISSUER);
   }
 
   private Path jarOf(String module) {

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) run as a child
- * process on a fixed port, with its configuration passed as system properties and environment.
- * It can be stopped and started again on the same port and settings, as an outage would do; its
- * output is appended to one log file per service for diagnosis.
+ * process on a fixed port, with its configuration passed as system properties and environment. It
+ * can be stopped and started again on the same port and settings, as an outage would do; its output
+ * is appended to one log file per service for diagnosis.
  */
 public final class ServiceProcess {
 

@@ -30,7 +30,8 @@ public final class Trials {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   /** A trial as the tests need it: id, current ETag, participants (code → arm). */
-  public record TestTrial(String id, String etag, String consortium, List<Participant> participants) {}
+  public record TestTrial(
+      String id, String etag, String consortium, List<Participant> participants) {}
 
   public record Participant(String code, String arm) {}
 
@@ -57,8 +58,7 @@ public final class Trials {
 
   private static String uniqueDigits(int length) {
     long value =
-        ThreadLocalRandom.current().nextLong((long) Math.pow(10, length - 3))
-                * 1000
+        ThreadLocalRandom.current().nextLong((long) Math.pow(10, length - 3)) * 1000
             + SEQUENCE.incrementAndGet() % 1000;
     return String.format("%0" + length + "d", value);
   }
@@ -87,11 +87,11 @@ public final class Trials {
             .header("Authorization", Tokens.bearer("registrant", consortium))
             .header("If-Match", draft.etag())
             .contentType("application/json")
-            .body(
-                "{\"status\":\"RECRUITING\",\"effectiveDate\":\"" + LocalDate.now() + "\"}")
+            .body("{\"status\":\"RECRUITING\",\"effectiveDate\":\"" + LocalDate.now() + "\"}")
             .post("/api/v1/trials/" + draft.id() + "/status");
     if (recruiting.statusCode() != 200) {
-      throw new IllegalStateException("cannot register " + draft.id() + ": " + recruiting.asString());
+      throw new IllegalStateException(
+          "cannot register " + draft.id() + ": " + recruiting.asString());
     }
     List<Participant> participants = new ArrayList<>();
     List<String> arms = List.of("Probiotic", "Placebo");
@@ -112,7 +112,8 @@ public final class Trials {
                         .toString())
                 .post("/api/v1/trials/" + draft.id() + "/participants");
         if (enrolled.statusCode() != 201) {
-          throw new IllegalStateException("cannot enrol in " + draft.id() + ": " + enrolled.asString());
+          throw new IllegalStateException(
+              "cannot enrol in " + draft.id() + ": " + enrolled.asString());
         }
         participants.add(new Participant(code, arm));
       }

@@ -85,7 +85,10 @@ class AuthorizationMatrixIT {
     fixtures = Map.of("T", registered.id(), "D", draft.id(), "B", batch);
     il6 = given().baseUri(stack.gatewayUri().toString()).get("/api/v1/analytes/IL6").asString();
     inflammation =
-        given().baseUri(stack.gatewayUri().toString()).get("/api/v1/panels/INFLAMMATION").asString();
+        given()
+            .baseUri(stack.gatewayUri().toString())
+            .get("/api/v1/panels/INFLAMMATION")
+            .asString();
   }
 
   /** The rule of every endpoint; an allowed caller's request is made to end in {@code ok}. */
@@ -93,31 +96,64 @@ class AuthorizationMatrixIT {
       List.of(
           get("/api/v1/trials", Access.PUBLIC, ALL),
           new EndpointRule(
-              "POST", "/api/v1/trials", Access.ROLE, Set.of("registrant"), 201, JSON,
-              () -> Trials.record(stack.root()).toString(), null),
+              "POST",
+              "/api/v1/trials",
+              Access.ROLE,
+              Set.of("registrant"),
+              201,
+              JSON,
+              () -> Trials.record(stack.root()).toString(),
+              null),
           get("/api/v1/trials/{T}", Access.PUBLIC, ALL),
           get("/api/v1/trials/{D}", Access.DRAFT, ALL),
           new EndpointRule(
-              "PUT", "/api/v1/trials/{T}", Access.OWNER_WRITE, Set.of("registrant"), 412, JSON,
-              () -> Trials.record(stack.root()).put("changeReason", "matrix").toString(), STALE),
-          new EndpointRule(
-              "POST", "/api/v1/trials/{T}/status", Access.OWNER_WRITE, Set.of("registrant"), 412,
+              "PUT",
+              "/api/v1/trials/{T}",
+              Access.OWNER_WRITE,
+              Set.of("registrant"),
+              412,
               JSON,
-              () -> "{\"status\":\"ACTIVE_NOT_RECRUITING\",\"effectiveDate\":\"" + LocalDate.now()
-                  + "\"}",
+              () -> Trials.record(stack.root()).put("changeReason", "matrix").toString(),
               STALE),
           new EndpointRule(
-              "POST", "/api/v1/trials/{T}/unblinding", Access.OWNER_WRITE, Set.of("statistician"),
-              412, JSON, () -> "{\"reason\":\"matrix\"}", STALE),
+              "POST",
+              "/api/v1/trials/{T}/status",
+              Access.OWNER_WRITE,
+              Set.of("registrant"),
+              412,
+              JSON,
+              () ->
+                  "{\"status\":\"ACTIVE_NOT_RECRUITING\",\"effectiveDate\":\""
+                      + LocalDate.now()
+                      + "\"}",
+              STALE),
+          new EndpointRule(
+              "POST",
+              "/api/v1/trials/{T}/unblinding",
+              Access.OWNER_WRITE,
+              Set.of("statistician"),
+              412,
+              JSON,
+              () -> "{\"reason\":\"matrix\"}",
+              STALE),
           get("/api/v1/trials/{T}/versions", Access.PUBLIC, ALL),
           get("/api/v1/trials/{T}/versions/1", Access.PUBLIC, ALL),
           get("/api/v1/trials/{T}/diff?from=1&to=2", Access.PUBLIC, ALL),
           get("/api/v1/trials/{T}/audit", Access.OWNER_PRIVATE, ALL),
           new EndpointRule(
-              "POST", "/api/v1/trials/{T}/participants", Access.OWNER_WRITE, Set.of("registrant"),
-              201, JSON,
-              () -> "{\"code\":\"MX-" + UNIQUE.incrementAndGet() + "\",\"arm\":\"Placebo\","
-                  + "\"enrolledOn\":\"" + LocalDate.now() + "\"}",
+              "POST",
+              "/api/v1/trials/{T}/participants",
+              Access.OWNER_WRITE,
+              Set.of("registrant"),
+              201,
+              JSON,
+              () ->
+                  "{\"code\":\"MX-"
+                      + UNIQUE.incrementAndGet()
+                      + "\",\"arm\":\"Placebo\","
+                      + "\"enrolledOn\":\""
+                      + LocalDate.now()
+                      + "\"}",
               null),
           get(
               "/api/v1/trials/{T}/participants",
@@ -126,29 +162,63 @@ class AuthorizationMatrixIT {
           get("/api/v1/analytes", Access.PUBLIC, ALL),
           get("/api/v1/analytes/IL6", Access.PUBLIC, ALL),
           new EndpointRule(
-              "POST", "/api/v1/analytes", Access.ROLE, Set.of("curator"), 201, JSON,
-              () -> ((com.fasterxml.jackson.databind.node.ObjectNode) Trials.parse(il6))
-                  .put("code", "MX_ANALYTE_" + UNIQUE.incrementAndGet())
-                  .putNull("loinc")
-                  .toString(),
+              "POST",
+              "/api/v1/analytes",
+              Access.ROLE,
+              Set.of("curator"),
+              201,
+              JSON,
+              () ->
+                  ((com.fasterxml.jackson.databind.node.ObjectNode) Trials.parse(il6))
+                      .put("code", "MX_ANALYTE_" + UNIQUE.incrementAndGet())
+                      .putNull("loinc")
+                      .toString(),
               null),
           new EndpointRule(
-              "PUT", "/api/v1/analytes/IL6", Access.ROLE, Set.of("curator"), 200, JSON,
-              () -> il6, null),
+              "PUT",
+              "/api/v1/analytes/IL6",
+              Access.ROLE,
+              Set.of("curator"),
+              200,
+              JSON,
+              () -> il6,
+              null),
           get("/api/v1/panels", Access.PUBLIC, ALL),
           get("/api/v1/panels/INFLAMMATION", Access.PUBLIC, ALL),
           new EndpointRule(
-              "POST", "/api/v1/panels", Access.ROLE, Set.of("curator"), 201, JSON,
-              () -> "{\"code\":\"MX_PANEL_" + UNIQUE.incrementAndGet()
-                  + "\",\"name\":\"Matrix panel\",\"analytes\":[\"IL6\"]}",
+              "POST",
+              "/api/v1/panels",
+              Access.ROLE,
+              Set.of("curator"),
+              201,
+              JSON,
+              () ->
+                  "{\"code\":\"MX_PANEL_"
+                      + UNIQUE.incrementAndGet()
+                      + "\",\"name\":\"Matrix panel\",\"analytes\":[\"IL6\"]}",
               null),
           new EndpointRule(
-              "PUT", "/api/v1/panels/INFLAMMATION", Access.ROLE, Set.of("curator"), 200, JSON,
-              () -> inflammation, null),
-          get("/api/v1/batches/{B}", Access.OWNER_PRIVATE, Set.of("pipeline", "reader", "statistician")),
+              "PUT",
+              "/api/v1/panels/INFLAMMATION",
+              Access.ROLE,
+              Set.of("curator"),
+              200,
+              JSON,
+              () -> inflammation,
+              null),
+          get(
+              "/api/v1/batches/{B}",
+              Access.OWNER_PRIVATE,
+              Set.of("pipeline", "reader", "statistician")),
           new EndpointRule(
-              "POST", "/api/v1/trials/{T}/results", Access.OWNER_PRIVATE, Set.of("pipeline"), 201,
-              "text/csv", AuthorizationMatrixIT::resultCsv, null),
+              "POST",
+              "/api/v1/trials/{T}/results",
+              Access.OWNER_PRIVATE,
+              Set.of("pipeline"),
+              201,
+              "text/csv",
+              AuthorizationMatrixIT::resultCsv,
+              null),
           get(
               "/api/v1/trials/{T}/results",
               Access.OWNER_PRIVATE,
@@ -185,8 +255,7 @@ class AuthorizationMatrixIT {
 
   @TestFactory
   Stream<DynamicTest> everyEndpointAnswersEveryCallerAsSpecified() {
-    return RULES.stream()
-        .map(rule -> DynamicTest.dynamicTest(rule.name(), () -> check(rule)));
+    return RULES.stream().map(rule -> DynamicTest.dynamicTest(rule.name(), () -> check(rule)));
   }
 
   private void check(EndpointRule rule) {
@@ -204,8 +273,13 @@ class AuthorizationMatrixIT {
       }
       if (response.statusCode() != expected) {
         String miss =
-            cell.label() + ": expected " + expected + ", got " + response.statusCode()
-                + " " + abbreviate(response.asString());
+            cell.label()
+                + ": expected "
+                + expected
+                + ", got "
+                + response.statusCode()
+                + " "
+                + abbreviate(response.asString());
         if (KNOWN_DEVIATIONS.containsKey(rule.name())
             && cell.credential() == Credential.VALID
             && !cell.ownConsortium()) {
@@ -221,16 +295,21 @@ class AuthorizationMatrixIT {
     assertThat(wrong).as(rule.name() + " (" + rule.access() + " " + rule.roles() + ")").isEmpty();
     Assumptions.assumeTrue(
         deviating.isEmpty(),
-        () -> "known deviation, left for the lead: " + KNOWN_DEVIATIONS.get(rule.name()) + " — "
-            + deviating);
+        () ->
+            "known deviation, left for the lead: "
+                + KNOWN_DEVIATIONS.get(rule.name())
+                + " — "
+                + deviating);
   }
 
   private Response send(EndpointRule rule, Cell cell) {
-    RequestSpecification request = given().baseUri(stack.gatewayUri().toString()).urlEncodingEnabled(false);
+    RequestSpecification request =
+        given().baseUri(stack.gatewayUri().toString()).urlEncodingEnabled(false);
     String consortium = cell.ownConsortium() ? OWN : FOREIGN;
     String token =
         switch (cell.credential()) {
-          case VALID -> TestTokens.token("matrix-" + cell.role() + "@" + consortium, cell.role(), consortium);
+          case VALID ->
+              TestTokens.token("matrix-" + cell.role() + "@" + consortium, cell.role(), consortium);
           case NONE -> null;
           case EXPIRED -> TestTokens.expired(cell.role(), consortium);
           case TAMPERED -> TestTokens.tampered(cell.role(), consortium, "registrant");
@@ -255,7 +334,9 @@ class AuthorizationMatrixIT {
   @AfterAll
   static void printMatrix() {
     List<String> labels = cells().stream().map(Cell::label).toList();
-    StringBuilder out = new StringBuilder("\nAuthorization matrix (status per caller; + own, - foreign consortium)\n");
+    StringBuilder out =
+        new StringBuilder(
+            "\nAuthorization matrix (status per caller; + own, - foreign consortium)\n");
     out.append(String.format("%-46s", "endpoint"));
     labels.forEach(l -> out.append(String.format("%5s", l)));
     out.append('\n');
