@@ -256,6 +256,12 @@ class SummaryTest {
         .statusCode(400)
         .contentType("application/problem+json");
     as("reader", CONSORTIUM)
+        .get(base + "IL6?visit=W8&change=yes")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", org.hamcrest.Matchers.equalTo("change"));
+    as("reader", CONSORTIUM)
         .get("/api/v1/trials/PSB-2026-999999x/summaries/IL6?visit=W8")
         .then()
         .statusCode(404);

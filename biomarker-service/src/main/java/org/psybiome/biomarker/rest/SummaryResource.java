@@ -1,6 +1,7 @@
 package org.psybiome.biomarker.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -57,8 +58,15 @@ public class SummaryResource {
       @Parameter(description = "true: changes from the baseline visit")
           @QueryParam("change")
           @DefaultValue("false")
-          boolean change) {
+          // JAX-RS reads any word but "true" as false: a typo must not silently change the answer
+          @Pattern(regexp = "true|false", message = "must be true or false")
+          String change) {
     return summaries.summary(
-        caller, trialId, analyte, visit == null || visit.isBlank() ? null : visit, by, change);
+        caller,
+        trialId,
+        analyte,
+        visit == null || visit.isBlank() ? null : visit,
+        by,
+        Boolean.parseBoolean(change));
   }
 }

@@ -35,6 +35,7 @@ public final class PsybiomeStack {
   private final ServiceProcess biomarkerService;
   private final ServiceProcess gateway;
   private final List<ServiceProcess> extraGateways = new ArrayList<>();
+  private final List<ServiceProcess> extraReplicas = new ArrayList<>();
 
   private PsybiomeStack() {
     root = repositoryRoot();
@@ -50,13 +51,13 @@ public final class PsybiomeStack {
     kafkaBootstrap = TestKafka.get().bootstrapServers();
     trialDatabase = PostgresServer.get().createDatabase("sys_trial");
     biomarkerDatabase = PostgresServer.get().createDatabase("sys_biomarker");
-    trialService = service("trial-service", "256m", trialDatabase, Map.of());
+    trialService = service("trial-service", "256m", trialDatabase, overrides("trial-service"));
     biomarkerService =
         service(
             "biomarker-service",
             "512m", // a 100 000-row batch is held and checked in memory
             biomarkerDatabase,
-            Map.of());
+            overrides("biomarker-service"));
     gateway = gateway("gateway", Map.of());
   }
 
@@ -129,6 +130,35 @@ public final class PsybiomeStack {
     return extra;
   }
 
+  /**
+   * Another trial-service replica on the same database and broker (its outbox relay competes for
+   * the shards), started now; the teardown stops it.
+   */
+  public synchronized ServiceProcess extraTrialService(String name) {
+    ServiceProcess replica = service(name, "256m", trialDatabase, overrides("trial-service"));
+    extraReplicas.add(replica);
+    replica.start();
+    return replica;
+  }
+
+  /**
+   * Settings a suite gives one service through system properties {@code
+   * psybiome.stack.<service>.<property>} (the fault drills shorten the idempotency-key lease).
+   */
+  private static Map<String, String> overrides(String service) {
+    String prefix = "psybiome.stack." + service + ".";
+    Map<String, String> overrides = new HashMap<>();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith(prefix)) {
+                overrides.put(name.substring(prefix.length()), System.getProperty(name));
+              }
+            });
+    return overrides;
+  }
+
   private ServiceProcess service(
       String name, String heap, TestDatabase database, Map<String, String> overrides) {
     Map<String, String> properties = new HashMap<>(common());
@@ -176,6 +206,9 @@ public final class PsybiomeStack {
   private synchronized void tearDown() {
     for (ServiceProcess extra : extraGateways) {
       quietly(extra::stop);
+    }
+    for (ServiceProcess replica : extraReplicas) {
+      quietly(replica::stop);
     }
     quietly(gateway::stop);
     quietly(biomarkerService::stop);

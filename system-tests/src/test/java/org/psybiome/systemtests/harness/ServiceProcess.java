@@ -114,6 +114,20 @@ public final class ServiceProcess {
     awaitReady();
   }
 
+  /** Kills the application at once (SIGKILL), as a crash or an OOM kill would. */
+  public synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   /** Stops the application gracefully (SIGTERM), killing it if it does not end in time. */
   public synchronized void stop() {
     if (process == null) {

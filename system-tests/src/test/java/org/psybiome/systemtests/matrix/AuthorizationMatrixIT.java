@@ -47,14 +47,7 @@ class AuthorizationMatrixIT {
    * Cells where a service answers otherwise than the rule, reported rather than hidden: the rule
    * stays as the brief has it and the cell is skipped with its reason until the lead decides.
    */
-  private static final Map<String, String> KNOWN_DEVIATIONS =
-      Map.of(
-          "GET /api/v1/trials/{T}/audit",
-              "trial-service answers 403 (not 404) to a foreign consortium's allowed role:"
-                  + " TrialAccess.requireMember; brief §4: a foreign consortium's id gets 404",
-          "GET /api/v1/trials/{T}/participants",
-              "trial-service answers 403 (not 404) to a foreign consortium's allowed role:"
-                  + " TrialAccess.requireMember; brief §4: a foreign consortium's id gets 404");
+  private static final Map<String, String> KNOWN_DEVIATIONS = Map.of();
 
   private static PsybiomeStack stack;
   private static Map<String, String> fixtures;

@@ -22,6 +22,7 @@ import org.psybiome.biomarker.config.BiomarkerConfig;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.common.web.StrictJson;
 
 /**
  * Reads a result batch in any of its formats into {@link RawRow}s. What is wrong with a single row
@@ -36,7 +37,10 @@ public class BatchParser {
 
   // Floats as BigDecimal: a reported 0.1 must not become 0.1000000000000000055.
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a spliced body must not act
+          .build();
 
   private static final CSVFormat CSV_FORMAT =
       CSVFormat.DEFAULT
@@ -169,8 +173,12 @@ public class BatchParser {
               } else if (value.isNumber()) {
                 fields.put(name, value.decimalValue().toPlainString());
               } else if (value.isTextual()) {
-                if (!value.asText().isEmpty()) {
-                  fields.put(name, value.asText());
+                String text = value.asText();
+                if (!StrictJson.isStorableText(text)) {
+                  // JSON escapes can spell NUL and lone surrogates, which text columns cannot hold
+                  errors.add(number, name, "must not contain NUL or unpaired surrogates");
+                } else if (!text.isEmpty()) {
+                  fields.put(name, text);
                 }
               } else if (!value.isNull()) {
                 errors.add(number, name, "must be a string or a number");

@@ -41,7 +41,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
   }
 
-  static boolean isStorableText(String value) {
+  /** Whether PostgreSQL can store {@code value} as it is: no NUL, no unpaired surrogate. */
+  public static boolean isStorableText(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == 0) {
