@@ -6,7 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -193,6 +195,11 @@ public class ApiProxy {
     HttpServerRequest request = ctx.request();
     // The correlation id may be the gateway's own, made for this request; services log it too.
     request.headers().set(CorrelationIds.HEADER, ctx.<String>get(CorrelationIds.MDC_KEY));
+    if (isUndeclaredHttp2Body(request)) {
+      // HTTP/2 frames a body of unknown length without Transfer-Encoding; the proxy only streams
+      // one to the service (chunked, over HTTP/1.1) when that header says so, else drops it.
+      request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+    }
     proxy.handle(request);
   }
 
@@ -206,6 +213,30 @@ public class ApiProxy {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * A client still sending a large body when the service fails would block on a full socket and
+   * never read the problem the gateway answers: read what it still sends and drop it.
+   */
+  private static void discardRestOfBody(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return;
+    }
+    try {
+      request.handler(chunk -> {}).exceptionHandler(e -> {}).endHandler(end -> {});
+      request.resume();
+    } catch (IllegalStateException e) {
+      // already fully read: nothing to discard
+    }
+  }
+
+  private static boolean isUndeclaredHttp2Body(HttpServerRequest request) {
+    return request.version() == HttpVersion.HTTP_2
+        && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+        && (request.method() == HttpMethod.POST
+            || request.method() == HttpMethod.PUT
+            || request.method() == HttpMethod.PATCH);
   }
 
   private static String subject(JsonWebToken token) {
@@ -259,6 +290,7 @@ public class ApiProxy {
         detail = unreachable(upstream);
       }
       Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
+      discardRestOfBody(context.request().proxiedRequest());
       Problem problem = ProblemResponses.problem(type, detail, path, List.of());
       ProxyResponse response =
           context

@@ -194,11 +194,6 @@ class GatewayPassThroughIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "gateway defect, reported: a body without Content-Length from an HTTP/2 (h2c) client is"
-          + " not forwarded (Vert.x: 'You must set the Content-Length header ... or set the chunked"
-          + " property'); the service gets an empty body and answers 400. Direct to the service it"
-          + " is stored.")
   void streamedHttp2BodyIsPassedOn() throws Exception {
     postStreamed(java.net.http.HttpClient.Version.HTTP_2);
   }

@@ -135,7 +135,8 @@ public final class PsybiomeStack {
    * the shards), started now; the teardown stops it.
    */
   public synchronized ServiceProcess extraTrialService(String name) {
-    ServiceProcess replica = service(name, "256m", trialDatabase, overrides("trial-service"));
+    ServiceProcess replica =
+        service(name, "trial-service", "256m", trialDatabase, overrides("trial-service"));
     extraReplicas.add(replica);
     replica.start();
     return replica;
@@ -161,6 +162,15 @@ public final class PsybiomeStack {
 
   private ServiceProcess service(
       String name, String heap, TestDatabase database, Map<String, String> overrides) {
+    return service(name, name, heap, database, overrides);
+  }
+
+  private ServiceProcess service(
+      String name,
+      String module,
+      String heap,
+      TestDatabase database,
+      Map<String, String> overrides) {
     Map<String, String> properties = new HashMap<>(common());
     properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
     properties.put("quarkus.datasource.username", database.appUser());
@@ -171,7 +181,8 @@ public final class PsybiomeStack {
         Map.of(
             "PSYBIOME_DB_APP_PASSWORD", database.appPassword(),
             "PSYBIOME_DB_OWNER_PASSWORD", database.ownerPassword());
-    return new ServiceProcess(name, jarOf(name), freePort(), heap, properties, environment, logDir);
+    return new ServiceProcess(
+        name, jarOf(module), freePort(), heap, properties, environment, logDir);
   }
 
   private ServiceProcess gateway(String name, Map<String, String> overrides) {
