@@ -215,22 +215,6 @@ public class ApiProxy {
     }
   }
 
-  /**
-   * A client still sending a large body when the service fails would block on a full socket and
-   * never read the problem the gateway answers: read what it still sends and drop it.
-   */
-  private static void discardRestOfBody(HttpServerRequest request) {
-    if (request.isEnded()) {
-      return;
-    }
-    try {
-      request.handler(chunk -> {}).exceptionHandler(e -> {}).endHandler(end -> {});
-      request.resume();
-    } catch (IllegalStateException e) {
-      // already fully read: nothing to discard
-    }
-  }
-
   private static boolean isUndeclaredHttp2Body(HttpServerRequest request) {
     return request.version() == HttpVersion.HTTP_2
         && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
@@ -290,7 +274,6 @@ public class ApiProxy {
         detail = unreachable(upstream);
       }
       Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
-      discardRestOfBody(context.request().proxiedRequest());
       Problem problem = ProblemResponses.problem(type, detail, path, List.of());
       ProxyResponse response =
           context
