@@ -2,7 +2,6 @@ package org.psybiome.systemtests.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.psybiome.systemtests.drills.KafkaOutageDrill.codes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +136,7 @@ class DatabaseRestartDrill {
     }
     pool.shutdown();
     Set<String> stored =
-        codes(
+        EnrolmentLoad.codes(
             stack.trialDatabase().connectAsOwner(),
             "SELECT code FROM participant WHERE trial_id = ?",
             trial.id());

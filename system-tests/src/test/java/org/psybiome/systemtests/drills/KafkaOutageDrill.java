@@ -2,25 +2,13 @@ package org.psybiome.systemtests.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.psybiome.systemtests.drills.DrillHttp.Reply;
 import org.psybiome.systemtests.harness.PsybiomeStack;
 import org.psybiome.systemtests.harness.StackExtension;
 import org.psybiome.systemtests.harness.Tokens;
@@ -55,53 +43,18 @@ class KafkaOutageDrill {
     for (int i = 0; i < TRIALS; i++) {
       recruiting.add(trials.recruiting(stack.root(), "DRILL1", 1));
     }
-    DrillHttp http = new DrillHttp(stack.gatewayUri());
-    String registrant = Tokens.bearer("registrant", "DRILL1");
-    Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
-    recruiting.forEach(t -> acknowledged.put(t.id(), ConcurrentHashMap.newKeySet()));
-    List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger duringOutage = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean outage =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    EnrolmentLoad load =
+        new EnrolmentLoad(
+            new DrillHttp(stack.gatewayUri()),
+            Tokens.bearer("registrant", "DRILL1"),
+            recruiting,
+            "K");
+    AtomicBoolean outage = new AtomicBoolean();
 
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    List<Future<?>> work = new ArrayList<>();
     Instant started = Instant.now();
-    for (int c = 0; c < CLIENTS; c++) {
-      work.add(
-          clients.submit(
-              () -> {
-                for (int n = next.getAndIncrement(); n < WRITES; n = next.getAndIncrement()) {
-                  TestTrial trial = recruiting.get(n % TRIALS);
-                  String code = "K" + (n % TRIALS) + "-P" + String.format("%05d", n);
-                  Reply reply =
-                      http.post(
-                          "/api/v1/trials/" + trial.id() + "/participants",
-                          registrant,
-                          "application/json",
-                          "{\"code\":\""
-                              + code
-                              + "\",\"arm\":\""
-                              + (n % 2 == 0 ? "Probiotic" : "Placebo")
-                              + "\",\"enrolledOn\":\""
-                              + LocalDate.now()
-                              + "\"}",
-                          Map.of());
-                  if (reply.status() == 201) {
-                    acknowledged.get(trial.id()).add(code);
-                    if (outage.get()) {
-                      duringOutage.incrementAndGet();
-                    }
-                  } else {
-                    refused.add(
-                        code + " → " + reply.status() + " " + reply.failure() + " " + reply.body());
-                  }
-                }
-              }));
-    }
+    load.start(WRITES, CLIENTS, outage::get);
     // Let the writes get going, then take the broker away for the outage.
-    while (next.get() < WRITES / 10) {
+    while (load.started() < WRITES / 10) {
       Thread.sleep(50);
     }
     broker.kill();
@@ -111,43 +64,27 @@ class KafkaOutageDrill {
     outage.set(false);
     broker.start();
     Instant restartedAt = Instant.now();
-    for (Future<?> f : work) {
-      f.get();
-    }
-    clients.shutdown();
+    load.awaitDone();
     Instant writesDone = Instant.now();
-    int acked = acknowledged.values().stream().mapToInt(Set::size).sum();
+    int acked = load.acknowledgedCount();
     int enrolledBefore = recruiting.stream().mapToInt(t -> t.participants().size()).sum();
 
     // Stored: trial-service holds every acknowledged enrolment.
     for (TestTrial trial : recruiting) {
       assertThat(
-              codes(
+              EnrolmentLoad.codes(
                   stack.trialDatabase().connectAsOwner(),
                   "SELECT code FROM participant WHERE trial_id = ?",
                   trial.id()))
           .as("participants of %s stored by trial-service", trial.id())
-          .containsAll(acknowledged.get(trial.id()));
+          .containsAll(load.acknowledged(trial.id()));
     }
     // Delivered and applied once: biomarker-service learns every acknowledged allocation.
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    int applied = 0;
-    while (Instant.now().isBefore(deadline)) {
-      applied = 0;
-      for (TestTrial trial : recruiting) {
-        Set<String> known =
-            codes(
-                stack.biomarkerDatabase().connectAsOwner(),
-                "SELECT code FROM participant_allocation WHERE trial_id = ?",
-                trial.id());
-        known.retainAll(acknowledged.get(trial.id()));
-        applied += known.size();
-      }
-      if (applied == acked) {
-        break;
-      }
-      Thread.sleep(500);
-    }
+    int applied =
+        load.awaitApplied(
+            stack.biomarkerDatabase(),
+            "SELECT code FROM participant_allocation WHERE trial_id = ?",
+            Duration.ofMinutes(3));
     Instant allApplied = Instant.now();
     AllocationTopic.Delivery delivery =
         AllocationTopic.read(
@@ -162,9 +99,9 @@ class KafkaOutageDrill {
         WRITES,
         Duration.between(started, writesDone).toMillis() / 1000.0,
         acked,
-        duringOutage.get(),
+        load.acknowledgedWhileConditionHeld(),
         Duration.between(killedAt, restartedAt).toSeconds(),
-        refused.size(),
+        load.refused().size(),
         applied,
         acked,
         Duration.between(restartedAt, allApplied).toMillis() / 1000.0,
@@ -172,26 +109,14 @@ class KafkaOutageDrill {
         delivery.eventIds().size(),
         delivery.records() - delivery.eventIds().size(),
         processed);
-    assertThat(refused).as("writes refused while Kafka was down").isEmpty();
-    assertThat(duringOutage.get()).as("writes acknowledged during the outage").isPositive();
+    assertThat(load.refused()).as("writes refused while Kafka was down").isEmpty();
+    assertThat(load.acknowledgedWhileConditionHeld())
+        .as("writes acknowledged during the outage")
+        .isPositive();
     assertThat(applied).as("acknowledged enrolments applied by biomarker-service").isEqualTo(acked);
     assertThat(delivery.eventIds()).hasSize(acked + enrolledBefore);
     assertThat(processed)
         .as("event ids recorded once as processed")
         .isEqualTo(acked + enrolledBefore);
-  }
-
-  static Set<String> codes(Connection connection, String sql, String trialId) throws Exception {
-    try (connection;
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, trialId);
-      Set<String> codes = new HashSet<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          codes.add(rows.getString(1));
-        }
-      }
-      return codes;
-    }
   }
 }

@@ -1,20 +1,14 @@
 package org.psybiome.systemtests.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.psybiome.systemtests.drills.KafkaOutageDrill.codes;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.psybiome.systemtests.drills.DrillHttp.Reply;
 import org.psybiome.systemtests.harness.PsybiomeStack;
 import org.psybiome.systemtests.harness.ServiceProcess;
 import org.psybiome.systemtests.harness.StackExtension;
@@ -55,18 +48,17 @@ class RelayReplicaKillDrill {
         List.of(
             stack.extraTrialService("trial-service-replica-1"),
             stack.extraTrialService("trial-service-replica-2"));
-    DrillHttp http = new DrillHttp(stack.gatewayUri());
-    String registrant = Tokens.bearer("registrant", "DRILL6");
-    Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
-    recruiting.forEach(t -> acknowledged.put(t.id(), ConcurrentHashMap.newKeySet()));
-    List<String> refused = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger next = new AtomicInteger();
+    EnrolmentLoad load =
+        new EnrolmentLoad(
+            new DrillHttp(stack.gatewayUri()),
+            Tokens.bearer("registrant", "DRILL6"),
+            recruiting,
+            "R");
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger kills = new AtomicInteger();
-
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+    ExecutorService killerThread = Executors.newSingleThreadExecutor();
     Future<?> killer =
-        pool.submit(
+        killerThread.submit(
             () -> {
               while (writing.get()) {
                 ServiceProcess victim =
@@ -78,64 +70,20 @@ class RelayReplicaKillDrill {
               }
               return null;
             });
-    List<Future<?>> writers = new ArrayList<>();
     Instant started = Instant.now();
-    for (int c = 0; c < CLIENTS; c++) {
-      writers.add(
-          pool.submit(
-              () -> {
-                for (int n = next.getAndIncrement(); n < EVENTS; n = next.getAndIncrement()) {
-                  TestTrial trial = recruiting.get(n % TRIALS);
-                  String code = "R" + (n % TRIALS) + "-P" + String.format("%05d", n);
-                  Reply reply =
-                      http.post(
-                          "/api/v1/trials/" + trial.id() + "/participants",
-                          registrant,
-                          "application/json",
-                          "{\"code\":\""
-                              + code
-                              + "\",\"arm\":\""
-                              + (n % 2 == 0 ? "Probiotic" : "Placebo")
-                              + "\",\"enrolledOn\":\""
-                              + LocalDate.now()
-                              + "\"}",
-                          Map.of());
-                  if (reply.status() == 201) {
-                    acknowledged.get(trial.id()).add(code);
-                  } else {
-                    refused.add(code + " → " + reply.status() + " " + reply.failure());
-                  }
-                }
-              }));
-    }
-    for (Future<?> f : writers) {
-      f.get();
-    }
+    load.start(EVENTS, CLIENTS, () -> false);
+    load.awaitDone();
     writing.set(false);
     killer.get();
-    pool.shutdown();
+    killerThread.shutdown();
     Instant writesDone = Instant.now();
-    int acked = acknowledged.values().stream().mapToInt(Set::size).sum();
+    int acked = load.acknowledgedCount();
     int enrolledBefore = recruiting.stream().mapToInt(t -> t.participants().size()).sum();
-
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    int applied = 0;
-    while (Instant.now().isBefore(deadline)) {
-      applied = 0;
-      for (TestTrial trial : recruiting) {
-        Set<String> known =
-            codes(
-                stack.biomarkerDatabase().connectAsOwner(),
-                "SELECT code FROM participant_allocation WHERE trial_id = ?",
-                trial.id());
-        known.retainAll(acknowledged.get(trial.id()));
-        applied += known.size();
-      }
-      if (applied == acked) {
-        break;
-      }
-      Thread.sleep(1_000);
-    }
+    int applied =
+        load.awaitApplied(
+            stack.biomarkerDatabase(),
+            "SELECT code FROM participant_allocation WHERE trial_id = ?",
+            Duration.ofMinutes(5));
     long outboxLeft = outboxRows(stack);
     AllocationTopic.Delivery delivery =
         AllocationTopic.read(
@@ -154,7 +102,7 @@ class RelayReplicaKillDrill {
         Duration.between(started, writesDone).toMillis() / 1000.0,
         kills.get(),
         acked,
-        refused.size(),
+        load.refused().size(),
         applied,
         acked,
         outboxLeft,
@@ -163,7 +111,9 @@ class RelayReplicaKillDrill {
         delivery.records() - delivery.eventIds().size(),
         processed);
     assertThat(kills.get()).isPositive();
-    assertThat(refused).as("enrolments refused (the writers' replica is never killed)").isEmpty();
+    assertThat(load.refused())
+        .as("enrolments refused (the writers' replica is never killed)")
+        .isEmpty();
     assertThat(applied).as("acknowledged enrolments applied by biomarker-service").isEqualTo(acked);
     assertThat(outboxLeft).isZero();
     assertThat(delivery.eventIds()).hasSize(acked + enrolledBefore);
