@@ -16,13 +16,19 @@ import org.psybiome.common.problem.ProblemType;
  */
 final class StrictUtf8InputStream extends FilterInputStream {
 
+  private final boolean json;
   private long offset;
+  // JSON only: an escaped NUL (backslash, u, four zeros) is caught here, because the date and
+  // number readers trim it away before any string check could see it.
+  private int backslashes; // length of the run of backslashes just read
+  private int zerosAfterEscape = -1; // hex digits "0" read after an unescaped backslash-u
   private int pending; // continuation bytes still expected
   private int low = 0x80; // allowed range of the next continuation byte
   private int high = 0xBF;
 
-  StrictUtf8InputStream(InputStream in) {
+  StrictUtf8InputStream(InputStream in, boolean json) {
     super(in);
+    this.json = json;
   }
 
   @Override
@@ -64,6 +70,9 @@ final class StrictUtf8InputStream extends FilterInputStream {
   }
 
   private void check(int b) {
+    if (json) {
+      checkEscape(b);
+    }
     if (pending > 0) {
       if (b < low || b > high) {
         throw invalid();
@@ -95,6 +104,22 @@ final class StrictUtf8InputStream extends FilterInputStream {
       throw invalid(); // a stray continuation byte, C0/C1 (overlong) or F5-FF
     }
     offset++;
+  }
+
+  private void checkEscape(int b) {
+    if (zerosAfterEscape >= 0) {
+      zerosAfterEscape = b == '0' ? zerosAfterEscape + 1 : -1;
+      if (zerosAfterEscape == 4) {
+        throw new ProblemException(
+            ProblemType.MALFORMED_BODY,
+            "The body contains an escaped NUL (\\u0000, byte "
+                + offset
+                + "), which text cannot hold");
+      }
+    } else if (b == 'u' && backslashes % 2 == 1) {
+      zerosAfterEscape = 0;
+    }
+    backslashes = b == '\\' ? backslashes + 1 : 0;
   }
 
   private void atEnd() {

@@ -14,15 +14,16 @@ public class TextBodyCheck {
   public void checkText(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
     if (type != null && request.hasEntity() && isText(type)) {
-      request.setEntityStream(new StrictUtf8InputStream(request.getEntityStream()));
+      request.setEntityStream(new StrictUtf8InputStream(request.getEntityStream(), isJson(type)));
     }
   }
 
   private static boolean isText(MediaType type) {
+    return type.getType().equalsIgnoreCase("text") || isJson(type);
+  }
+
+  private static boolean isJson(MediaType type) {
     String subtype = type.getSubtype().toLowerCase();
-    return type.getType().equalsIgnoreCase("text")
-        || subtype.equals("json")
-        || subtype.endsWith("+json")
-        || subtype.equals("x-ndjson");
+    return subtype.equals("json") || subtype.endsWith("+json") || subtype.equals("x-ndjson");
   }
 }
