@@ -89,8 +89,13 @@ final class IngestionBenchmark {
     double ingestSeconds = (System.nanoTime() - start) / 1e9;
     batches.clear();
     try (Connection biomarker = databases.biomarker()) {
+      // biomarker-service adds derived results (KYN/TRP ratio, Shannon diversity) of its own
       long stored =
-          Databases.count(biomarker, "SELECT count(*) FROM result WHERE trial_id = ?", trialId);
+          Databases.count(
+              biomarker,
+              "SELECT count(*) FROM result r JOIN analyte a ON a.code = r.analyte_code"
+                  + " WHERE r.trial_id = ? AND NOT a.derived",
+              trialId);
       if (stored != rows) {
         throw new IllegalStateException(
             trialId + " has " + stored + " results stored, not " + rows);
