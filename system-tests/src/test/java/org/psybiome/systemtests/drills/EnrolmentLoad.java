@@ -115,8 +115,10 @@ final class EnrolmentLoad {
   }
 
   /**
-   * Waits until {@code database} (a service's, read as its owner) holds every acknowledged code in
-   * {@code sql} (selecting codes of one trial); returns how many it holds at the end.
+   * Polls (rather than awaiting with Awaitility) because a drill reports how many were applied even
+   * when not all were. Waits until {@code database} (a service's, read as its owner) holds every
+   * acknowledged code in {@code sql} (selecting codes of one trial); returns how many it holds at
+   * the end.
    */
   int awaitApplied(TestDatabase database, String sql, Duration atMost) throws Exception {
     Instant deadline = Instant.now().plus(atMost);

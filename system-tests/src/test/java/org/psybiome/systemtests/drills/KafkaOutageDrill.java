@@ -1,6 +1,7 @@
 package org.psybiome.systemtests.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +55,10 @@ class KafkaOutageDrill {
     Instant started = Instant.now();
     load.start(WRITES, CLIENTS, outage::get);
     // Let the writes get going, then take the broker away for the outage.
-    while (load.started() < WRITES / 10) {
-      Thread.sleep(50);
-    }
+    await("the first tenth of the writes")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> load.started() >= WRITES / 10);
     broker.kill();
     outage.set(true);
     Instant killedAt = Instant.now();

@@ -1,6 +1,7 @@
 package org.psybiome.systemtests.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.psybiome.systemtests.drills.ParallelIdempotentIngestionDrill.count;
 
 import java.time.Duration;
@@ -102,11 +103,10 @@ class ServiceCrashMidBatchDrill {
     assertThat(rows).isEqualTo(ROWS);
   }
 
-  private static void awaitClaimed(PsybiomeStack stack, String key) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (count(stack, "SELECT count(*) FROM idempotency_key WHERE key = ?", key) == 0) {
-      assertThat(Instant.now()).as("the key is claimed within 60 s").isBefore(deadline);
-      Thread.sleep(20);
-    }
+  private static void awaitClaimed(PsybiomeStack stack, String key) {
+    await("the key is claimed")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> count(stack, "SELECT count(*) FROM idempotency_key WHERE key = ?", key) > 0);
   }
 }
