@@ -1,0 +1,153 @@
+package org.psybiome.testsupport.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The architecture every Psybiome module follows, as ArchUnit rules over a module's base package
+ * (for example {@code org.psybiome.trial}). Each service's {@code ArchitectureTest} checks the
+ * rules that apply to it; the fixtures in this module's tests prove that each rule fails on a
+ * violation.
+ *
+ * <p>Layers: {@code rest} (JAX-RS resources) calls {@code service} (the rules), which calls {@code
+ * repository} (the SQL and the entities). {@code api} holds the request and response types, {@code
+ * model} the domain vocabulary; both are plain data that any layer may use and that use no layer.
+ */
+public final class ServiceArchitecture {
+
+  /** Every Psybiome deployable; a module may depend on none of the others. */
+  private static final List<String> SERVICES =
+      List.of("org.psybiome.trial", "org.psybiome.biomarker", "org.psybiome.gateway");
+
+  /**
+   * Frameworks the plain data packages must not know: HTTP, JDBC, JPA/Hibernate/Panache, Vert.x.
+   */
+  private static final String[] FRAMEWORKS = {
+    "jakarta.ws.rs..",
+    "org.jboss.resteasy..",
+    "io.vertx..",
+    "java.sql..",
+    "javax.sql..",
+    "jakarta.persistence..",
+    "org.hibernate..",
+    "io.quarkus.hibernate..",
+    "io.quarkus.panache..",
+    "io.agroal.."
+  };
+
+  private ServiceArchitecture() {}
+
+  /** The production classes of a module (tests excluded). */
+  public static JavaClasses productionClasses(String basePackage) {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages(basePackage);
+  }
+
+  /**
+   * rest → service → repository, and nothing backwards: only resources use services' callers'
+   * layer, only services use repositories, nobody uses resources.
+   */
+  public static ArchRule layering(String basePackage) {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("rest")
+        .definedBy(basePackage + ".rest..")
+        .layer("service")
+        .definedBy(basePackage + ".service..")
+        .layer("repository")
+        .definedBy(basePackage + ".repository..")
+        .whereLayer("rest")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("service")
+        .mayOnlyBeAccessedByLayers("rest")
+        .whereLayer("repository")
+        .mayOnlyBeAccessedByLayers("service")
+        .because("resources stay thin, rules live in services, SQL lives in repositories");
+  }
+
+  /** The request/response types and the domain vocabulary are plain data. */
+  public static ArchRule plainDataPackages(String basePackage) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(basePackage + ".api..", basePackage + ".model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(
+                    Stream.of(FRAMEWORKS),
+                    Stream.of(
+                        basePackage + ".rest..",
+                        basePackage + ".service..",
+                        basePackage + ".repository.."))
+                .toArray(String[]::new))
+        .allowEmptyShould(true)
+        .because("api and model are contracts and vocabulary, not code that knows a layer");
+  }
+
+  /** Entities and JDBC stay in the repository layer. */
+  public static ArchRule persistenceStaysInRepositories(String basePackage) {
+    return noClasses()
+        .that()
+        .resideInAPackage(basePackage + "..")
+        .and()
+        .resideOutsideOfPackages(basePackage + ".repository..", basePackage + ".config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "jakarta.persistence..",
+            "io.quarkus.hibernate..",
+            "io.quarkus.panache..",
+            "io.agroal..")
+        .allowEmptyShould(true)
+        .because("SQL and entities belong to repositories; services get plain values");
+  }
+
+  /** No two packages of the module import each other, directly or through others. */
+  public static ArchRule noPackageCycles(String basePackage) {
+    return slices()
+        .matching(basePackage + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true);
+  }
+
+  /** A deployable never depends on another one's code: they talk over HTTP and Kafka only. */
+  public static ArchRule independentOfOtherServices(String basePackage) {
+    return independentOf(
+        basePackage, SERVICES.stream().filter(s -> !s.equals(basePackage)).toList());
+  }
+
+  /** No class under {@code basePackage} depends on a class under any of {@code otherPackages}. */
+  public static ArchRule independentOf(String basePackage, List<String> otherPackages) {
+    return noClasses()
+        .that()
+        .resideInAPackage(basePackage + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(otherPackages.stream().map(p -> p + "..").toArray(String[]::new))
+        .allowEmptyShould(true)
+        .because("services share only the platform modules, never each other's code");
+  }
+
+  /** The rules every service with rest, service and repository layers follows. */
+  public static List<ArchRule> layeredServiceRules(String basePackage) {
+    return List.of(
+        layering(basePackage),
+        plainDataPackages(basePackage),
+        persistenceStaysInRepositories(basePackage),
+        noPackageCycles(basePackage),
+        independentOfOtherServices(basePackage));
+  }
+}
