@@ -28,7 +28,7 @@ import org.psybiome.systemtests.harness.Trials.Participant;
 import org.psybiome.systemtests.harness.Trials.TestTrial;
 
 /**
- * A batch of the largest size the brief allows (100 000 CSV rows, about 10 MB), sent chunked as it
+ * A batch of the largest size the API accepts (100 000 CSV rows, about 10 MB), sent chunked as it
  * is generated, passes through the gateway and is stored whole.
  */
 @ExtendWith(StackExtension.class)

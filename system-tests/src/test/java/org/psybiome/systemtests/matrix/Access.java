@@ -1,8 +1,9 @@
 package org.psybiome.systemtests.matrix;
 
 /**
- * Who may call an endpoint, as the brief (§2, §4) and the services' declared roles say. Every bad
- * token (expired, tampered, signed by an unknown key) is 401 whatever the endpoint.
+ * Who may call an endpoint, as the access rules (docs/architecture.md) and the services' declared
+ * roles say. Every bad token (expired, tampered, signed by an unknown key) is 401 whatever the
+ * endpoint.
  */
 enum Access {
   /** Public data (registered trials, the catalogue): anyone, with or without a token. */

@@ -28,8 +28,8 @@ import org.psybiome.testsupport.TestTokens;
 
 /**
  * Every endpoint × every role × own/foreign consortium × no/expired/tampered/untrusted token,
- * through the gateway, against the rules of {@link #RULES} (brief §2 and §4). Each endpoint is a
- * test of its own; the whole matrix is printed.
+ * through the gateway, against the rules of {@link #RULES} (the access rules of
+ * docs/architecture.md). Each endpoint is a test of its own; the whole matrix is printed.
  */
 @ExtendWith(StackExtension.class)
 class AuthorizationMatrixIT {
@@ -45,7 +45,8 @@ class AuthorizationMatrixIT {
 
   /**
    * Cells where a service answers otherwise than the rule, reported rather than hidden: the rule
-   * stays as the brief has it and the cell is skipped with its reason until the lead decides.
+   * stays as the access rules have it and the cell is skipped with its reason until the lead
+   * decides.
    */
   private static final Map<String, String> KNOWN_DEVIATIONS = Map.of();
 

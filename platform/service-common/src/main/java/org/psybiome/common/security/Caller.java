@@ -8,7 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, as services need it for their rules: subject, roles and consortium. Anonymous
- * callers are allowed where the brief makes data public (registered trials, the catalogue).
+ * callers are allowed where the data is public (registered trials, the catalogue).
  */
 @RequestScoped
 public class Caller {

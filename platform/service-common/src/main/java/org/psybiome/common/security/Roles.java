@@ -1,6 +1,6 @@
 package org.psybiome.common.security;
 
-/** The roles of the brief (§4), as carried in the token's {@code groups} claim. */
+/** The roles of Psybiome's callers, as carried in the token's {@code groups} claim. */
 public final class Roles {
 
   /** Registers and edits its own consortium's trials, enrols participants. */
