@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +30,8 @@ final class BenchCommand implements Callable<Integer> {
           "-B", "-q", "package", "-Dmaven.test.skip=true", "-Dspotless.check.skip", "-pl", "bench");
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

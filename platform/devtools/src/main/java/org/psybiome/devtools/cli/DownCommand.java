@@ -2,6 +2,7 @@ package org.psybiome.devtools.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -15,6 +16,8 @@ final class DownCommand implements Runnable {
       List.of("gateway", "biomarker-service", "trial-service", LocalStack.KAFKA);
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Spec;
 final class LogsCommand implements Callable<Integer> {
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

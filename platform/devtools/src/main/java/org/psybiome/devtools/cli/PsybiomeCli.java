@@ -3,6 +3,7 @@ package org.psybiome.devtools.cli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +15,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "psybiome",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = "Runs the whole Psybiome stack on this machine without Docker. See README.md.",
     subcommands = {
@@ -32,6 +32,8 @@ public final class PsybiomeCli implements Runnable {
   private final StackConfig config;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   public PsybiomeCli(StackConfig config) {
     this.config = config;

@@ -2,6 +2,7 @@ package org.psybiome.devtools.cli;
 
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -11,6 +12,8 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Runnable {
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

@@ -6,6 +6,7 @@ import org.psybiome.devtools.LocalKeys;
 import org.psybiome.devtools.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,6 +22,8 @@ import picocli.CommandLine.TypeConversionException;
 final class TokenCommand implements Callable<Integer> {
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.psybiome.devtools.DemoLoader;
 import org.psybiome.devtools.LocalKeys;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,8 @@ final class UpCommand implements Callable<Integer> {
           "-am");
 
   @ParentCommand PsybiomeCli cli;
+
+  @Mixin HelpOption help;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
