@@ -46,12 +46,20 @@ final class Processes {
     }
   }
 
-  /** Runs a command in the foreground, sharing this terminal; returns its exit code. */
+  /**
+   * Runs a command in the foreground, sharing this terminal; returns its exit code. If this JVM is
+   * terminated meanwhile, the command goes with it (a {@code tail -f} must not be left behind).
+   */
   static int runInForeground(List<String> command, Map<String, String> env, Path dir) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
     builder.environment().putAll(env);
     try {
-      return builder.start().waitFor();
+      Process process = builder.start();
+      Thread reaper = new Thread(process::destroy);
+      Runtime.getRuntime().addShutdownHook(reaper);
+      int exit = process.waitFor();
+      Runtime.getRuntime().removeShutdownHook(reaper);
+      return exit;
     } catch (IOException e) {
       throw new CliException("could not run " + command.get(0) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
