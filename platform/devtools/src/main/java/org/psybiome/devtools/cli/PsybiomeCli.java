@@ -54,7 +54,10 @@ public final class PsybiomeCli implements Runnable {
     System.exit(commandLine(StackConfig.from(root, System.getenv())).execute(args));
   }
 
-  /** The configured command line: user errors print "psybiome: ..." and exit 1, without a trace. */
+  /**
+   * The configured command line: a wrong option prints "psybiome CMD: ...", the usage and exits 2;
+   * a failure the user can act on prints "psybiome: ..." and exits 1, without a stack trace.
+   */
   static CommandLine commandLine(StackConfig config) {
     CommandLine cli = new CommandLine(new PsybiomeCli(config));
     cli.setExecutionExceptionHandler(
@@ -64,6 +67,15 @@ public final class PsybiomeCli implements Runnable {
             return 1;
           }
           throw e;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine command = e.getCommandLine();
+          command
+              .getErr()
+              .println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+          command.usage(command.getErr());
+          return command.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cli;
   }

@@ -47,7 +47,7 @@ class CommandOutputTest {
   @Test
   void tokenRefusesAnUnknownRoleAndAMissingConsortium() {
     assertEquals(2, run("token", "--role", "admin"));
-    assertTrue(err.toString().contains("--role must be one of"), err.toString());
+    assertTrue(err.toString().startsWith("psybiome token: --role must be one of"), err.toString());
     assertEquals(2, run("token", "--role", "registrant"));
     assertTrue(
         err.toString().contains("--consortium ID is required for role registrant"), err.toString());
