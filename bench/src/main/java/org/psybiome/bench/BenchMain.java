@@ -5,18 +5,51 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code ./psybiome bench [--quick] [--keep] [--clean] [--only a,b]}: runs the performance suite
- * against the running stack, prints the table and writes {@code bench/results/latest.json}. See
- * BENCHMARKS.md for what each figure measures.
+ * {@code ./psybiome bench [--quick] [--keep] [--clean] [--only a,b] [--out FILE]}: runs the
+ * performance suite against the running stack, prints the table and writes {@code
+ * bench/results/latest.json}. See BENCHMARKS.md for what each figure measures.
  */
-public final class BenchMain {
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Runs the performance suite against the running stack.")
+public final class BenchMain implements Callable<Integer> {
+
+  @Option(names = "--quick", description = "smaller data")
+  boolean quick;
+
+  @Option(names = "--keep", description = "keep the seeded data for the next run")
+  boolean keep;
+
+  @Option(names = "--clean", description = "only remove what the benchmarks seeded")
+  boolean clean;
+
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "PART",
+      description = "some of startup,gateway,events,ingest,summaries,search")
+  Set<String> only;
+
+  @Option(names = "--root", defaultValue = ".", description = "the repository root")
+  Path root;
+
+  @Option(names = "--state", description = "the stack's state directory (default: ROOT/.psybiome)")
+  Path state;
+
+  @Option(names = "--out", description = "default: ROOT/bench/results/latest.json")
+  Path out;
+
+  @Option(names = "--commit", defaultValue = "unknown", description = "the commit measured")
+  String commit;
 
   /** The sizes of a run. */
   record Mode(
@@ -39,28 +72,27 @@ public final class BenchMain {
   static final List<String> PARTS =
       List.of("startup", "gateway", "events", "ingest", "summaries", "search");
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
-    Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
-    Stack stack =
-        Stack.local(Path.of(options.getOrDefault("state", root.resolve(".psybiome").toString())));
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = this.root.toAbsolutePath().normalize();
+    Stack stack = Stack.local(state != null ? state : root.resolve(".psybiome"));
     Databases databases = new Databases(stack);
-    if (options.containsKey("clean")) {
+    if (clean) {
       new BenchCleaner(databases).removeAll();
-      return;
+      return 0;
     }
-    Mode mode = options.containsKey("quick") ? QUICK : FULL;
-    Set<String> parts =
-        options.containsKey("only")
-            ? Set.copyOf(Arrays.asList(options.get("only").split(",")))
-            : Set.copyOf(PARTS);
-    Path out =
-        Path.of(options.getOrDefault("out", root.resolve("bench/results/latest.json").toString()));
+    Mode mode = quick ? QUICK : FULL;
+    Set<String> parts = only != null ? Set.copyOf(only) : Set.copyOf(PARTS);
+    Path out = this.out != null ? this.out : root.resolve("bench/results/latest.json");
 
     Report report = new Report();
     report.meta("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     report.meta("mode", mode.name());
-    report.meta("git_commit", options.getOrDefault("commit", "unknown"));
+    report.meta("git_commit", commit);
     Machine.describe(report);
 
     Http http = new Http();
@@ -147,12 +179,10 @@ public final class BenchMain {
     report.print(System.out);
     report.write(out);
     System.out.println("\nWritten to " + out);
-    if (!options.containsKey("keep")) {
+    if (!keep) {
       new BenchCleaner(databases).removeAll();
     }
-    if (!errors.isEmpty()) {
-      System.exit(1);
-    }
+    return errors.isEmpty() ? 0 : 1;
   }
 
   /** A benchmark that fails is reported, and the others still run. */
@@ -181,18 +211,5 @@ public final class BenchMain {
         report.meta("postgresql", version.getString(1));
       }
     }
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i].replaceFirst("^--", "");
-      switch (name) {
-        case "quick", "keep", "clean" -> options.put(name, "true");
-        case "only", "root", "state", "out", "commit" -> options.put(name, args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    return options;
   }
 }

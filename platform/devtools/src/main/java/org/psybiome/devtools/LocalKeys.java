@@ -16,23 +16,23 @@ import java.util.Base64;
  * The key pair that signs tokens for a local stack, kept in {@code .psybiome/keys} (never in the
  * source tree). Services are given only the public key.
  */
-final class LocalKeys {
+public final class LocalKeys {
 
   static final String PRIVATE_KEY = "jwt-private.pem";
   static final String PUBLIC_KEY = "jwt-public.pem";
 
   private final Path directory;
 
-  LocalKeys(Path directory) {
+  public LocalKeys(Path directory) {
     this.directory = directory;
   }
 
-  Path publicKey() {
+  public Path publicKey() {
     return directory.resolve(PUBLIC_KEY);
   }
 
   /** Creates the pair unless it exists; returns true when it made a new one. */
-  boolean ensure() throws IOException, GeneralSecurityException {
+  public boolean ensure() throws IOException, GeneralSecurityException {
     if (Files.exists(directory.resolve(PRIVATE_KEY)) && Files.exists(publicKey())) {
       return false;
     }
@@ -51,7 +51,7 @@ final class LocalKeys {
     return true;
   }
 
-  PrivateKey privateKey() throws IOException, GeneralSecurityException {
+  public PrivateKey privateKey() throws IOException, GeneralSecurityException {
     String pem = Files.readString(directory.resolve(PRIVATE_KEY));
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA")

@@ -34,7 +34,7 @@ class DemoResultsTest {
   @Test
   void deterministicWithEveryPanelCensoredValuesAndATreatmentEffect() throws Exception {
     JsonObject trial = probiotic();
-    Map<String, Integer> participants = DemoCommand.participants("PROBIODEP", 2);
+    Map<String, Integer> participants = DemoLoader.participants("PROBIODEP", 2);
     String w0 = DemoResults.batch("PSB-2026-000001", visit(trial, "W0"), participants);
     assertEquals(w0, DemoResults.batch("PSB-2026-000001", visit(trial, "W0"), participants));
 

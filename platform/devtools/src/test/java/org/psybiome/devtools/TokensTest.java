@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TokenCommandTest {
+class TokensTest {
 
   @TempDir Path dir;
 
@@ -25,8 +25,8 @@ class TokenCommandTest {
     assertFalse(keys.ensure(), "an existing pair is kept");
 
     String token =
-        TokenCommand.mint(
-            keys, TokenCommand.DEFAULT_ISSUER, "ana", "registrant", "MINDGUT", Duration.ofHours(1));
+        Tokens.mint(
+            keys, Tokens.DEFAULT_ISSUER, "ana", "registrant", "MINDGUT", Duration.ofHours(1));
 
     var jwt = parser(keys.publicKey()).parse(token);
     assertEquals("ana", jwt.getSubject());
@@ -41,8 +41,7 @@ class TokenCommandTest {
     mine.ensure();
     other.ensure();
     String token =
-        TokenCommand.mint(
-            other, TokenCommand.DEFAULT_ISSUER, "eve", "curator", null, Duration.ofHours(1));
+        Tokens.mint(other, Tokens.DEFAULT_ISSUER, "eve", "curator", null, Duration.ofHours(1));
     assertThrows(ParseException.class, () -> parser(mine.publicKey()).parse(token));
   }
 
@@ -58,14 +57,14 @@ class TokenCommandTest {
 
   @Test
   void ttlAcceptsUnitsAndRejectsNonsense() {
-    assertEquals(Duration.ofMinutes(30), TokenCommand.parseTtl("30m"));
-    assertEquals(Duration.ofDays(7), TokenCommand.parseTtl("7d"));
-    assertThrows(IllegalArgumentException.class, () -> TokenCommand.parseTtl("soon"));
+    assertEquals(Duration.ofMinutes(30), Tokens.parseTtl("30m"));
+    assertEquals(Duration.ofDays(7), Tokens.parseTtl("7d"));
+    assertThrows(IllegalArgumentException.class, () -> Tokens.parseTtl("soon"));
   }
 
   private static DefaultJWTParser parser(Path publicKey) {
     JWTAuthContextInfo info =
-        new JWTAuthContextInfo(publicKey.toUri().toString(), TokenCommand.DEFAULT_ISSUER);
+        new JWTAuthContextInfo(publicKey.toUri().toString(), Tokens.DEFAULT_ISSUER);
     return new DefaultJWTParser(info);
   }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * results as the consortium's lab pipeline would ({@link DemoResults}). A trial whose secondary ids
  * are already claimed was registered before; only its missing results are loaded.
  */
-public final class DemoCommand {
+public final class DemoLoader {
 
   static final String CONSORTIUM = "MINDGUT";
   static final int PARTICIPANTS_PER_ARM = 12;
@@ -37,39 +37,39 @@ public final class DemoCommand {
   private final String token;
   private final DemoResults results;
 
-  DemoCommand(URI gateway, String token, String pipelineToken) {
+  DemoLoader(URI gateway, String token, String pipelineToken) {
     this.gateway = gateway;
     this.token = token;
     this.results = new DemoResults(http, gateway, pipelineToken);
   }
 
-  public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: DemoCommand GATEWAY_URL KEYS_DIR DEMO_DIR");
-      System.exit(2);
-    }
-    LocalKeys keys = new LocalKeys(Path.of(args[1]));
+  /**
+   * Loads every trial of {@code demoDir/trials} through the gateway, with tokens signed by the
+   * local key pair in {@code keysDir}.
+   */
+  public static void loadAll(URI gateway, Path keysDir, Path demoDir) throws Exception {
+    LocalKeys keys = new LocalKeys(keysDir);
     keys.ensure();
     String token =
-        TokenCommand.mint(
+        Tokens.mint(
             keys,
-            TokenCommand.DEFAULT_ISSUER,
+            Tokens.DEFAULT_ISSUER,
             "demo-loader@" + CONSORTIUM,
             "registrant",
             CONSORTIUM,
             Duration.ofMinutes(15));
     // results are posted as the consortium's lab pipeline would
     String pipelineToken =
-        TokenCommand.mint(
+        Tokens.mint(
             keys,
-            TokenCommand.DEFAULT_ISSUER,
+            Tokens.DEFAULT_ISSUER,
             "demo-lab@" + CONSORTIUM,
             "pipeline",
             CONSORTIUM,
             Duration.ofMinutes(15));
-    DemoCommand demo = new DemoCommand(URI.create(args[0]), token, pipelineToken);
+    DemoLoader demo = new DemoLoader(gateway, token, pipelineToken);
     List<Path> files;
-    try (Stream<Path> listing = Files.list(Path.of(args[2], "trials"))) {
+    try (Stream<Path> listing = Files.list(demoDir.resolve("trials"))) {
       files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
     for (Path file : files) {

@@ -1,0 +1,126 @@
+package org.psybiome.devtools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Every subcommand's options, as the README documents them, and what is refused. */
+class CommandParsingTest {
+
+  @TempDir Path root;
+
+  private CommandLine cli() {
+    return PsybiomeCli.commandLine(StackConfig.from(root, Map.of()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T parse(String... args) {
+    ParseResult result = cli().parseArgs(args);
+    return (T) result.subcommand().commandSpec().userObject();
+  }
+
+  @Test
+  void up() {
+    UpCommand plain = parse("up");
+    assertFalse(plain.demo);
+    assertFalse(plain.noBuild);
+    UpCommand both = parse("up", "--demo", "--no-build");
+    assertTrue(both.demo);
+    assertTrue(both.noBuild);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("up", "--fast"));
+  }
+
+  @Test
+  void downAndStatusTakeNoArguments() {
+    assertTrue(parse("down") instanceof DownCommand);
+    assertTrue(parse("status") instanceof StatusCommand);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("down", "gateway"));
+    assertThrows(UnmatchedArgumentException.class, () -> parse("status", "--all"));
+  }
+
+  @Test
+  void token() {
+    TokenCommand token =
+        parse(
+            "token",
+            "--role",
+            "reader",
+            "--consortium",
+            "MINDGUT",
+            "--subject",
+            "ana",
+            "--ttl",
+            "30m");
+    assertEquals("reader", token.role);
+    assertEquals("MINDGUT", token.consortium);
+    assertEquals("ana", token.subject);
+    assertEquals(Duration.ofMinutes(30), token.ttl);
+
+    TokenCommand defaults = parse("token", "--role", "curator");
+    assertEquals(Duration.ofHours(8), defaults.ttl);
+    assertNull(defaults.consortium);
+    assertNull(defaults.subject);
+
+    assertThrows(MissingParameterException.class, () -> parse("token", "--consortium", "X"));
+    assertThrows(
+        ParameterException.class, () -> parse("token", "--role", "reader", "--ttl", "soon"));
+    assertThrows(ParameterException.class, () -> parse("token", "--role"));
+  }
+
+  @Test
+  void logs() {
+    assertNull(((LogsCommand) parse("logs")).name);
+    assertEquals("gateway", ((LogsCommand) parse("logs", "gateway")).name);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("logs", "gateway", "kafka"));
+  }
+
+  @Test
+  void bench() {
+    BenchCommand bench =
+        parse("bench", "--quick", "--keep", "--only", "ingest,search", "--out", "/tmp/b.json");
+    assertTrue(bench.quick);
+    assertTrue(bench.keep);
+    assertFalse(bench.clean);
+    assertEquals(List.of("ingest", "search"), bench.only);
+    assertEquals(Path.of("/tmp/b.json"), bench.out);
+
+    BenchCommand clean = parse("bench", "--clean");
+    assertTrue(clean.clean);
+    assertFalse(clean.quick);
+    assertNull(clean.only);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("bench", "--slow"));
+  }
+
+  @Test
+  void drills() {
+    assertEquals("*Drill", ((DrillsCommand) parse("drills")).only);
+    assertEquals("KafkaOutageDrill", ((DrillsCommand) parse("drills", "KafkaOutageDrill")).only);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("drills", "A", "B"));
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThrows(UnmatchedArgumentException.class, () -> cli().parseArgs("start"));
+    assertEquals(2, quiet(cli()).execute("start"));
+  }
+
+  private static CommandLine quiet(CommandLine cli) {
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+    return cli;
+  }
+}
