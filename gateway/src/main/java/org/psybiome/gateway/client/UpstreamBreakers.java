@@ -107,6 +107,8 @@ public class UpstreamBreakers {
               .when(UpstreamBreakers::unreachable)
               .onStateChange(this::changed)
               .done()
+              // the call starts on the caller's thread: the proxy's on its event loop
+              .withThreadOffload(false)
               .build();
     }
 

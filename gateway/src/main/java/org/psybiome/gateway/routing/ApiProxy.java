@@ -1,7 +1,11 @@
 package org.psybiome.gateway.routing;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -40,8 +44,8 @@ import org.psybiome.gateway.model.Upstream;
  * without being buffered, and status, headers and problem bodies come back unchanged. Before a
  * request is sent on it passes the edge's {@link Admission} (body size, token, rate limit), then
  * the service's circuit breaker. A service that cannot be reached is a 503 problem, one that does
- * not answer in time a 504. The trace context is sent on by the Vert.x client's OpenTelemetry
- * instrumentation: the service's spans continue the gateway's.
+ * not answer in time a 504. The service gets the gateway's trace context, so its spans continue the
+ * gateway's trace.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -55,6 +59,7 @@ public class ApiProxy {
   private final EdgeProblems edge;
   private final Admission admission;
   private final UpstreamBreakers breakers;
+  private final TextMapPropagator propagator;
 
   ApiProxy(
       Vertx vertx,
@@ -63,7 +68,8 @@ public class ApiProxy {
       HttpLayerProblems problems,
       EdgeProblems edge,
       Admission admission,
-      UpstreamBreakers breakers) {
+      UpstreamBreakers breakers,
+      OpenTelemetry telemetry) {
     this.vertx = vertx;
     this.config = config;
     this.routes = routes;
@@ -71,6 +77,7 @@ public class ApiProxy {
     this.edge = edge;
     this.admission = admission;
     this.breakers = breakers;
+    this.propagator = telemetry.getPropagators().getTextMapPropagator();
   }
 
   void install(@Observes Router router) {
@@ -156,10 +163,23 @@ public class ApiProxy {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
       Upstream upstream = routes.ownerOf(context.request().proxiedRequest().path()).orElseThrow();
       context.set(UPSTREAM, upstream);
+      sendTraceOn(context.request().headers());
       CompletionStage<ProxyResponse> exchange =
           breakers.call(upstream, () -> context.sendRequest().toCompletionStage());
       return Future.fromCompletionStage(exchange, Vertx.currentContext())
           .recover(failure -> failed(context, upstream, UpstreamBreakers.unwrap(failure)));
+    }
+
+    /**
+     * The proxy copies the caller's trace headers as they came; Quarkus traces the Vert.x server
+     * but not this Vert.x client, so the current context (the gateway's span, a child of the
+     * caller's when it sent a valid traceparent) is written over them.
+     */
+    private void sendTraceOn(MultiMap headers) {
+      for (String field : propagator.fields()) {
+        headers.remove(field);
+      }
+      propagator.inject(Context.current(), headers, MultiMap::set);
     }
 
     @Override
