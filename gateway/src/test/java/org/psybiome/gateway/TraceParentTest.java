@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.psybiome.common.security.Roles;
+import org.psybiome.testsupport.TestTokens;
 
 /**
  * Every request reaches the service with a W3C traceparent that continues the gateway's trace: the
@@ -25,7 +27,14 @@ class TraceParentTest {
   private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
   private static Matcher downstream(String path, String traceparent) {
+    return downstream(path, traceparent, null);
+  }
+
+  private static Matcher downstream(String path, String traceparent, String token) {
     var request = given();
+    if (token != null) {
+      request.auth().oauth2(token);
+    }
     if (traceparent != null) {
       request.header("traceparent", traceparent);
     }
@@ -50,6 +59,18 @@ class TraceParentTest {
     // the service's parent is the gateway's own span, a child of the caller's
     assertNotEquals(CALLER_SPAN, sent.group(2));
     assertEquals("01", sent.group(3));
+  }
+
+  @Test
+  void callersTraceIsContinuedWhenTheTokenIsVerifiedFirst() {
+    // the token is verified on a worker thread; the trace must survive the hop back
+    Matcher sent =
+        downstream(
+            "/api/v1/analytes",
+            "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01",
+            TestTokens.token(Roles.READER, "MINDGUT"));
+    assertEquals(CALLER_TRACE, sent.group(1));
+    assertNotEquals(CALLER_SPAN, sent.group(2));
   }
 
   @Test
