@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.psybiome.gateway.model.Upstream;
 import org.psybiome.gateway.routing.OpenApiMerger;
 import org.psybiome.gateway.routing.RouteTable;
-import org.psybiome.gateway.routing.Upstream;
 
 class OpenApiMergerTest {
 

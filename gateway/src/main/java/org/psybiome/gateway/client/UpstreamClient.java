@@ -2,108 +2,126 @@ package org.psybiome.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import org.psybiome.gateway.config.GatewayConfig;
-import org.psybiome.gateway.edge.CircuitBreakers;
-import org.psybiome.gateway.routing.Upstream;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.psybiome.gateway.model.Upstream;
 
 /**
- * Non-blocking JSON GETs to the services for what the gateway composes itself. Goes through the
- * same circuit breakers as the proxy, so a service the proxy has given up on is not asked here
- * either, and a failure seen here counts towards opening its circuit.
+ * The gateway's own requests to the services (the overview, the feed's owner lookups), through the
+ * typed REST clients and the same circuit breakers as the proxy: a service the proxy has given up
+ * on is not asked here either, and a failure seen here counts towards opening its circuit. Any
+ * answer, 4xx and 5xx included, is a reply; no answer is an {@link UpstreamUnavailable}.
  */
 @ApplicationScoped
 public class UpstreamClient {
 
-  private final GatewayConfig config;
-  private final CircuitBreakers breakers;
+  private final TrialServiceClient trials;
+  private final BiomarkerServiceClient biomarkers;
+  private final UpstreamBreakers breakers;
   private final ObjectMapper json;
-  private final HttpClient client;
 
-  UpstreamClient(Vertx vertx, GatewayConfig config, CircuitBreakers breakers, ObjectMapper json) {
-    this.config = config;
-    this.json = json;
+  UpstreamClient(
+      @RestClient TrialServiceClient trials,
+      @RestClient BiomarkerServiceClient biomarkers,
+      UpstreamBreakers breakers,
+      ObjectMapper json) {
+    this.trials = trials;
+    this.biomarkers = biomarkers;
     this.breakers = breakers;
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) config.idleTimeout().toSeconds())
-                .setKeepAlive(true)
-                .setMaxPoolSize(50));
+    this.json = json;
+  }
+
+  /** The trial record from trial-service. */
+  public Future<UpstreamReply> trial(String trialId, CallerHeaders caller, Duration timeout) {
+    return call(
+        Upstream.TRIAL_SERVICE,
+        () -> trials.trial(trialId, caller.authorization(), caller.correlationId()),
+        timeout);
+  }
+
+  /** The trial's result counts from biomarker-service. */
+  public Future<UpstreamReply> resultCounts(
+      String trialId, CallerHeaders caller, Duration timeout) {
+    return call(
+        Upstream.BIOMARKER_SERVICE,
+        () -> biomarkers.resultCounts(trialId, caller.authorization(), caller.correlationId()),
+        timeout);
+  }
+
+  /** One summary from biomarker-service. */
+  public Future<UpstreamReply> summary(
+      String trialId,
+      String analyte,
+      String visit,
+      String by,
+      CallerHeaders caller,
+      Duration timeout) {
+    return call(
+        Upstream.BIOMARKER_SERVICE,
+        () ->
+            biomarkers.summary(
+                trialId, analyte, visit, by, caller.authorization(), caller.correlationId()),
+        timeout);
   }
 
   /**
-   * GETs {@code pathAndQuery} from {@code upstream} with {@code headers} (the caller's
-   * Authorization, correlation id, traceparent). Fails with {@link UpstreamUnavailable} when there
-   * is no answer within {@code timeout}; any answer, 4xx and 5xx included, is a reply.
+   * Fails with {@link UpstreamUnavailable} when there is no answer within {@code timeout}, the
+   * service cannot be reached or its circuit is open. The future completes on the caller's Vert.x
+   * context when it has one, so what follows runs in the same request (and trace) context.
    */
-  public Future<UpstreamReply> get(
-      Upstream upstream, String pathAndQuery, Map<String, String> headers, Duration timeout) {
-    OptionalLong open = breakers.acquire(upstream);
-    if (open.isPresent()) {
-      return Future.failedFuture(
-          new UpstreamUnavailable(
-              upstream, UpstreamUnavailable.Reason.CIRCUIT_OPEN, open.getAsLong()));
-    }
-    URI base = config.urlOf(upstream);
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost(base.getHost())
-            .setPort(base.getPort())
-            .setSsl("https".equals(base.getScheme()))
-            .setURI(pathAndQuery)
-            .setIdleTimeout(timeout.toMillis())
-            .putHeader(HttpHeaders.ACCEPT, "application/json");
-    headers.forEach(
-        (name, value) -> {
-          if (value != null) {
-            options.putHeader(name, value);
-          }
-        });
-    return client
-        .request(options)
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> reply(response.statusCode(), body)))
-        .transform(
-            done -> {
-              if (done.succeeded()) {
-                breakers.succeeded(upstream);
-                return Future.succeededFuture(done.result());
-              }
-              if (done.cause() instanceof TimeoutException) {
-                // Reached but slow: not a reason to stop sending it requests (as in the proxy).
-                breakers.succeeded(upstream);
-                return Future.failedFuture(
-                    new UpstreamUnavailable(upstream, UpstreamUnavailable.Reason.TIMEOUT, 0));
-              }
-              breakers.failed(upstream);
-              return Future.failedFuture(
-                  new UpstreamUnavailable(upstream, UpstreamUnavailable.Reason.UNREACHABLE, 0));
-            });
+  private Future<UpstreamReply> call(
+      Upstream upstream, Supplier<Uni<Response>> request, Duration timeout) {
+    Context context = Vertx.currentContext();
+    CompletionStage<UpstreamReply> reply =
+        breakers.call(
+            upstream,
+            () ->
+                request
+                    .get()
+                    .map(this::reply)
+                    .ifNoItem()
+                    .after(timeout)
+                    .fail()
+                    .onFailure()
+                    .transform(failure -> unavailable(upstream, failure))
+                    .subscribeAsCompletionStage());
+    Future<UpstreamReply> future =
+        context == null
+            ? Future.fromCompletionStage(reply)
+            : Future.fromCompletionStage(reply, context);
+    return future.recover(failure -> Future.failedFuture(UpstreamBreakers.unwrap(failure)));
   }
 
-  private UpstreamReply reply(int status, Buffer body) {
-    JsonNode parsed;
-    try {
-      parsed = body.length() == 0 ? json.createObjectNode() : json.readTree(body.getBytes());
-    } catch (java.io.IOException e) {
-      parsed = json.createObjectNode();
+  private static UpstreamUnavailable unavailable(Upstream upstream, Throwable failure) {
+    return new UpstreamUnavailable(
+        upstream,
+        failure instanceof TimeoutException
+            ? UpstreamUnavailable.Reason.TIMEOUT
+            : UpstreamUnavailable.Reason.UNREACHABLE,
+        0);
+  }
+
+  private UpstreamReply reply(Response response) {
+    try (response) {
+      String body = response.hasEntity() ? response.readEntity(String.class) : "";
+      JsonNode parsed;
+      try {
+        parsed = body == null || body.isEmpty() ? json.createObjectNode() : json.readTree(body);
+      } catch (IOException e) {
+        parsed = json.createObjectNode();
+      }
+      return new UpstreamReply(
+          response.getStatus(), parsed == null ? json.createObjectNode() : parsed);
     }
-    return new UpstreamReply(status, parsed == null ? json.createObjectNode() : parsed);
   }
 }

@@ -1,6 +1,6 @@
 package org.psybiome.gateway.client;
 
-import org.psybiome.gateway.routing.Upstream;
+import org.psybiome.gateway.model.Upstream;
 
 /** A service could not be asked: its circuit is open, it cannot be reached, or it was too slow. */
 public class UpstreamUnavailable extends RuntimeException {

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.psybiome.gateway.routing.Upstream;
+import org.psybiome.gateway.model.Upstream;
 
 /** Where the services are, how long the gateway waits for them, and what it lets through. */
 @ConfigMapping(prefix = "psybiome.gateway")

@@ -51,7 +51,8 @@ public class EdgeProblems {
     }
   }
 
-  private static boolean hasBody(HttpServerRequest request) {
+  /** True when the request declares a body (which, refused, is never read). */
+  public static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     return (length != null && !"0".equals(length.trim()))
         || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);

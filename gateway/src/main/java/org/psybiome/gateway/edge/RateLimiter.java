@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.psybiome.gateway.config.GatewayConfig;
@@ -20,14 +22,31 @@ public class RateLimiter {
   /** Bounds memory when many addresses call once; an evicted caller starts with a full bucket. */
   private static final long MAX_CALLERS = 100_000;
 
-  private final GatewayConfig.RateLimit limit;
+  private final int requestsPerSecond;
+  private final int burst;
+  private final TimeMeter clock;
   private final Cache<String, Bucket> buckets;
 
+  @Inject
   RateLimiter(GatewayConfig config) {
-    this.limit = config.rateLimit();
+    this(
+        config.rateLimit().requestsPerSecond(),
+        config.rateLimit().burst(),
+        config.rateLimit().idleEviction(),
+        TimeMeter.SYSTEM_NANOTIME);
+  }
+
+  /**
+   * @param clock the time both the buckets and their eviction go by (a test's own clock)
+   */
+  RateLimiter(int requestsPerSecond, int burst, Duration idleEviction, TimeMeter clock) {
+    this.requestsPerSecond = requestsPerSecond;
+    this.burst = burst;
+    this.clock = clock;
     this.buckets =
         Caffeine.newBuilder()
-            .expireAfterAccess(limit.idleEviction())
+            .expireAfterAccess(idleEviction)
+            .ticker(clock::currentTimeNanos)
             .maximumSize(MAX_CALLERS)
             .build();
   }
@@ -51,11 +70,10 @@ public class RateLimiter {
 
   private Bucket newBucket() {
     return Bucket.builder()
+        .withCustomTimePrecision(clock)
         .addLimit(
             bandwidth ->
-                bandwidth
-                    .capacity(limit.burst())
-                    .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1)))
+                bandwidth.capacity(burst).refillGreedy(requestsPerSecond, Duration.ofSeconds(1)))
         .build();
   }
 }

@@ -5,8 +5,9 @@ import org.psybiome.common.security.Roles;
 import org.psybiome.gateway.edge.VerifiedCaller;
 
 /**
- * Who may see an event on the feed, decided by its type (brief §4: registered trials are public,
- * everything else needs a token; a foreign consortium's data is not shown).
+ * Who may see an event on the feed, decided by its type. The API's access rule: registered trials
+ * are public, everything else needs a token, and a consortium's data is shown to no other
+ * consortium.
  */
 enum Audience {
   /** Facts of the public record of a registered trial: anyone, anonymous callers included. */

@@ -4,16 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.psybiome.gateway.client.CallerHeaders;
 import org.psybiome.gateway.client.UpstreamClient;
 import org.psybiome.gateway.client.UpstreamReply;
 import org.psybiome.gateway.config.GatewayConfig;
-import org.psybiome.gateway.routing.Upstream;
 
 /**
  * The consortium that owns a trial, for events only its consortium may see (biomarker events name
@@ -59,11 +56,7 @@ class TrialOwners {
     try {
       UpstreamReply reply =
           upstreams
-              .get(
-                  Upstream.TRIAL_SERVICE,
-                  "/api/v1/trials/" + URLEncoder.encode(trialId, StandardCharsets.UTF_8),
-                  Map.of(),
-                  timeout)
+              .trial(trialId, CallerHeaders.NONE, timeout)
               .toCompletionStage()
               .toCompletableFuture()
               .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);

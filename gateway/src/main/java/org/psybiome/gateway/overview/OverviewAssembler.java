@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +15,14 @@ import java.util.Set;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Roles;
+import org.psybiome.gateway.client.CallerHeaders;
 import org.psybiome.gateway.client.UpstreamClient;
 import org.psybiome.gateway.client.UpstreamReply;
 import org.psybiome.gateway.client.UpstreamUnavailable;
 import org.psybiome.gateway.config.GatewayConfig;
 import org.psybiome.gateway.edge.EdgeProblems;
 import org.psybiome.gateway.edge.VerifiedCaller;
-import org.psybiome.gateway.routing.Upstream;
+import org.psybiome.gateway.model.Upstream;
 
 /**
  * Assembles a trial's overview. The trial record and the result counts are asked for at once; then
@@ -50,21 +49,14 @@ public class OverviewAssembler {
   }
 
   /**
-   * @param headers what every upstream request carries: the caller's Authorization, the correlation
-   *     id and traceparent
+   * @param headers what every upstream request carries: the caller's Authorization and the
+   *     correlation id (the trace context is carried by the REST clients themselves)
    */
   public Future<TrialOverview> overview(
-      String trialId, VerifiedCaller caller, Map<String, String> headers) {
-    String id = encode(trialId);
+      String trialId, VerifiedCaller caller, CallerHeaders headers) {
     Duration timeout = config.upstreamTimeout();
-    Future<UpstreamReply> trial =
-        upstreams.get(Upstream.TRIAL_SERVICE, "/api/v1/trials/" + id, headers, timeout);
-    Future<UpstreamReply> counts =
-        upstreams.get(
-            Upstream.BIOMARKER_SERVICE,
-            "/api/v1/trials/" + id + "/results/counts",
-            headers,
-            timeout);
+    Future<UpstreamReply> trial = upstreams.trial(trialId, headers, timeout);
+    Future<UpstreamReply> counts = upstreams.resultCounts(trialId, headers, timeout);
     return Future.join(trial, counts)
         .transform(
             done -> {
@@ -98,7 +90,7 @@ public class OverviewAssembler {
                 return Future.succeededFuture(overview);
               }
               List<ResultCount> resultCounts = resultCounts(reply.body());
-              return summaries(id, record, schedule, resultCounts, caller, headers)
+              return summaries(trialId, record, schedule, resultCounts, caller, headers)
                   .map(
                       fetched -> {
                         ResultSection results =
@@ -209,27 +201,22 @@ public class OverviewAssembler {
   record SummaryChoice(String analyte, String visit, String by) {}
 
   private Future<Fetched> summaries(
-      String id,
+      String trialId,
       JsonNode record,
       List<ScheduledVisit> schedule,
       List<ResultCount> counts,
       VerifiedCaller caller,
-      Map<String, String> headers) {
+      CallerHeaders headers) {
     List<SummaryChoice> choices =
         chooseSummaries(record, schedule, counts, caller, config.maxSummaries());
     List<Future<UpstreamReply>> fetches = new ArrayList<>();
     for (SummaryChoice choice : choices) {
       fetches.add(
-          upstreams.get(
-              Upstream.BIOMARKER_SERVICE,
-              "/api/v1/trials/"
-                  + id
-                  + "/summaries/"
-                  + encode(choice.analyte())
-                  + "?visit="
-                  + encode(choice.visit())
-                  + "&by="
-                  + choice.by(),
+          upstreams.summary(
+              trialId,
+              choice.analyte(),
+              choice.visit(),
+              choice.by(),
               headers,
               config.upstreamTimeout()));
     }
@@ -303,9 +290,5 @@ public class OverviewAssembler {
     List<String> texts = new ArrayList<>();
     array.forEach(node -> texts.add(node.asText()));
     return texts;
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

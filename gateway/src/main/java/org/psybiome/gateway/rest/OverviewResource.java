@@ -7,8 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.web.CorrelationIds;
-import org.psybiome.gateway.edge.TraceParents;
+import org.psybiome.gateway.client.CallerHeaders;
 import org.psybiome.gateway.edge.VerifiedCaller;
 import org.psybiome.gateway.overview.OverviewAssembler;
 import org.psybiome.gateway.overview.TrialOverview;
@@ -71,10 +69,10 @@ public class OverviewResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<TrialOverview> get(@PathParam("trialId") String trialId, RoutingContext ctx) {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Authorization", ctx.request().getHeader("Authorization"));
-    headers.put(CorrelationIds.HEADER, ctx.get(CorrelationIds.MDC_KEY));
-    headers.put(TraceParents.HEADER, ctx.request().getHeader(TraceParents.HEADER));
+    // The correlation id may be the gateway's own, made for this request.
+    CallerHeaders headers =
+        new CallerHeaders(
+            ctx.request().getHeader("Authorization"), ctx.get(CorrelationIds.MDC_KEY));
     return Uni.createFrom()
         .completionStage(
             () -> assembler.overview(trialId, VerifiedCaller.of(ctx), headers).toCompletionStage());

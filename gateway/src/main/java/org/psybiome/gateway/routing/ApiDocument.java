@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.psybiome.gateway.config.GatewayConfig;
+import org.psybiome.gateway.model.Upstream;
 
 /**
  * Serves the merged OpenAPI document of the whole API at {@code GET /openapi.json}. The services'

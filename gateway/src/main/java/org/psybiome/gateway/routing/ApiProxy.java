@@ -1,7 +1,11 @@
 package org.psybiome.gateway.routing;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -21,29 +25,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.psybiome.common.problem.HttpLayerProblems;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.web.CorrelationIds;
+import org.psybiome.gateway.client.UpstreamBreakers;
+import org.psybiome.gateway.client.UpstreamUnavailable;
 import org.psybiome.gateway.config.GatewayConfig;
-import org.psybiome.gateway.edge.CircuitBreakers;
+import org.psybiome.gateway.edge.Admission;
 import org.psybiome.gateway.edge.EdgeProblems;
-import org.psybiome.gateway.edge.RateLimiter;
-import org.psybiome.gateway.edge.TokenCheck;
-import org.psybiome.gateway.edge.VerifiedCaller;
+import org.psybiome.gateway.model.Upstream;
 
 /**
  * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass through
  * without being buffered, and status, headers and problem bodies come back unchanged. Before a
- * request is sent on it passes the edge checks, in this order: declared body size, bearer token (if
- * any), the caller's rate limit, the service's circuit breaker. A service that cannot be reached is
- * a 503 problem, one that does not answer in time a 504.
+ * request is sent on it passes the edge's {@link Admission} (body size, token, rate limit), then
+ * the service's circuit breaker. A service that cannot be reached is a 503 problem, one that does
+ * not answer in time a 504. The service gets the gateway's trace context, so its spans continue the
+ * gateway's trace.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -55,9 +57,9 @@ public class ApiProxy {
   private final RouteTable routes;
   private final HttpLayerProblems problems;
   private final EdgeProblems edge;
-  private final TokenCheck tokens;
-  private final RateLimiter rateLimiter;
-  private final CircuitBreakers breakers;
+  private final Admission admission;
+  private final UpstreamBreakers breakers;
+  private final TextMapPropagator propagator;
 
   ApiProxy(
       Vertx vertx,
@@ -65,17 +67,17 @@ public class ApiProxy {
       RouteTable routes,
       HttpLayerProblems problems,
       EdgeProblems edge,
-      TokenCheck tokens,
-      RateLimiter rateLimiter,
-      CircuitBreakers breakers) {
+      Admission admission,
+      UpstreamBreakers breakers,
+      OpenTelemetry telemetry) {
     this.vertx = vertx;
     this.config = config;
     this.routes = routes;
     this.problems = problems;
     this.edge = edge;
-    this.tokens = tokens;
-    this.rateLimiter = rateLimiter;
+    this.admission = admission;
     this.breakers = breakers;
+    this.propagator = telemetry.getPropagators().getTextMapPropagator();
   }
 
   void install(@Observes Router router) {
@@ -108,90 +110,25 @@ public class ApiProxy {
   private void admit(RoutingContext ctx, HttpProxy proxy) {
     // The raw path, as the proxy sends it on: the owner must be judged on what the service gets.
     boolean own = routes.servedByGateway(ctx.request().path());
-    Optional<Upstream> owner = own ? Optional.empty() : routes.ownerOf(ctx.request().path());
-    if (!own && owner.isEmpty()) {
+    if (!own && routes.ownerOf(ctx.request().path()).isEmpty()) {
       problems.respond(ctx, 404);
       return;
     }
-    if (declaredBodyTooLarge(ctx.request())) {
-      edge.refuse(
-          ctx,
-          ProblemType.PAYLOAD_TOO_LARGE,
-          "The request body exceeds the " + config.maxBodySize().asLongValue() + " bytes accepted",
-          Map.of());
-      return;
-    }
-    Optional<String> token = TokenCheck.bearerToken(ctx.request());
-    if (token.isEmpty()) {
-      String address = ctx.request().remoteAddress().hostAddress();
-      if (own) {
-        serveHere(ctx, RateLimiter.forAddress(address), VerifiedCaller.ANONYMOUS);
-      } else {
-        forward(ctx, proxy, owner.get(), RateLimiter.forAddress(address));
-      }
-      return;
-    }
-    // Hold the body back while the token is verified off the event loop; the proxy resumes it.
-    ctx.request().pause();
-    tokens
-        .verify(token.get())
-        .onComplete(
-            verified -> {
-              if (verified.failed()) {
-                Log.debugf("Refused token: %s", verified.cause().getMessage());
-                edge.refuse(
-                    ctx,
-                    ProblemType.UNAUTHENTICATED,
-                    "The bearer token is invalid or expired",
-                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-              } else if (own) {
-                ctx.request().resume();
-                serveHere(
-                    ctx,
-                    RateLimiter.forSubject(subject(verified.result())),
-                    VerifiedCaller.of(verified.result()));
-              } else {
-                forward(
-                    ctx, proxy, owner.get(), RateLimiter.forSubject(subject(verified.result())));
-              }
-            });
+    admission.admit(
+        ctx,
+        caller -> {
+          if (own) {
+            // The gateway's own endpoints (overview, event feed) handle the request further on.
+            ctx.request().resume();
+            caller.attachTo(ctx);
+            ctx.next();
+          } else {
+            forward(ctx, proxy);
+          }
+        });
   }
 
-  /** The gateway's own endpoints (overview, event feed) handle the request further on. */
-  private void serveHere(RoutingContext ctx, String rateLimitKey, VerifiedCaller caller) {
-    if (rateLimited(ctx, rateLimitKey)) {
-      return;
-    }
-    caller.attachTo(ctx);
-    ctx.next();
-  }
-
-  private boolean rateLimited(RoutingContext ctx, String caller) {
-    OptionalLong limited = rateLimiter.acquire(caller);
-    if (limited.isPresent()) {
-      edge.refuse(
-          ctx,
-          ProblemType.TOO_MANY_REQUESTS,
-          "Too many requests from this caller; slow down",
-          Map.of("Retry-After", EdgeProblems.retryAfterSeconds(limited.getAsLong())));
-      return true;
-    }
-    return false;
-  }
-
-  private void forward(RoutingContext ctx, HttpProxy proxy, Upstream upstream, String caller) {
-    if (rateLimited(ctx, caller)) {
-      return;
-    }
-    OptionalLong open = breakers.acquire(upstream);
-    if (open.isPresent()) {
-      edge.refuse(
-          ctx,
-          ProblemType.SERVICE_UNAVAILABLE,
-          unreachable(upstream),
-          Map.of("Retry-After", EdgeProblems.retryAfterSeconds(open.getAsLong())));
-      return;
-    }
+  private void forward(RoutingContext ctx, HttpProxy proxy) {
     HttpServerRequest request = ctx.request();
     // The correlation id may be the gateway's own, made for this request; services log it too.
     request.headers().set(CorrelationIds.HEADER, ctx.<String>get(CorrelationIds.MDC_KEY));
@@ -203,18 +140,6 @@ public class ApiProxy {
     proxy.handle(request);
   }
 
-  private boolean declaredBodyTooLarge(HttpServerRequest request) {
-    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length == null) {
-      return false;
-    }
-    try {
-      return Long.parseLong(length.trim()) > config.maxBodySize().asLongValue();
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
   private static boolean isUndeclaredHttp2Body(HttpServerRequest request) {
     return request.version() == HttpVersion.HTTP_2
         && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
@@ -223,18 +148,14 @@ public class ApiProxy {
             || request.method() == HttpMethod.PATCH);
   }
 
-  private static String subject(JsonWebToken token) {
-    return token.getSubject() != null ? token.getSubject() : token.getName();
-  }
-
   private static String unreachable(Upstream upstream) {
     return upstream.serviceName() + " cannot be reached; try again shortly";
   }
 
   /**
-   * Feeds each exchange's outcome to the circuit breaker, turns a failed one into a 503 or 504
-   * problem instead of an empty 502, and keeps one correlation id header (the service echoes the
-   * one the gateway sent it).
+   * Sends each exchange through the service's circuit breaker, turns a refused or failed one into a
+   * 503 or 504 problem instead of an empty 502, and keeps one correlation id header (the service
+   * echoes the one the gateway sent it).
    */
   private final class ServiceOutcomes implements ProxyInterceptor {
 
@@ -242,10 +163,23 @@ public class ApiProxy {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
       Upstream upstream = routes.ownerOf(context.request().proxiedRequest().path()).orElseThrow();
       context.set(UPSTREAM, upstream);
-      return context
-          .sendRequest()
-          .onSuccess(response -> breakers.succeeded(upstream))
-          .recover(failure -> failed(context, upstream, failure));
+      sendTraceOn(context.request().headers());
+      CompletionStage<ProxyResponse> exchange =
+          breakers.call(upstream, () -> context.sendRequest().toCompletionStage());
+      return Future.fromCompletionStage(exchange, Vertx.currentContext())
+          .recover(failure -> failed(context, upstream, UpstreamBreakers.unwrap(failure)));
+    }
+
+    /**
+     * The proxy copies the caller's trace headers as they came; Quarkus traces the Vert.x server
+     * but not this Vert.x client, so the current context (the gateway's span, a child of the
+     * caller's when it sent a valid traceparent) is written over them.
+     */
+    private void sendTraceOn(MultiMap headers) {
+      for (String field : propagator.fields()) {
+        headers.remove(field);
+      }
+      propagator.inject(Context.current(), headers, MultiMap::set);
     }
 
     @Override
@@ -256,12 +190,21 @@ public class ApiProxy {
 
     private Future<ProxyResponse> failed(
         ProxyContext context, Upstream upstream, Throwable failure) {
-      String path = context.request().proxiedRequest().path();
+      HttpServerRequest request = context.request().proxiedRequest();
+      String path = request.path();
       ProblemType type;
       String detail;
-      if (failure instanceof TimeoutException) {
-        // Reached but slow: not a reason to stop sending it requests.
-        breakers.succeeded(upstream);
+      String retryAfter = null;
+      if (failure instanceof UpstreamUnavailable open
+          && open.reason() == UpstreamUnavailable.Reason.CIRCUIT_OPEN) {
+        // Refused at once, without asking the service: its body was never read.
+        if (EdgeProblems.hasBody(request)) {
+          request.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        type = ProblemType.SERVICE_UNAVAILABLE;
+        detail = unreachable(upstream);
+        retryAfter = EdgeProblems.retryAfterSeconds(open.retryAfterNanos());
+      } else if (failure instanceof TimeoutException) {
         type = ProblemType.GATEWAY_TIMEOUT;
         detail =
             upstream.serviceName()
@@ -269,11 +212,13 @@ public class ApiProxy {
                 + config.upstreamTimeout().toSeconds()
                 + " s";
       } else {
-        breakers.failed(upstream);
         type = ProblemType.SERVICE_UNAVAILABLE;
         detail = unreachable(upstream);
+        retryAfter = "5";
       }
-      Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
+      if (!(failure instanceof UpstreamUnavailable)) {
+        Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
+      }
       Problem problem = ProblemResponses.problem(type, detail, path, List.of());
       ProxyResponse response =
           context
@@ -283,8 +228,8 @@ public class ApiProxy {
               .setStatusCode(type.status())
               .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
               .setBody(Body.body(edge.body(problem)));
-      if (type == ProblemType.SERVICE_UNAVAILABLE) {
-        response.putHeader("Retry-After", "5");
+      if (retryAfter != null) {
+        response.putHeader("Retry-After", retryAfter);
       }
       return Future.succeededFuture(response);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.psybiome.gateway.model.Upstream;
 
 /**
  * Merges the services' OpenAPI documents into the one document of the public API: their paths (only

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.psybiome.gateway.model.Upstream;
 
 /**
  * Which service owns a path of the public API. Biomarker data hangs partly under a trial ({@code

@@ -1,4 +1,4 @@
-package org.psybiome.gateway.routing;
+package org.psybiome.gateway.model;
 
 /** The services behind the gateway. */
 public enum Upstream {
