@@ -7,7 +7,7 @@ import java.util.Optional;
  * What this service knows of a registered trial from trial-service's events: enough to check a
  * result against the trial's status, schedule and arms, and to decide what blinding hides.
  */
-public record KnownTrial(
+public record TrialSnapshot(
     String id,
     String consortium,
     String status,
@@ -18,7 +18,7 @@ public record KnownTrial(
     List<TrialVisit> visits,
     List<TrialArm> arms) {
 
-  public KnownTrial {
+  public TrialSnapshot {
     visits = List.copyOf(visits);
     arms = List.copyOf(arms);
   }
