@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What this service knows of a registered trial from trial-service's events: enough to check a
- * result against the trial's status, schedule and arms, and to decide what blinding hides.
+ * A trial snapshot: the latest state of a registered trial that this service has learnt from
+ * trial-service's events, enough to check a result against the trial's status, schedule and arms,
+ * and to decide what blinding hides.
  */
 public record TrialSnapshot(
     String id,

@@ -13,7 +13,7 @@ import org.psybiome.biomarker.model.TrialArm;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 
-/** The latest state of a registered trial that this service has learnt from events. */
+/** A stored trial snapshot (see {@link TrialSnapshot}). */
 @Entity
 @Table(name = "trial_snapshot")
 public class TrialSnapshotEntity {

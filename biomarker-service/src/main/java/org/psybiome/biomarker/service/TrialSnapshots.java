@@ -12,8 +12,8 @@ import org.psybiome.biomarker.repository.TrialSnapshotEntity;
 import org.psybiome.biomarker.repository.TrialSnapshotRepository;
 
 /**
- * What this service knows of trials and their participants, learnt from trial-service's events.
- * Arms are returned as they are; whoever shows them decides what blinding hides.
+ * The trial snapshots and participant allocations this service has learnt from trial-service's
+ * events. Arms are returned as they are; whoever shows them decides what blinding hides.
  */
 @ApplicationScoped
 public class TrialSnapshots {
