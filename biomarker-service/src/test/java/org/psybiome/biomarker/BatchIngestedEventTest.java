@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** Each stored batch announces itself once on psybiome.biomarker.events: counts, never rows. */
 @QuarkusTest
@@ -21,11 +21,11 @@ class BatchIngestedEventTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   @Test
   void oneEventPerBatchWithCountsOnly() throws Exception {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     String key = UUID.randomUUID().toString();
     String body =
         JSON.writeValueAsString(

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
  * Every read sees results as corrected: the results query, the export and the summaries. The
@@ -29,7 +29,7 @@ import org.psybiome.biomarker.service.TrialKnowledge;
 @QuarkusTest
 class CorrectedResultReadsTest {
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
 
   private String trial;
@@ -37,7 +37,7 @@ class CorrectedResultReadsTest {
   /** IL-6 at W8: MG-0001 2, MG-0002 4, MG-0003 6 (pg/mL, the standard unit). */
   @BeforeEach
   void resultsWithCorrections() throws SQLException {
-    trial = ResultsApi.knownTrial(knowledge);
+    trial = ResultsApi.registeredTrial(snapshots);
     String csv =
         "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
             + "MG-0001,W8,C-1,2026-05-01T08:15:00Z,IL6,2,pg/mL\n"

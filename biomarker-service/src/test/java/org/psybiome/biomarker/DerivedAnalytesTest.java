@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** KYN/TRP ratio and Shannon diversity are computed at ingestion, never accepted from a client. */
 @QuarkusTest
@@ -28,13 +28,13 @@ class DerivedAnalytesTest {
   private static final JsonPathConfig DOUBLES =
       new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private String trial;
 
   @BeforeEach
-  void knownTrial() {
-    trial = ResultsApi.knownTrial(knowledge);
+  void registeredTrial() {
+    trial = ResultsApi.registeredTrial(snapshots);
   }
 
   @Test

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
- * The drift report through the HTTP API. The trial's schedule (ResultsApi.knownTrial): W0 with
+ * The drift report through the HTTP API. The trial's schedule (ResultsApi.registeredTrial): W0 with
  * panels INFLAMMATION (IL6, TNFA, HSCRP, IL1B, IL10) and HPA (CORTISOL_AM, CORTISOL_SALIVA, ACTH)
  * and scale HAMD17; W8 with INFLAMMATION and scales HAMD17, MADRS. The results below make every
  * category non-empty; the expected lists are written out by hand.
@@ -29,13 +29,13 @@ class DriftReportTest {
   private static final String HEADER =
       "participant,visit,sampleId,collectedAt,analyte,value,unit\n";
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private String trial;
 
   @BeforeEach
   void resultsWithDrift() {
-    trial = ResultsApi.knownTrial(knowledge);
+    trial = ResultsApi.registeredTrial(snapshots);
     String csv =
         HEADER
             + "MG-0001,W0,A-1,2026-03-01T08:15:00Z,IL6,2,pg/mL\n"
@@ -127,7 +127,7 @@ class DriftReportTest {
     }
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> knowledge.trial(trial).map(t -> t.version() == 3).orElse(false));
+        .until(() -> snapshots.trial(trial).map(t -> t.version() == 3).orElse(false));
 
     JsonPath report = drift("registrant");
     assertThat(report.getInt("trialVersion")).isEqualTo(3);

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** What biomarker-service really publishes matches the schemas documented in docs/events. */
 @QuarkusTest
@@ -39,7 +39,7 @@ class EventSchemaTest {
   private static final SchemaValidatorsConfig CONFIG =
       SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private static JsonSchema schema(String file) {
     return SCHEMAS.getSchema(
@@ -48,7 +48,7 @@ class EventSchemaTest {
 
   @Test
   void everyEventTypeMatchesItsSchema() throws Exception {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     List<Map<String, Object>> rows =
         List.of(
             row("MG-0001", "W0", "V-1", "IL6"),

@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.IdempotencyKeyCleanup;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** Keys expire: an abandoned claim past its lease is taken over, old completed keys are deleted. */
 @QuarkusTest
@@ -27,15 +27,15 @@ class IdempotencyKeyExpiryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
   @Inject IdempotencyKeyCleanup cleanup;
 
   private String trial;
 
   @BeforeEach
-  void knownTrial() {
-    trial = ResultsApi.knownTrial(knowledge);
+  void registeredTrial() {
+    trial = ResultsApi.registeredTrial(snapshots);
   }
 
   @Test

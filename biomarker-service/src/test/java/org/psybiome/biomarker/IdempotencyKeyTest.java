@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** A retried POST with an Idempotency-Key is answered, not stored again. */
 @QuarkusTest
@@ -28,14 +28,14 @@ class IdempotencyKeyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
 
   private String trial;
 
   @BeforeEach
-  void knownTrial() {
-    trial = ResultsApi.knownTrial(knowledge);
+  void registeredTrial() {
+    trial = ResultsApi.registeredTrial(snapshots);
   }
 
   @Test

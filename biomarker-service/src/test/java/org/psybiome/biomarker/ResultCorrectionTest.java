@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** A correction is appended with its reason; the reported value stays, the history shows both. */
 @QuarkusTest
@@ -38,14 +38,14 @@ class ResultCorrectionTest {
       new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
   private static final String CORRECTED = "org.psybiome.biomarker.result-corrected.v1";
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
 
   private String trial;
 
   @BeforeEach
   void storedResults() throws Exception {
-    trial = ResultsApi.knownTrial(knowledge);
+    trial = ResultsApi.registeredTrial(snapshots);
     List<Map<String, Object>> rows =
         List.of(
             with(row("MG-0001", "W0", "S-1", "CORTISOL_AM"), "value", 10, "unit", "µg/dL"),
@@ -206,7 +206,7 @@ class ResultCorrectionTest {
         .then()
         .statusCode(404);
     // a result of another trial of the same consortium is not found under this trial
-    String other = ResultsApi.knownTrial(knowledge);
+    String other = ResultsApi.registeredTrial(snapshots);
     as("pipeline", ResultsApi.CONSORTIUM)
         .contentType("application/json")
         .body(JSON.writeValueAsString(body))

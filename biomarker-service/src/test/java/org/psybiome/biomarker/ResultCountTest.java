@@ -8,17 +8,17 @@ import static org.psybiome.biomarker.ResultsApi.post;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** Result counts per visit and analyte, for the gateway's overview; only for the consortium. */
 @QuarkusTest
 class ResultCountTest {
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   @Test
   void resultsAreCountedPerVisitAndAnalyteWithCensoredApart() {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     String csv =
         "participant,visit,sampleId,collectedAt,analyte,value,unit,comparator\n"
             + "MG-0001,W0,C-1,2026-03-01T08:15:00Z,IL6,2.5,pg/mL,\n"
@@ -42,7 +42,7 @@ class ResultCountTest {
 
   @Test
   void anotherConsortiumOrNoTokenGetsNoCounts() {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     as("reader", "OTHERCONS")
         .get("/api/v1/trials/" + trial + "/results/counts")
         .then()

@@ -23,7 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 import org.psybiome.testsupport.TestTokens;
 
 /**
@@ -43,12 +43,12 @@ class ResultExportStreamingTest {
           + " AND state = 'idle in transaction'"
           + " AND query LIKE 'SELECT id, participant_code%FROM current_result%'";
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
 
   @Test
   void theFirstRowArrivesWhileTheCursorIsOpenAndADroppedClientReleasesIt() throws Exception {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     StringBuilder csv =
         new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
     for (int i = 1; i <= 30_000; i++) {

@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
  * The export of a trial's results through the HTTP API: rows ingested through the results API come
@@ -42,7 +42,7 @@ class ResultExportTest {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private String trial;
   private String batchId;
@@ -55,7 +55,7 @@ class ResultExportTest {
    */
   @BeforeEach
   void ingestedResults() throws IOException {
-    trial = ResultsApi.knownTrial(knowledge);
+    trial = ResultsApi.registeredTrial(snapshots);
     List<Map<String, Object>> rows = new ArrayList<>();
     rows.add(with(row("MG-0001", "W0", "S,1", "IL6"), "value", new BigDecimal("2.50")));
     rows.add(with(row("MG-0002", "W0", "Q\"2", "CORTISOL_AM"), "value", 1, "unit", "ug/dL"));

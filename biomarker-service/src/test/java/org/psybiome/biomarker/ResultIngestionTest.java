@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** Result batches through the HTTP API, for a trial made known by trial events. */
 @QuarkusTest
@@ -33,14 +33,14 @@ class ResultIngestionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
 
   private String trial;
 
   @BeforeEach
-  void knownTrial() {
-    trial = ResultsApi.knownTrial(knowledge);
+  void registeredTrial() {
+    trial = ResultsApi.registeredTrial(snapshots);
   }
 
   @Test
@@ -248,7 +248,7 @@ class ResultIngestionTest {
     }
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> knowledge.trial(trial).orElseThrow().withdrawn());
+        .until(() -> snapshots.trial(trial).orElseThrow().withdrawn());
     post(trial, "application/json", body, null)
         .then()
         .statusCode(409)

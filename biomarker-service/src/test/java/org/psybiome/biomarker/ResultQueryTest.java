@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /** Results read back page by page, and batches at the size limit. */
 @QuarkusTest
@@ -22,11 +22,11 @@ class ResultQueryTest {
   private static final String HEADER =
       "participant,visit,sampleId,collectedAt,analyte,value,unit\n";
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   @Test
   void resultsArePagedByKeysetAndFiltered() {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     StringBuilder csv = new StringBuilder(HEADER);
     for (int i = 1; i <= 7; i++) {
       String participant = ResultsApi.PARTICIPANTS.get(i % 3);
@@ -84,7 +84,7 @@ class ResultQueryTest {
 
   @Test
   void aBatchOfTheMaximumSizeIsStoredAndOneRowMoreIsRefused() {
-    String trial = ResultsApi.knownTrial(knowledge);
+    String trial = ResultsApi.registeredTrial(snapshots);
     StringBuilder csv = new StringBuilder(HEADER);
     for (int i = 1; i <= 100_000; i++) {
       csv.append(ResultsApi.PARTICIPANTS.get(i % 3))
@@ -98,7 +98,7 @@ class ResultQueryTest {
         .body("rows", equalTo(100_000));
 
     csv.append("MG-0001,W0,M-100001,2026-03-01T08:15:00Z,IL6,1.5,pg/mL\n");
-    String other = ResultsApi.knownTrial(knowledge);
+    String other = ResultsApi.registeredTrial(snapshots);
     post(other, "text/csv", csv.toString(), null)
         .then()
         .statusCode(413)

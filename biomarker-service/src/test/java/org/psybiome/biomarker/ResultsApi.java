@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 import org.psybiome.testsupport.TestTokens;
 
 /** The results API as a lab pipeline uses it, and a trial made known the way trial-service does. */
@@ -25,7 +25,7 @@ final class ResultsApi {
    * Registers a trial (visits W0 with INFLAMMATION, HPA and HAMD17; W8 with INFLAMMATION, HAMD17
    * and MADRS) and enrols three participants through trial events; returns once all are known.
    */
-  static String knownTrial(TrialKnowledge knowledge) {
+  static String registeredTrial(TrialSnapshots snapshots) {
     String id = TrialEventsProducer.newTrialId();
     try (TrialEventsProducer events = new TrialEventsProducer()) {
       events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
@@ -35,8 +35,8 @@ final class ResultsApi {
     }
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> knowledge.participant(id, PARTICIPANTS.get(2)).isPresent());
-    await().atMost(Duration.ofSeconds(30)).until(() -> knowledge.trial(id).isPresent());
+        .until(() -> snapshots.participant(id, PARTICIPANTS.get(2)).isPresent());
+    await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.trial(id).isPresent());
     return id;
   }
 

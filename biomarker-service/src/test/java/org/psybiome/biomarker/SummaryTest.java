@@ -24,13 +24,13 @@ import java.util.Map;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
  * Summaries through the HTTP API, for a double-blind trial made known by trial events, with IL-6
  * results (standard unit pg/mL, so standardised = reported) ingested through the results API.
- * Expected values are computed here with plain loops and the brief's formulas, and one case is
- * worked out by hand.
+ * Expected values are computed here with plain loops and the textbook formulas (type-7 quartiles,
+ * Hedges' g with its small-sample correction, Welch's t), and one case is worked out by hand.
  */
 @QuarkusTest
 class SummaryTest {
@@ -54,7 +54,7 @@ class SummaryTest {
   private static final double[] W0_PROBIOTIC = {2, 2.5, 5, 6};
   private static final double[] W0_PLACEBO = {3, 3.25, 4, 8.5, 6.5};
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private String trial;
 
@@ -70,8 +70,8 @@ class SummaryTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                knowledge.trial(trial).isPresent()
-                    && knowledge.allocations(trial).size() == PROBIOTIC.size() + PLACEBO.size());
+                snapshots.trial(trial).isPresent()
+                    && snapshots.allocations(trial).size() == PROBIOTIC.size() + PLACEBO.size());
 
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < PROBIOTIC.size(); i++) {
@@ -233,7 +233,7 @@ class SummaryTest {
     try (TrialEventsProducer events = new TrialEventsProducer()) {
       events.unblinded(trial, 3);
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> knowledge.trial(trial).get().unblinded());
+    await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.trial(trial).get().unblinded());
     for (String role : List.of("registrant", "reader", "pipeline", "statistician")) {
       JsonPath byArm = summary(role, "visit=W8&by=arm");
       assertThat(byArm.getInt("arms[0].statistics.n")).isEqualTo(5);

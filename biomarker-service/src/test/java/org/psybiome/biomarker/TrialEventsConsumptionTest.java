@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.psybiome.biomarker.model.KnownTrial;
 import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
  * The service learns trials and allocations from trial-service's events on the real broker: applied
@@ -25,7 +25,7 @@ class TrialEventsConsumptionTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Inject TrialKnowledge knowledge;
+  @Inject TrialSnapshots snapshots;
 
   private TrialEventsProducer events;
 
@@ -46,8 +46,8 @@ class TrialEventsConsumptionTest {
     events.enrolled(id, "MG-0001", "Probiotic");
     events.enrolled(id, "MG-0002", "Placebo");
 
-    KnownTrial trial =
-        await().atMost(WAIT).until(() -> knowledge.trial(id).orElse(null), t -> t != null);
+    TrialSnapshot trial =
+        await().atMost(WAIT).until(() -> snapshots.trial(id).orElse(null), t -> t != null);
     assertThat(trial.consortium()).isEqualTo("MINDGUT");
     assertThat(trial.status()).isEqualTo("RECRUITING");
     assertThat(trial.version()).isEqualTo(2);
@@ -63,16 +63,18 @@ class TrialEventsConsumptionTest {
     assertThat(trial.visit("W8").orElseThrow().scales()).containsExactly("HAMD17", "MADRS");
     assertThat(trial.visit("W8").orElseThrow().dayOffset()).isEqualTo(56);
 
-    await().atMost(WAIT).until(() -> knowledge.participant(id, "MG-0002").isPresent());
-    var participant = knowledge.participant(id, "MG-0001").orElseThrow();
+    await().atMost(WAIT).until(() -> snapshots.participant(id, "MG-0002").isPresent());
+    var participant = snapshots.participant(id, "MG-0001").orElseThrow();
     assertThat(participant.arm()).isEqualTo("Probiotic");
     assertThat(participant.enrolledOn()).isEqualTo(LocalDate.now());
-    assertThat(knowledge.participant(id, "MG-0003")).isEmpty();
+    assertThat(snapshots.participant(id, "MG-0003")).isEmpty();
 
     events.statusChanged(id, 3, "RECRUITING", "ACTIVE_NOT_RECRUITING");
     events.unblinded(id, 4);
-    await().atMost(WAIT).until(() -> knowledge.trial(id).map(KnownTrial::version).orElse(0) == 4);
-    trial = knowledge.trial(id).orElseThrow();
+    await()
+        .atMost(WAIT)
+        .until(() -> snapshots.trial(id).map(TrialSnapshot::version).orElse(0) == 4);
+    trial = snapshots.trial(id).orElseThrow();
     assertThat(trial.status()).isEqualTo("ACTIVE_NOT_RECRUITING");
     assertThat(trial.unblinded()).isTrue();
     assertThat(trial.blinded()).isFalse();
@@ -88,10 +90,10 @@ class TrialEventsConsumptionTest {
     events.enrolled(id, "MG-0002", "Placebo");
 
     // MG-0002 comes after the duplicate on the trial's partition: once it is known, both were read.
-    await().atMost(WAIT).until(() -> knowledge.participant(id, "MG-0002").isPresent());
-    assertThat(knowledge.participant(id, "MG-0001")).isPresent();
-    assertThat(knowledge.participant(id, "MG-0099")).isEmpty();
-    assertThat(knowledge.trial(id).orElseThrow().blinded()).isFalse();
+    await().atMost(WAIT).until(() -> snapshots.participant(id, "MG-0002").isPresent());
+    assertThat(snapshots.participant(id, "MG-0001")).isPresent();
+    assertThat(snapshots.participant(id, "MG-0099")).isEmpty();
+    assertThat(snapshots.trial(id).orElseThrow().blinded()).isFalse();
   }
 
   @Test
@@ -104,8 +106,10 @@ class TrialEventsConsumptionTest {
     events.statusChanged(id, 3, "RECRUITING", "SUSPENDED");
     events.statusChanged(id, 6, "RECRUITING", "ACTIVE_NOT_RECRUITING");
 
-    await().atMost(WAIT).until(() -> knowledge.trial(id).map(KnownTrial::version).orElse(0) == 6);
-    KnownTrial trial = knowledge.trial(id).orElseThrow();
+    await()
+        .atMost(WAIT)
+        .until(() -> snapshots.trial(id).map(TrialSnapshot::version).orElse(0) == 6);
+    TrialSnapshot trial = snapshots.trial(id).orElseThrow();
     assertThat(trial.status()).isEqualTo("ACTIVE_NOT_RECRUITING");
     assertThat(trial.arms())
         .extracting(TrialArm::label)
@@ -122,6 +126,6 @@ class TrialEventsConsumptionTest {
         java.util.Map.of("trialId", id));
     events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
 
-    await().atMost(WAIT).until(() -> knowledge.trial(id).isPresent());
+    await().atMost(WAIT).until(() -> snapshots.trial(id).isPresent());
   }
 }

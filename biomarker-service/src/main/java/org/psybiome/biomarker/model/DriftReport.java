@@ -4,9 +4,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Registered against reported measurements of a trial (brief §3: outcome switching): per visit of
- * the schedule, the analytes reported without pre-registration and those pre-registered but never
- * reported, with totals over the visits.
+ * Registered against reported measurements of a trial, so that outcome switching (reporting other
+ * outcomes than those pre-registered) shows: per visit of the schedule, the analytes reported
+ * without pre-registration and those pre-registered but never reported, with totals over the
+ * visits.
  */
 @Schema(name = "DriftReport")
 public record DriftReport(

@@ -1,6 +1,9 @@
 package org.psybiome.biomarker.model;
 
-/** The omics layer an analyte belongs to (brief §3). */
+/**
+ * The omics layer an analyte belongs to: immune, endocrine, neurotrophic, metabolomic, microbiome
+ * (taxonomic or functional), or a clinical rating scale.
+ */
 public enum OmicsLayer {
   IMMUNE,
   ENDOCRINE,

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.psybiome.biomarker.model.QcStatus;
+import org.psybiome.biomarker.model.ResultCount;
+import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.model.Specimen;
 
@@ -34,9 +36,6 @@ public class CurrentResultStore {
   CurrentResultStore(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
-
-  /** A filter of a trial's results: null fields match everything. */
-  public record ResultFilter(String trialId, String participant, String visit, String analyte) {}
 
   /** A stored result and its id, the keyset position of paging and the export's order. */
   public record StoredResult(long id, ResultView view) {}
@@ -72,10 +71,10 @@ public class CurrentResultStore {
    * returns them: a server-side cursor reads {@code fetchSize} rows at a time, so memory stays
    * constant however many rows the trial has. The cursor needs a transaction; it is a read-only one
    * on a connection of its own rather than a JTA transaction, whose timeout would cut off a long
-   * export to a slow client. Returns the number of rows handed over.
+   * export to a slow client. Returns the number of rows handed over. A failure of the database
+   * arrives as an IOException too: for the download it is the same, the response is cut short.
    */
-  public long stream(ResultFilter filter, int fetchSize, ResultSink sink)
-      throws IOException, SQLException {
+  public long stream(ResultFilter filter, int fetchSize, ResultSink sink) throws IOException {
     List<Object> values = new ArrayList<>();
     String sql = select(filter, 0, values);
     try (Connection connection = dataSource.getConnection()) {
@@ -102,6 +101,8 @@ public class CurrentResultStore {
         connection.setReadOnly(false);
         connection.setAutoCommit(autoCommit);
       }
+    } catch (SQLException e) {
+      throw new IOException("Cannot read the results of " + filter.trialId(), e);
     }
   }
 
@@ -146,21 +147,20 @@ public class CurrentResultStore {
     }
   }
 
-  /** How many results of an analyte a trial has at a visit. */
-  public record ReportedCount(String visit, String analyte, long results) {}
-
-  /** Per visit and analyte, the number of the trial's results. */
-  public List<ReportedCount> reportedCounts(String trialId) {
+  /** Per visit and analyte, the number of the trial's results and of its censored ones. */
+  public List<ResultCount> counts(String trialId) {
     String sql =
-        "SELECT visit_code, analyte_code, count(*) FROM current_result WHERE trial_id = ?"
+        "SELECT visit_code, analyte_code, count(*), count(*) FILTER (WHERE censored)"
+            + " FROM current_result WHERE trial_id = ?"
             + " GROUP BY visit_code, analyte_code ORDER BY visit_code, analyte_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
-      List<ReportedCount> counts = new ArrayList<>();
+      List<ResultCount> counts = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          counts.add(new ReportedCount(row.getString(1), row.getString(2), row.getLong(3)));
+          counts.add(
+              new ResultCount(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)));
         }
       }
       return counts;

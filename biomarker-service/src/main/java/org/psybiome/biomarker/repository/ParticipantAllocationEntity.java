@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.psybiome.biomarker.model.KnownParticipant;
+import org.psybiome.biomarker.model.ParticipantAllocation;
 
 /** A participant's arm allocation, learnt from the internal allocations topic. */
 @Entity
@@ -28,8 +28,8 @@ public class ParticipantAllocationEntity {
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;
 
-  public KnownParticipant toKnownParticipant() {
-    return new KnownParticipant(trialId, code, arm, enrolledOn);
+  public ParticipantAllocation toAllocation() {
+    return new ParticipantAllocation(trialId, code, arm, enrolledOn);
   }
 
   public static class Key implements Serializable {

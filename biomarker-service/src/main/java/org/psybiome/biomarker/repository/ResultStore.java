@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.psybiome.biomarker.model.BatchSummary;
-import org.psybiome.biomarker.service.ingest.CheckedResult;
+import org.psybiome.biomarker.model.CheckedResult;
 
 /**
  * Batches and their results, in plain JDBC. A batch may hold 100 000 rows: as ORM entities that
@@ -35,6 +35,9 @@ public class ResultStore {
 
   /** Bytes buffered before a chunk goes to the server: memory stays flat for any batch size. */
   private static final int COPY_BUFFER = 1 << 16;
+
+  /** PostgreSQL's unique_violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private static final String INSERT_BATCH =
       "INSERT INTO batch (id, trial_id, received_at, rows, censored, unregistered, analytes,"
@@ -82,8 +85,12 @@ public class ResultStore {
     return stored;
   }
 
-  /** Writes the batch and its results; must run inside the caller's transaction. */
-  public void insert(BatchSummary batch, List<CheckedResult> results) throws SQLException {
+  /**
+   * Writes the batch and its results; must run inside the caller's transaction.
+   *
+   * @throws DuplicateResultException when a sample's analyte was stored meanwhile
+   */
+  public void insert(BatchSummary batch, List<CheckedResult> results) {
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
         insert.setObject(1, batch.id());
@@ -98,14 +105,19 @@ public class ResultStore {
         insert.executeUpdate();
       }
       copyResults(connection, batch, results);
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new DuplicateResultException(e);
+      }
+      throw new IllegalStateException("Cannot store the batch", e);
     }
   }
 
   /**
    * Streams the rows with COPY: measured on this machine kind at 1.5-3× the rate of batched
-   * multi-row INSERTs for 100 000 rows (docs: biomarker-service/README.md). COPY runs on the
-   * connection enlisted in the JTA transaction, so the rows still commit or roll back with the
-   * batch, its event and its idempotency key.
+   * multi-row INSERTs for 100 000 rows (biomarker-service/README.md, "Ingestion speed"). COPY runs
+   * on the connection enlisted in the JTA transaction, so the rows still commit or roll back with
+   * the batch, its event and its idempotency key.
    */
   private static void copyResults(
       Connection connection, BatchSummary batch, List<CheckedResult> results) throws SQLException {

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.psybiome.biomarker.model.KnownTrial;
 import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 
-/** The latest state of a registered trial that this service has learnt from events. */
+/** A stored trial snapshot (see {@link TrialSnapshot}). */
 @Entity
 @Table(name = "trial_snapshot")
 public class TrialSnapshotEntity {
@@ -51,8 +51,8 @@ public class TrialSnapshotEntity {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  public KnownTrial toKnownTrial() {
-    return new KnownTrial(
+  public TrialSnapshot toSnapshot() {
+    return new TrialSnapshot(
         trialId, consortium, status, version, masked, unblinded, registered, visits, arms);
   }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.TrialResultCounts;
 import org.psybiome.biomarker.service.ResultCounts;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -34,7 +35,7 @@ public class ResultCountResource {
   @Operation(summary = "Count a trial's results per visit and analyte, censored ones apart")
   @APIResponse(responseCode = "200", description = "The counts")
   @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
-  public ResultCounts.Counts get(@PathParam("trialId") String trialId) {
+  public TrialResultCounts get(@PathParam("trialId") String trialId) {
     return counts.counts(caller, trialId);
   }
 }

@@ -6,18 +6,17 @@ import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.repository.ResultStore;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.security.Caller;
-import org.psybiome.common.security.Roles;
 
-/** Reading ingested batches: only the owning consortium's pipeline, readers and statisticians. */
+/** Reading ingested batches: whoever may read the trial's results ({@link ResultAccess}). */
 @ApplicationScoped
 public class BatchQueries {
 
   private final ResultStore results;
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
 
-  BatchQueries(ResultStore results, TrialKnowledge knowledge) {
+  BatchQueries(ResultStore results, TrialSnapshots snapshots) {
     this.results = results;
-    this.knowledge = knowledge;
+    this.snapshots = snapshots;
   }
 
   public BatchSummary batch(Caller caller, UUID id) {
@@ -26,16 +25,10 @@ public class BatchQueries {
         .batch(id)
         .filter(
             b ->
-                knowledge
+                snapshots
                     .trial(b.trialId())
-                    .map(t -> ownsAsReader(caller, t.consortium()))
+                    .map(t -> ResultAccess.canRead(t, caller))
                     .orElse(false))
         .orElseThrow(() -> ProblemException.notFound("No batch " + id));
-  }
-
-  static boolean ownsAsReader(Caller caller, String consortium) {
-    return caller.actsFor(consortium, Roles.PIPELINE)
-        || caller.actsFor(consortium, Roles.READER)
-        || caller.actsFor(consortium, Roles.STATISTICIAN);
   }
 }

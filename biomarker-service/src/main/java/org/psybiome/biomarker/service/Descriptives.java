@@ -6,13 +6,16 @@ import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.Statistics;
 
 /**
- * The formulas of brief §3, written out: descriptive statistics with "type 7" quantiles, and the
- * experimental-vs-comparator comparison (Hedges' g, Welch's t). Student's t distribution comes from
- * Hipparchus rather than an approximation of our own.
+ * The formulas of the summaries, written out: descriptive statistics with "type 7" quantiles, and
+ * the experimental-vs-comparator comparison (Hedges' g, Welch's t). Student's t distribution comes
+ * from Hipparchus rather than an approximation of our own.
  */
 final class Descriptives {
 
-  /** The 0.975 quantile of the standard normal, as the brief fixes it. */
+  /**
+   * The 0.975 quantile of the standard normal, rounded to six decimals: the confidence interval of
+   * Hedges' g is g ± 1.959964·√Var(g).
+   */
   static final double Z_975 = 1.959964;
 
   private Descriptives() {}

@@ -8,43 +8,42 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.psybiome.biomarker.model.AnalyteCount;
 import org.psybiome.biomarker.model.DriftReport;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.ResultCount;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.VisitDrift;
 import org.psybiome.biomarker.repository.CurrentResultStore;
-import org.psybiome.biomarker.repository.CurrentResultStore.ReportedCount;
-import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.security.Caller;
-import org.psybiome.common.security.Roles;
 
 /**
- * The registered-vs-reported drift report (brief §3). It compares the results with the schedule as
- * it stands now, not with the {@code registered} flag each result got at ingestion: a schedule
- * changed after the results came in is what outcome switching looks like, and must show.
+ * The registered-vs-reported drift report: per visit, the analytes the trial pre-registered against
+ * those it reported. It compares the results with the schedule as it stands now, not with the
+ * {@code registered} flag each result got at ingestion: a schedule changed after the results came
+ * in is what outcome switching looks like, and must show.
  */
 @ApplicationScoped
 public class DriftReports {
 
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
   private final ScheduleAnalytes schedule;
   private final CurrentResultStore results;
 
-  DriftReports(TrialKnowledge knowledge, ScheduleAnalytes schedule, CurrentResultStore results) {
-    this.knowledge = knowledge;
+  DriftReports(TrialSnapshots snapshots, ScheduleAnalytes schedule, CurrentResultStore results) {
+    this.snapshots = snapshots;
     this.schedule = schedule;
     this.results = results;
   }
 
   public DriftReport report(Caller caller, String trialId) {
-    KnownTrial trial =
-        knowledge
+    TrialSnapshot trial =
+        snapshots
             .trial(trialId)
-            .filter(t -> mayRead(caller, t.consortium()))
-            .orElseThrow(
-                () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+            // counts, not values nor arms: the consortium's registrants may see them too
+            .filter(t -> ResultAccess.canReadAggregates(t, caller))
+            .orElseThrow(() -> ResultAccess.trialNotFound(trialId));
     Map<String, ScheduleAnalytes.Registered> registered = schedule.byVisit(trial);
     // visit → analyte → results, analytes in code order
     Map<String, Map<String, Long>> reported = new TreeMap<>();
-    for (ReportedCount count : results.reportedCounts(trialId)) {
+    for (ResultCount count : results.counts(trialId)) {
       reported
           .computeIfAbsent(count.visit(), v -> new TreeMap<>())
           .put(count.analyte(), count.results());
@@ -105,11 +104,5 @@ public class DriftReports {
       missing += visit.registeredNotReported().size();
     }
     return new DriftReport.Totals(registered, reported, unregistered, unregisteredResults, missing);
-  }
-
-  /** Counts, not values nor arms: the consortium's registrants may see them too. */
-  private static boolean mayRead(Caller caller, String consortium) {
-    return BatchQueries.ownsAsReader(caller, consortium)
-        || caller.actsFor(consortium, Roles.REGISTRANT);
   }
 }

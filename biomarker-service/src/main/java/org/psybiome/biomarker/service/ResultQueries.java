@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultPage;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.CurrentResultStore;
-import org.psybiome.biomarker.repository.CurrentResultStore.ResultFilter;
 import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
@@ -25,12 +25,12 @@ public class ResultQueries {
   private static final String TOKEN_PREFIX = "r1:";
 
   private final CurrentResultStore results;
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
   private final AnalyteService analytes;
 
-  ResultQueries(CurrentResultStore results, TrialKnowledge knowledge, AnalyteService analytes) {
+  ResultQueries(CurrentResultStore results, TrialSnapshots snapshots, AnalyteService analytes) {
     this.results = results;
-    this.knowledge = knowledge;
+    this.snapshots = snapshots;
     this.analytes = analytes;
   }
 
@@ -46,23 +46,21 @@ public class ResultQueries {
   }
 
   /**
-   * The trial, if the caller may read its results: the owning consortium's pipeline, readers and
-   * statisticians. Results carry no arms, so blinding hides nothing here. Another consortium's
-   * trial answers like a missing one.
+   * The trial, if the caller may read its results ({@link ResultAccess#canRead}); another
+   * consortium's trial answers like a missing one.
    */
-  public KnownTrial readableTrial(Caller caller, String trialId) {
-    return knowledge
+  public TrialSnapshot readableTrial(Caller caller, String trialId) {
+    return snapshots
         .trial(trialId)
-        .filter(t -> BatchQueries.ownsAsReader(caller, t.consortium()))
-        .orElseThrow(
-            () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+        .filter(t -> ResultAccess.canRead(t, caller))
+        .orElseThrow(() -> ResultAccess.trialNotFound(trialId));
   }
 
   /**
    * A visit outside the schedule or an analyte outside the catalogue is a mistake of the caller,
    * not an empty answer. (A participant is not checked: a code without results reads as empty.)
    */
-  public void checkFilter(KnownTrial trial, ResultFilter filter) {
+  public void checkFilter(TrialSnapshot trial, ResultFilter filter) {
     List<Violation> violations = new ArrayList<>();
     if (filter.visit() != null && trial.visit(filter.visit()).isEmpty()) {
       violations.add(Violation.of("visit", "is not a visit of the trial's schedule"));

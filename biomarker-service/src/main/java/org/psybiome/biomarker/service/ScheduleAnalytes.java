@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 import org.psybiome.biomarker.repository.PanelEntity;
 import org.psybiome.biomarker.repository.PanelRepository;
@@ -32,7 +32,7 @@ public class ScheduleAnalytes {
 
   /** Per visit code, in the schedule's order. */
   @Transactional
-  public Map<String, Registered> byVisit(KnownTrial trial) {
+  public Map<String, Registered> byVisit(TrialSnapshot trial) {
     Set<String> named =
         trial.visits().stream().flatMap(v -> v.panels().stream()).collect(Collectors.toSet());
     Map<String, List<String>> panelAnalytes =

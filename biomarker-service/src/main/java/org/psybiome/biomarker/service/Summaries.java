@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.ArmSummary;
-import org.psybiome.biomarker.model.KnownTrial;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 import org.psybiome.biomarker.repository.CurrentResultStore;
 import org.psybiome.biomarker.repository.CurrentResultStore.ParticipantValue;
@@ -22,13 +22,12 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
-import org.psybiome.common.security.Roles;
 
 /**
- * Summaries of an analyte at a visit (brief §3): over non-censored standardised values, one per
- * participant (the latest collected when there are several; corrections applied), pooled or per
- * arm, of the values or of their changes from the baseline visit. Per-arm summaries reveal the
- * allocation, so while a trial is blinded only the owning consortium's statistician gets them.
+ * Summaries of an analyte at a visit: over non-censored standardised values, one per participant
+ * (the latest collected when there are several; corrections applied), pooled or per arm, of the
+ * values or of their changes from the baseline visit. Per-arm summaries reveal the allocation, so
+ * while a trial is blinded only the owning consortium's statistician gets them.
  */
 @ApplicationScoped
 public class Summaries {
@@ -37,12 +36,12 @@ public class Summaries {
   public static final String ARM = "arm";
 
   private final CurrentResultStore results;
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
   private final AnalyteService analytes;
 
-  Summaries(CurrentResultStore results, TrialKnowledge knowledge, AnalyteService analytes) {
+  Summaries(CurrentResultStore results, TrialSnapshots snapshots, AnalyteService analytes) {
     this.results = results;
-    this.knowledge = knowledge;
+    this.snapshots = snapshots;
     this.analytes = analytes;
   }
 
@@ -53,12 +52,11 @@ public class Summaries {
       String visitCode,
       String by,
       boolean change) {
-    KnownTrial trial =
-        knowledge
+    TrialSnapshot trial =
+        snapshots
             .trial(trialId)
-            .filter(t -> mayRead(caller, t.consortium()))
-            .orElseThrow(
-                () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+            .filter(t -> ResultAccess.canReadAggregates(t, caller))
+            .orElseThrow(() -> ResultAccess.trialNotFound(trialId));
     if (!POOLED.equals(by) && !ARM.equals(by)) {
       throw ProblemException.invalid(
           "by must be pooled or arm", List.of(Violation.of("by", "must be pooled or arm")));
@@ -91,9 +89,7 @@ public class Summaries {
                           "Trial " + trialId + " has no baseline visit to change from",
                           List.of(Violation.of("change", "the trial has no baseline visit"))));
     }
-    if (ARM.equals(by)
-        && trial.blinded()
-        && !caller.actsFor(trial.consortium(), Roles.STATISTICIAN)) {
+    if (ARM.equals(by) && !ResultAccess.canSeeArms(trial, caller)) {
       throw new ProblemException(
           ProblemType.FORBIDDEN,
           "Trial "
@@ -125,7 +121,7 @@ public class Summaries {
           null,
           null);
     }
-    Map<String, String> allocation = knowledge.allocations(trialId);
+    Map<String, String> allocation = snapshots.allocations(trialId);
     List<ArmSummary> arms = new ArrayList<>();
     for (TrialArm arm : trial.arms()) {
       arms.add(
@@ -157,13 +153,6 @@ public class Summaries {
         null,
         arms,
         comparison);
-  }
-
-  private static boolean mayRead(Caller caller, String consortium) {
-    return caller.actsFor(consortium, Roles.STATISTICIAN)
-        || caller.actsFor(consortium, Roles.READER)
-        || caller.actsFor(consortium, Roles.PIPELINE)
-        || caller.actsFor(consortium, Roles.REGISTRANT);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.psybiome.biomarker.events.ResultCorrected;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.repository.CorrectionStore;
@@ -60,8 +61,8 @@ public class CorrectionWriter {
                 result.visit(),
                 result.sampleId(),
                 result.analyte(),
-                ResultCorrected.StandardisedValue.of(result.current()),
-                ResultCorrected.StandardisedValue.of(value),
+                standardised(result.current()),
+                standardised(value),
                 reason,
                 by,
                 correction.correctedAt(),
@@ -74,7 +75,7 @@ public class CorrectionWriter {
    * changes included) and corrects those whose value changed. A derived result that its inputs no
    * longer support (an input corrected to a censored value) keeps its last value with QC FAIL, so
    * that summaries and readers see it is not to be used. One that becomes computable only now is
-   * not created here: it has no batch; the brief's reporting unit is the batch.
+   * not created here: it has no batch, and every result is reported by a batch.
    *
    * @return the corrections written
    */
@@ -148,5 +149,14 @@ public class CorrectionWriter {
       written.add(append(result.get(), value, reason, by, true));
     }
     return written;
+  }
+
+  private static ResultCorrected.StandardisedValue standardised(Value value) {
+    return new ResultCorrected.StandardisedValue(
+        value.standardValue(),
+        value.standardUnit(),
+        value.comparator(),
+        value.censored(),
+        value.qcStatus());
   }
 }

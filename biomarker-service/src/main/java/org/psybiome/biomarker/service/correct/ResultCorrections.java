@@ -12,18 +12,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.CorrectionRequest;
-import org.psybiome.biomarker.model.KnownTrial;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.ResultHistory;
 import org.psybiome.biomarker.model.ResultRevision;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.AnalyteEntity;
 import org.psybiome.biomarker.repository.AnalyteRepository;
 import org.psybiome.biomarker.repository.CorrectionStore;
 import org.psybiome.biomarker.repository.CorrectionStore.Correction;
 import org.psybiome.biomarker.repository.CorrectionStore.StoredResult;
 import org.psybiome.biomarker.repository.CorrectionStore.Value;
+import org.psybiome.biomarker.service.ResultAccess;
 import org.psybiome.biomarker.service.StandardValue;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.TrialSnapshots;
 import org.psybiome.biomarker.service.UnitConversionException;
 import org.psybiome.biomarker.service.UnitConverter;
 import org.psybiome.biomarker.service.derived.Derivations;
@@ -31,14 +32,13 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
-import org.psybiome.common.security.Roles;
 
 /**
- * Corrections of stored results (brief §3: "a correction keeps the old value"). Only the owning
- * consortium's pipeline corrects: the lab that reported a value is the one that can say it was
- * wrong; statisticians analyse data and must not be able to change it. The value is checked and
- * standardised exactly like a batch row; derived analytes are never corrected directly, they are
- * recomputed when their inputs are.
+ * Corrections of stored results: a correction keeps the old value, it is appended and never
+ * overwrites. Only the owning consortium's pipeline corrects: the lab that reported a value is the
+ * one that can say it was wrong; statisticians analyse data and must not be able to change it. The
+ * value is checked and standardised exactly like a batch row; derived analytes are never corrected
+ * directly, they are recomputed when their inputs are.
  */
 @ApplicationScoped
 public class ResultCorrections {
@@ -46,19 +46,19 @@ public class ResultCorrections {
   private static final int MAX_TEXT = 100;
   private static final int MAX_REASON = 1000;
 
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
   private final CorrectionStore corrections;
   private final CorrectionWriter writer;
   private final AnalyteRepository analytes;
   private final UnitConverter converter;
 
   ResultCorrections(
-      TrialKnowledge knowledge,
+      TrialSnapshots snapshots,
       CorrectionStore corrections,
       CorrectionWriter writer,
       AnalyteRepository analytes,
       UnitConverter converter) {
-    this.knowledge = knowledge;
+    this.snapshots = snapshots;
     this.corrections = corrections;
     this.writer = writer;
     this.analytes = analytes;
@@ -68,10 +68,10 @@ public class ResultCorrections {
   @Transactional
   public ResultRevision correct(
       Caller caller, String trialId, long resultId, CorrectionRequest request) {
-    KnownTrial trial =
-        knowledge
+    TrialSnapshot trial =
+        snapshots
             .trial(trialId)
-            .filter(t -> caller.actsFor(t.consortium(), Roles.PIPELINE))
+            .filter(t -> ResultAccess.canWrite(t, caller))
             .orElseThrow(() -> notFound(trialId, resultId));
     corrections.lock(resultId);
     StoredResult result =
@@ -101,13 +101,9 @@ public class ResultCorrections {
 
   @Transactional
   public ResultHistory history(Caller caller, String trialId, long resultId) {
-    knowledge
+    snapshots
         .trial(trialId)
-        .filter(
-            t ->
-                caller.actsFor(t.consortium(), Roles.PIPELINE)
-                    || caller.actsFor(t.consortium(), Roles.READER)
-                    || caller.actsFor(t.consortium(), Roles.STATISTICIAN))
+        .filter(t -> ResultAccess.canRead(t, caller))
         .orElseThrow(() -> notFound(trialId, resultId));
     StoredResult result =
         corrections.result(trialId, resultId).orElseThrow(() -> notFound(trialId, resultId));

@@ -15,7 +15,7 @@ import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.QcStatus;
 
 /**
- * The derived analytes of brief §3, computed per sample from its non-censored measurements:
+ * The derived analytes, computed per sample from its non-censored measurements:
  *
  * <ul>
  *   <li>{@value #KYN_TRP_RATIO} (umol/mmol) = KYN (umol/L) / TRP (umol/L) × 1000;

@@ -5,11 +5,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.SQLException;
 import org.psybiome.biomarker.config.BiomarkerConfig;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.ResultFilter;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.CurrentResultStore;
-import org.psybiome.biomarker.repository.CurrentResultStore.ResultFilter;
 import org.psybiome.biomarker.service.ResultQueries;
 import org.psybiome.common.security.Caller;
 
@@ -48,7 +47,7 @@ public class ResultExport {
   }
 
   public Download prepare(Caller caller, ResultFilter filter, ExportFormat format) {
-    KnownTrial trial = queries.readableTrial(caller, filter.trialId());
+    TrialSnapshot trial = queries.readableTrial(caller, filter.trialId());
     queries.checkFilter(trial, filter);
     return new Download(
         trial.id() + "-results." + format.fileExtension(),
@@ -56,14 +55,15 @@ public class ResultExport {
         out -> write(filter, format, out));
   }
 
+  /**
+   * The status line is gone by now: a failure, of the client or of the database, can only cut the
+   * response short, which the IOException does.
+   */
   private void write(ResultFilter filter, ExportFormat format, OutputStream out)
       throws IOException {
     try (ResultWriter writer = writer(format, out)) {
       long rows = results.stream(filter, config.export().fetchSize(), r -> writer.write(r.view()));
       Log.debugf("Exported %d results of %s as %s", rows, filter.trialId(), format);
-    } catch (SQLException e) {
-      // the status line is gone already: all that is left is to cut the response short
-      throw new IOException("Export of " + filter.trialId() + " failed", e);
     }
   }
 

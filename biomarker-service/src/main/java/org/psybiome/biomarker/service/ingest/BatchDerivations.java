@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.repository.SampleResultStore;
 import org.psybiome.biomarker.repository.SampleResultStore.SampleResult;
 import org.psybiome.biomarker.service.derived.Derivations;

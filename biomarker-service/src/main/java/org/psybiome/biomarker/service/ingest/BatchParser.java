@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -53,8 +54,13 @@ public class BatchParser {
 
   private final int maxRows;
 
+  @Inject
   BatchParser(BiomarkerConfig config) {
-    this.maxRows = config.maxBatchRows();
+    this(config.maxBatchRows());
+  }
+
+  BatchParser(int maxRows) {
+    this.maxRows = maxRows;
   }
 
   /** The rows of {@code body}; {@code format} is one of JSON, {@link #NDJSON}, {@link #CSV}. */

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.Specimen;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 import org.psybiome.biomarker.repository.AnalyteEntity;
 import org.psybiome.biomarker.repository.AnalyteRepository;
@@ -68,7 +69,7 @@ public class BatchValidator {
    * errors} (and then nothing is derived).
    */
   @Transactional
-  CheckedBatch check(KnownTrial trial, List<RawRow> rows, RowErrors errors) {
+  CheckedBatch check(TrialSnapshot trial, List<RawRow> rows, RowErrors errors) {
     Map<String, Analyte> catalogue =
         analytes.listAll().stream()
             .map(AnalyteEntity::toAnalyte)
@@ -140,7 +141,7 @@ public class BatchValidator {
   }
 
   /** Per visit, the analytes of its pre-registered panels and its scales. */
-  private Map<String, Set<String>> registeredAnalytesByVisit(KnownTrial trial) {
+  private Map<String, Set<String>> registeredAnalytesByVisit(TrialSnapshot trial) {
     Map<String, List<String>> panelAnalytes =
         panels.listAll().stream().collect(Collectors.toMap(p -> p.code, this::analytesOf));
     Map<String, Set<String>> byVisit = new HashMap<>();

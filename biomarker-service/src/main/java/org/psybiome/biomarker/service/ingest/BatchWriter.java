@@ -2,8 +2,9 @@ package org.psybiome.biomarker.service.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
+import org.psybiome.biomarker.events.BatchIngested;
 import org.psybiome.biomarker.model.BatchSummary;
+import org.psybiome.biomarker.repository.DuplicateResultException;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
 import org.psybiome.biomarker.repository.ResultStore;
 import org.psybiome.biomarker.service.correct.CorrectionWriter;
@@ -17,9 +18,6 @@ import org.psybiome.outbox.OutboxEvent;
  */
 @ApplicationScoped
 public class BatchWriter {
-
-  /** PostgreSQL's unique_violation. */
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final ResultStore results;
   private final Outbox outbox;
@@ -42,17 +40,13 @@ public class BatchWriter {
       BatchSummary batch, CheckedBatch rows, String idempotencyKey, String responseBody) {
     try {
       results.insert(batch, rows.rows());
-    } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        // another batch stored the same sample and analyte between our check and this insert
-        throw ProblemException.conflict(
-            "Another batch stored results for some of these samples meanwhile; nothing was stored");
-      }
-      throw new IllegalStateException("Cannot store the batch", e);
+    } catch (DuplicateResultException e) {
+      // another batch stored the same sample and analyte between our check and this insert
+      throw ProblemException.conflict(
+          "Another batch stored results for some of these samples meanwhile; nothing was stored");
     }
     outbox.append(
-        new OutboxEvent(
-            BatchIngested.TOPIC, batch.trialId(), BatchIngested.TYPE, BatchIngested.of(batch)));
+        new OutboxEvent(BatchIngested.TOPIC, batch.trialId(), BatchIngested.TYPE, ingested(batch)));
     // new inputs for a sample whose derived result is stored already: it is recomputed
     corrections.applyRecomputed(
         batch.trialId(),
@@ -62,5 +56,15 @@ public class BatchWriter {
     if (idempotencyKey != null) {
       keys.complete(idempotencyKey, 201, responseBody);
     }
+  }
+
+  private static BatchIngested ingested(BatchSummary batch) {
+    return new BatchIngested(
+        batch.id(),
+        batch.trialId(),
+        batch.rows(),
+        batch.censored(),
+        batch.analytes(),
+        batch.visits());
   }
 }

@@ -1,6 +1,7 @@
 package org.psybiome.biomarker.service.ingest;
 
 import java.util.List;
+import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.service.derived.Recomputed;
 
 /**

@@ -17,19 +17,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.psybiome.biomarker.config.BiomarkerConfig;
 import org.psybiome.biomarker.model.BatchSummary;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.CheckedResult;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore.StoredKey;
-import org.psybiome.biomarker.service.TrialKnowledge;
+import org.psybiome.biomarker.service.ResultAccess;
+import org.psybiome.biomarker.service.TrialSnapshots;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
-import org.psybiome.common.security.Roles;
 
 /**
- * Bulk ingestion of results (brief §3): a batch is parsed, every row checked, and then stored whole
- * or not at all, with an optional Idempotency-Key making a retried POST safe.
+ * Bulk ingestion of results: a batch is parsed, every row checked, and then stored whole or not at
+ * all, with an optional Idempotency-Key making a retried POST safe.
  */
 @ApplicationScoped
 public class ResultIngestion {
@@ -39,7 +40,7 @@ public class ResultIngestion {
 
   private static final int MAX_KEY_LENGTH = 200;
 
-  private final TrialKnowledge knowledge;
+  private final TrialSnapshots snapshots;
   private final BatchParser parser;
   private final BatchValidator validator;
   private final BatchWriter writer;
@@ -50,14 +51,14 @@ public class ResultIngestion {
   private final Duration keyRetention;
 
   ResultIngestion(
-      TrialKnowledge knowledge,
+      TrialSnapshots snapshots,
       BatchParser parser,
       BatchValidator validator,
       BatchWriter writer,
       IdempotencyKeyStore keys,
       ObjectMapper json,
       BiomarkerConfig config) {
-    this.knowledge = knowledge;
+    this.snapshots = snapshots;
     this.parser = parser;
     this.validator = validator;
     this.writer = writer;
@@ -74,7 +75,7 @@ public class ResultIngestion {
    */
   public Outcome ingest(
       Caller caller, String trialId, String format, byte[] body, String idempotencyKey) {
-    KnownTrial trial = trialForPipeline(caller, trialId);
+    TrialSnapshot trial = trialForPipeline(caller, trialId);
     if (idempotencyKey == null) {
       return process(caller, trial, format, body, null);
     }
@@ -92,14 +93,13 @@ public class ResultIngestion {
     }
   }
 
-  private KnownTrial trialForPipeline(Caller caller, String trialId) {
+  private TrialSnapshot trialForPipeline(Caller caller, String trialId) {
     // A foreign consortium's trial answers like an unknown one: its existence is not disclosed.
-    KnownTrial trial =
-        knowledge
+    TrialSnapshot trial =
+        snapshots
             .trial(trialId)
-            .filter(t -> caller.actsFor(t.consortium(), Roles.PIPELINE))
-            .orElseThrow(
-                () -> ProblemException.notFound("No trial " + trialId + " of your consortium"));
+            .filter(t -> ResultAccess.canWrite(t, caller))
+            .orElseThrow(() -> ResultAccess.trialNotFound(trialId));
     if (trial.withdrawn()) {
       throw ProblemException.conflict("Trial " + trialId + " is withdrawn; it takes no results");
     }
@@ -134,7 +134,7 @@ public class ResultIngestion {
   }
 
   private Outcome process(
-      Caller caller, KnownTrial trial, String format, byte[] body, String idempotencyKey) {
+      Caller caller, TrialSnapshot trial, String format, byte[] body, String idempotencyKey) {
     RowErrors errors = new RowErrors();
     List<RawRow> rows = parser.parse(body, format, errors);
     if (rows.isEmpty() && errors.isEmpty()) {

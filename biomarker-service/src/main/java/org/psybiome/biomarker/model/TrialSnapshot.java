@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What this service knows of a registered trial from trial-service's events: enough to check a
- * result against the trial's status, schedule and arms, and to decide what blinding hides.
+ * A trial snapshot: the latest state of a registered trial that this service has learnt from
+ * trial-service's events, enough to check a result against the trial's status, schedule and arms,
+ * and to decide what blinding hides.
  */
-public record KnownTrial(
+public record TrialSnapshot(
     String id,
     String consortium,
     String status,
@@ -18,7 +19,7 @@ public record KnownTrial(
     List<TrialVisit> visits,
     List<TrialArm> arms) {
 
-  public KnownTrial {
+  public TrialSnapshot {
     visits = List.copyOf(visits);
     arms = List.copyOf(arms);
   }

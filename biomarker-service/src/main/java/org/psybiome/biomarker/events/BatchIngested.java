@@ -1,8 +1,7 @@
-package org.psybiome.biomarker.service.ingest;
+package org.psybiome.biomarker.events;
 
 import java.util.List;
 import java.util.UUID;
-import org.psybiome.biomarker.model.BatchSummary;
 
 /**
  * Data of {@code org.psybiome.biomarker.batch-ingested.v1}: counts and codes, never rows — a batch
@@ -17,15 +16,10 @@ public record BatchIngested(
     List<String> visits) {
 
   public static final String TYPE = "org.psybiome.biomarker.batch-ingested.v1";
-  public static final String TOPIC = "psybiome.biomarker.events";
+  public static final String TOPIC = BiomarkerTopics.EVENTS;
 
-  static BatchIngested of(BatchSummary batch) {
-    return new BatchIngested(
-        batch.id(),
-        batch.trialId(),
-        batch.rows(),
-        batch.censored(),
-        batch.analytes(),
-        batch.visits());
+  public BatchIngested {
+    analytes = List.copyOf(analytes);
+    visits = List.copyOf(visits);
   }
 }

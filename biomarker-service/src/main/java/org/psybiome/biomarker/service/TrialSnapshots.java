@@ -4,37 +4,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
-import org.psybiome.biomarker.model.KnownParticipant;
-import org.psybiome.biomarker.model.KnownTrial;
+import org.psybiome.biomarker.model.ParticipantAllocation;
+import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
 import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
 import org.psybiome.biomarker.repository.TrialSnapshotEntity;
 import org.psybiome.biomarker.repository.TrialSnapshotRepository;
 
 /**
- * What this service knows of trials and their participants, learnt from trial-service's events.
- * Arms are returned as they are; whoever shows them decides what blinding hides.
+ * The trial snapshots and participant allocations this service has learnt from trial-service's
+ * events. Arms are returned as they are; whoever shows them decides what blinding hides.
  */
 @ApplicationScoped
-public class TrialKnowledge {
+public class TrialSnapshots {
 
   private final TrialSnapshotRepository trials;
   private final ParticipantAllocationRepository participants;
 
-  TrialKnowledge(TrialSnapshotRepository trials, ParticipantAllocationRepository participants) {
+  TrialSnapshots(TrialSnapshotRepository trials, ParticipantAllocationRepository participants) {
     this.trials = trials;
     this.participants = participants;
   }
 
   /** The trial, once its registration has arrived; drafts are never known here. */
   @Transactional
-  public Optional<KnownTrial> trial(String trialId) {
-    return trials.findByIdOptional(trialId).map(TrialSnapshotEntity::toKnownTrial);
+  public Optional<TrialSnapshot> trial(String trialId) {
+    return trials.findByIdOptional(trialId).map(TrialSnapshotEntity::toSnapshot);
   }
 
   @Transactional
-  public Optional<KnownParticipant> participant(String trialId, String code) {
-    return participants.find(trialId, code).map(ParticipantAllocationEntity::toKnownParticipant);
+  public Optional<ParticipantAllocation> participant(String trialId, String code) {
+    return participants.find(trialId, code).map(ParticipantAllocationEntity::toAllocation);
   }
 
   /**

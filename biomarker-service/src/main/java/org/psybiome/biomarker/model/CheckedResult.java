@@ -1,4 +1,4 @@
-package org.psybiome.biomarker.service.ingest;
+package org.psybiome.biomarker.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,8 @@
-package org.psybiome.biomarker.service.correct;
+package org.psybiome.biomarker.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.psybiome.biomarker.repository.CorrectionStore;
 
 /**
  * Data of {@code org.psybiome.biomarker.result-corrected.v1}: which result changed, from what to
@@ -26,19 +25,9 @@ public record ResultCorrected(
     boolean recomputed) {
 
   public static final String TYPE = "org.psybiome.biomarker.result-corrected.v1";
-  public static final String TOPIC = "psybiome.biomarker.events";
+  public static final String TOPIC = BiomarkerTopics.EVENTS;
 
   /** A value in the analyte's standard unit. */
   public record StandardisedValue(
-      BigDecimal value, String unit, String comparator, boolean censored, String qcStatus) {
-
-    static StandardisedValue of(CorrectionStore.Value value) {
-      return new StandardisedValue(
-          value.standardValue(),
-          value.standardUnit(),
-          value.comparator(),
-          value.censored(),
-          value.qcStatus());
-    }
-  }
+      BigDecimal value, String unit, String comparator, boolean censored, String qcStatus) {}
 }

@@ -1,0 +1,128 @@
+package org.psybiome.biomarker.service.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The data of the trial-service events this service applies (docs/events), read out of the envelope
+ * into records used for nothing else: what trial-service sends may change without touching this
+ * service's model or storage, and a field missing from an event is found here, before anything is
+ * written.
+ */
+sealed interface TrialEventData {
+
+  String REGISTERED = "org.psybiome.trial.registered.v1";
+  String UPDATED = "org.psybiome.trial.updated.v1";
+  String STATUS_CHANGED = "org.psybiome.trial.status-changed.v1";
+  String UNBLINDED = "org.psybiome.trial.unblinded.v1";
+  String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
+
+  /** The trial's record, as registered or updated. */
+  record TrialRecord(
+      String trialId,
+      String consortium,
+      String status,
+      int version,
+      boolean masked,
+      boolean unblinded,
+      List<Visit> visits,
+      List<Arm> arms)
+      implements TrialEventData {}
+
+  /** A visit of the trial's schedule, with the panels and scales pre-registered for it. */
+  record Visit(
+      String code, int dayOffset, boolean baseline, List<String> panels, List<String> scales) {}
+
+  /** An arm, its type as trial-service names it. */
+  record Arm(String label, String type) {}
+
+  record StatusChanged(String trialId, int version, String to) implements TrialEventData {}
+
+  record Unblinded(String trialId, int version) implements TrialEventData {}
+
+  record ParticipantEnrolled(String trialId, String code, String arm, LocalDate enrolledOn)
+      implements TrialEventData {}
+
+  /**
+   * The data of an event of {@code type}; empty for a type this service does not use.
+   *
+   * @throws MalformedEventException when a field this service needs is missing or malformed
+   */
+  static Optional<TrialEventData> parse(String type, JsonNode data) {
+    return Optional.ofNullable(
+        switch (type) {
+          case REGISTERED ->
+              trialRecord(data.path("trial"), Fields.integer(data.path("trial"), "version"));
+          case UPDATED -> trialRecord(data.path("trial"), Fields.integer(data, "version"));
+          case STATUS_CHANGED ->
+              new StatusChanged(
+                  Fields.text(data, "trialId"),
+                  Fields.integer(data, "version"),
+                  Fields.text(data, "to"));
+          case UNBLINDED ->
+              new Unblinded(Fields.text(data, "trialId"), Fields.integer(data, "version"));
+          case PARTICIPANT_ENROLLED -> enrolled(data);
+          default -> null;
+        });
+  }
+
+  private static TrialRecord trialRecord(JsonNode trial, int version) {
+    if (!trial.isObject()) {
+      throw new MalformedEventException("no trial record");
+    }
+    String masking = trial.path("design").path("masking").path("level").asText("NONE");
+    return new TrialRecord(
+        Fields.text(trial, "id"),
+        Fields.text(trial, "consortium"),
+        Fields.text(trial, "status"),
+        version,
+        !masking.isBlank() && !"NONE".equals(masking),
+        trial.hasNonNull("unblindedAt"),
+        visits(trial.path("schedule").path("visits")),
+        arms(trial.path("arms")));
+  }
+
+  private static ParticipantEnrolled enrolled(JsonNode data) {
+    String trialId = Fields.text(data, "trialId");
+    String code = Fields.text(data, "code");
+    String arm = Fields.text(data, "arm");
+    try {
+      return new ParticipantEnrolled(
+          trialId, code, arm, LocalDate.parse(Fields.text(data, "enrolledOn")));
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException("enrolledOn is not a date");
+    }
+  }
+
+  private static List<Visit> visits(JsonNode visits) {
+    List<Visit> result = new ArrayList<>();
+    for (JsonNode visit : visits) {
+      result.add(
+          new Visit(
+              Fields.text(visit, "code"),
+              Fields.integer(visit, "dayOffset"),
+              visit.path("baseline").asBoolean(false),
+              texts(visit.path("panels")),
+              texts(visit.path("scales"))));
+    }
+    return result;
+  }
+
+  private static List<Arm> arms(JsonNode arms) {
+    List<Arm> result = new ArrayList<>();
+    for (JsonNode arm : arms) {
+      result.add(new Arm(Fields.text(arm, "label"), Fields.text(arm, "type")));
+    }
+    return result;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> result = new ArrayList<>();
+    array.forEach(item -> result.add(item.asText()));
+    return result;
+  }
+}
