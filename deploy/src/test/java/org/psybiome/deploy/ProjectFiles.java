@@ -114,9 +114,38 @@ final class ProjectFiles {
     return path(module, "src", "main", "resources", "application.properties");
   }
 
+  /**
+   * Defaults shipped by platform modules in their jars, which every service reads beneath its own.
+   */
+  static Path sharedPropertiesFile(String platformModule) {
+    return path(
+        "platform",
+        platformModule,
+        "src",
+        "main",
+        "resources",
+        "META-INF",
+        "microprofile-config.properties");
+  }
+
+  /**
+   * The configuration a service runs with: service-common's shared settings, persistence's database
+   * defaults for a service with a database, then the module's own application.properties, which
+   * overrides both.
+   */
   static Properties applicationProperties(String module) {
+    Properties own = load(applicationPropertiesFile(module));
+    Properties properties = load(sharedPropertiesFile("service-common"));
+    if (own.containsKey("quarkus.datasource.jdbc.url")) {
+      properties.putAll(load(sharedPropertiesFile("persistence")));
+    }
+    properties.putAll(own);
+    return properties;
+  }
+
+  private static Properties load(Path file) {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(applicationPropertiesFile(module))) {
+    try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,61 +1,65 @@
 package org.psybiome.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Wraps an event in a CloudEvents 1.0 envelope, structured-mode JSON. */
+/** Wraps an event in a CloudEvents 1.0 envelope, structured-mode JSON, with the CloudEvents SDK. */
 final class CloudEventEnvelope {
 
-  static final String SPEC_VERSION = "1.0";
   static final String DATA_CONTENT_TYPE = "application/json";
 
-  /** The attribute names are the JSON names; Jackson writes record components in this order. */
-  record CloudEvent(
-      String specversion,
-      UUID id,
-      String source,
-      String type,
-      String subject,
-      String time,
-      String datacontenttype,
-      Object data) {}
+  private static final EventFormat STRUCTURED_JSON =
+      EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
   private final ObjectMapper objectMapper;
-  private final String source;
+  private final URI source;
   private final Clock clock;
 
   CloudEventEnvelope(ObjectMapper objectMapper, String source, Clock clock) {
     if (source == null || source.isBlank()) {
       throw new IllegalArgumentException("psybiome.outbox.source must not be blank");
     }
-    URI.create(source); // CloudEvents requires a URI-reference; fail at startup, not per event
+    // CloudEvents requires a URI-reference; fail at startup, not per event
+    this.source = URI.create(source);
     this.objectMapper = objectMapper;
-    this.source = source;
     this.clock = clock;
   }
 
   String toJson(UUID id, OutboxEvent event) {
     var envelope =
-        new CloudEvent(
-            SPEC_VERSION,
-            id,
-            source,
-            event.type(),
-            event.aggregateId(),
-            DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)),
-            DATA_CONTENT_TYPE,
-            event.data());
+        CloudEventBuilder.v1()
+            .withId(id.toString())
+            .withSource(source)
+            .withType(event.type())
+            .withSubject(event.aggregateId())
+            .withTime(
+                OffsetDateTime.ofInstant(
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
+            .withDataContentType(DATA_CONTENT_TYPE)
+            // The application's ObjectMapper serialises the data (its modules, its settings).
+            .withData(JsonCloudEventData.wrap(dataAsJson(event)))
+            .build();
+    return new String(STRUCTURED_JSON.serialize(envelope), StandardCharsets.UTF_8);
+  }
+
+  private JsonNode dataAsJson(OutboxEvent event) {
     try {
-      return objectMapper.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
+      return objectMapper.valueToTree(event.data());
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Cannot serialise the data of " + event.type() + " as JSON: " + e.getOriginalMessage(),
-          e);
+          "Cannot serialise the data of " + event.type() + " as JSON: " + e.getMessage(), e);
     }
   }
 }

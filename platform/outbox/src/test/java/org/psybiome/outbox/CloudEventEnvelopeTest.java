@@ -28,11 +28,12 @@ class CloudEventEnvelopeTest {
             "org.psybiome.trial.registered.v1",
             Map.of("title", "Synbiotic \"adjunct\""));
 
+    // Member order is the SDK's (JSON objects are unordered; the values are what matter).
     assertEquals(
         "{\"specversion\":\"1.0\",\"id\":\"5f0c6c1e-8a43-4d0e-9a53-2f1f0b6f7d11\","
             + "\"source\":\"/psybiome/trial-service\",\"type\":\"org.psybiome.trial.registered.v1\","
-            + "\"subject\":\"PSB-2026-000042\",\"time\":\"2026-03-01T09:30:15.123Z\","
             + "\"datacontenttype\":\"application/json\","
+            + "\"subject\":\"PSB-2026-000042\",\"time\":\"2026-03-01T09:30:15.123Z\","
             + "\"data\":{\"title\":\"Synbiotic \\\"adjunct\\\"\"}}",
         envelope.toJson(id, event));
   }

@@ -1,4 +1,4 @@
-package org.psybiome.trial.config;
+package org.psybiome.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +11,11 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * How JSON columns (the trial record, audit changes) are written: ISO dates, and lenient on reading
- * so that old stored documents stay readable — unlike the API, which rejects unknown properties.
- * Kept apart from the REST ObjectMapper so API tuning cannot corrupt stored data.
+ * How Hibernate writes and reads JSON columns (a trial record, audit changes, the visits and arms
+ * of trial snapshots): ISO dates, and lenient on reading so that old stored documents stay readable
+ * — unlike the API, which rejects unknown properties. Kept apart from the REST ObjectMapper so API
+ * tuning cannot corrupt stored data. Registered for the default persistence unit of every service
+ * that has this jar on its class path.
  */
 @JsonFormat
 @PersistenceUnitExtension
