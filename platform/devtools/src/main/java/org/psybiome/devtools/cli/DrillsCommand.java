@@ -37,6 +37,8 @@ final class DrillsCommand implements Callable<Integer> {
 
   @ParentCommand PsybiomeCli cli;
 
+  static final String ALL = "*Drill";
+
   @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
@@ -44,7 +46,7 @@ final class DrillsCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "NAME",
-      defaultValue = "*Drill",
+      defaultValue = ALL,
       description = "which drills (a failsafe it.test pattern; default: ${DEFAULT-VALUE})")
   String only;
 
@@ -81,19 +83,14 @@ final class DrillsCommand implements Callable<Integer> {
     }
   }
 
+  /** The drills profile selects the drills and skips every other test; a name narrows it. */
   static List<String> mavenArgs(String only) {
-    return List.of(
-        "-B",
-        "verify",
-        "-pl",
-        "system-tests",
-        "-am",
-        "-Dspotless.check.skip",
-        "-Dtest=none",
-        "-Dsurefire.failIfNoSpecifiedTests=false",
-        "-Dit.test=" + only,
-        "-Dfailsafe.failIfNoSpecifiedTests=false",
-        "-Pdrills");
+    List<String> args = new ArrayList<>(List.of("-B", "verify", "-pl", "system-tests", "-am"));
+    if (!ALL.equals(only)) {
+      args.add("-Dit.test=" + only);
+    }
+    args.add("-Pdrills");
+    return args;
   }
 
   /** Starts (creating it on first use) the drills' own cluster; returns its pg_ctl command. */
