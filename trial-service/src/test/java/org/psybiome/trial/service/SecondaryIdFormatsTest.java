@@ -7,10 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.psybiome.trial.model.SecondaryRegistry;
 
 /**
- * Ids as each registry issues them. The valid ones are ids of registered trials (RECOVERY: NCT04381936,
- * ISRCTN50189673, EudraCT 2020-001113-21; Pfizer/BioNTech's COVID-19 vaccine trial NCT04368728) or
- * written in the format the registry publishes; the invalid ones are those with a digit too few or
- * too many, a missing part, or another registry's format.
+ * Ids as each registry issues them. The valid ones are ids of registered trials (RECOVERY:
+ * NCT04381936, ISRCTN50189673, EudraCT 2020-001113-21; Pfizer/BioNTech's COVID-19 vaccine trial
+ * NCT04368728) or written in the format the registry publishes; the invalid ones are those with a
+ * digit too few or too many, a missing part, or another registry's format.
  */
 class SecondaryIdFormatsTest {
 

@@ -63,7 +63,8 @@ class TrialEventDataTest {
 
   @Test
   void theRegisteredTrialIsWrittenInTheDocumentedOrder() throws Exception {
-    Trial trial = trial(record("{'publicTitle': 'Probiotic in MDD', 'countries': ['GB']}"), HISTORY);
+    Trial trial =
+        trial(record("{'publicTitle': 'Probiotic in MDD', 'countries': ['GB']}"), HISTORY);
     String expected =
         """
         {"trial":{"id":"PSB-2026-000001","primaryRegistry":"Psybiome","consortium":"uk-gut-brain",\

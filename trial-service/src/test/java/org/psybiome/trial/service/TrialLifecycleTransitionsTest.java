@@ -15,8 +15,8 @@ import org.psybiome.trial.model.TrialStatus;
  *
  * <ul>
  *   <li>forward: DRAFT → NOT_YET_RECRUITING, RECRUITING or ENROLLING_BY_INVITATION;
- *       NOT_YET_RECRUITING → RECRUITING or ENROLLING_BY_INVITATION; those two switch either way
- *       and go on to ACTIVE_NOT_RECRUITING; nothing goes back, nothing returns to DRAFT, no status
+ *       NOT_YET_RECRUITING → RECRUITING or ENROLLING_BY_INVITATION; those two switch either way and
+ *       go on to ACTIVE_NOT_RECRUITING; nothing goes back, nothing returns to DRAFT, no status
  *       "changes" to itself;
  *   <li>SUSPENDED from NOT_YET_RECRUITING, RECRUITING, ENROLLING_BY_INVITATION or
  *       ACTIVE_NOT_RECRUITING; it resumes no earlier than where it stopped (stages:

@@ -20,7 +20,10 @@ class VersionDifferTest {
 
   @Test
   void identicalRecordsDifferInNothing() {
-    assertThat(diff("{\"publicTitle\": \"A\", \"countries\": [\"GB\"]}", "{\"countries\": [\"GB\"], \"publicTitle\": \"A\"}"))
+    assertThat(
+            diff(
+                "{\"publicTitle\": \"A\", \"countries\": [\"GB\"]}",
+                "{\"countries\": [\"GB\"], \"publicTitle\": \"A\"}"))
         .isEmpty();
   }
 
@@ -48,7 +51,10 @@ class VersionDifferTest {
 
   @Test
   void aDroppedPropertyIsRemovedWithWhatItWas() {
-    assertThat(diff("{\"acronym\": \"PROMIND\", \"targetSampleSize\": 120}", "{\"targetSampleSize\": 120}"))
+    assertThat(
+            diff(
+                "{\"acronym\": \"PROMIND\", \"targetSampleSize\": 120}",
+                "{\"targetSampleSize\": 120}"))
         .containsExactly(new Change("remove", "/acronym", node("\"PROMIND\""), null));
   }
 
@@ -60,7 +66,8 @@ class VersionDifferTest {
 
   @Test
   void anArrayElementRemovedFromTheMiddleIsRemovedAtItsIndex() {
-    assertThat(diff("{\"countries\": [\"GB\", \"FR\", \"IE\"]}", "{\"countries\": [\"GB\", \"IE\"]}"))
+    assertThat(
+            diff("{\"countries\": [\"GB\", \"FR\", \"IE\"]}", "{\"countries\": [\"GB\", \"IE\"]}"))
         .containsExactly(new Change("remove", "/countries/1", node("\"FR\""), null));
   }
 
@@ -68,7 +75,8 @@ class VersionDifferTest {
   void namesWithSlashOrTildeAreEscapedInThePath() {
     assertThat(diff("{}", "{\"a/b\": 1, \"m~n\": 2}"))
         .containsExactlyInAnyOrder(
-            new Change("add", "/a~1b", null, node("1")), new Change("add", "/m~0n", null, node("2")));
+            new Change("add", "/a~1b", null, node("1")),
+            new Change("add", "/m~0n", null, node("2")));
   }
 
   @Test
