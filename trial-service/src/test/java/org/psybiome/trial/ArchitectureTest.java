@@ -1,50 +1,59 @@
 package org.psybiome.trial;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.independentOfOtherServices;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.layering;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.noPackageCycles;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.persistenceStaysInRepositories;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.plainDataPackages;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.psybiome.testsupport.architecture.ServiceArchitecture;
 
-/** The layering of the service, checked: thin resources, rules in services, entities inside. */
+/**
+ * The architecture every Psybiome service follows (ServiceArchitecture), one test per rule so a
+ * failure names the rule it breaks.
+ */
 class ArchitectureTest {
 
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("org.psybiome.trial");
+  private static final String BASE = "org.psybiome.trial";
+  private static final JavaClasses CLASSES = ServiceArchitecture.productionClasses(BASE);
 
   @Test
-  void resourcesDoNotTouchRepositoriesOrEntities() {
-    noClasses()
-        .that()
-        .resideInAPackage("..trial.rest..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..trial.repository..")
-        .check(CLASSES);
+  void restCallsServiceWhichCallsRepository() {
+    layering(BASE).check(CLASSES);
   }
 
   @Test
-  void theApiAndModelDoNotKnowTheLayersThatUseThem() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("..trial.api..", "..trial.model..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("..trial.rest..", "..trial.service..", "..trial.repository..")
-        .check(CLASSES);
+  void apiAndModelArePlainData() {
+    plainDataPackages(BASE).check(CLASSES);
   }
 
   @Test
-  void repositoriesDoNotCallServices() {
-    noClasses()
-        .that()
-        .resideInAPackage("..trial.repository..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("..trial.service..", "..trial.rest..")
-        .check(CLASSES);
+  void jdbcAndJpaStayInRepositoriesAndConfig() {
+    persistenceStaysInRepositories(BASE).check(CLASSES);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    noPackageCycles(BASE).check(CLASSES);
+  }
+
+  @Test
+  void usesNoOtherServicesCode() {
+    independentOfOtherServices(BASE).check(CLASSES);
+  }
+
+  @Test
+  void everySharedRuleHasItsOwnTestHere() {
+    // layeredServiceRules is what every service must follow; if a rule is added there, add it here.
+    org.assertj.core.api.Assertions.assertThat(ServiceArchitecture.layeredServiceRules(BASE))
+        .extracting(r -> r.getDescription())
+        .containsExactly(
+            layering(BASE).getDescription(),
+            plainDataPackages(BASE).getDescription(),
+            persistenceStaysInRepositories(BASE).getDescription(),
+            noPackageCycles(BASE).getDescription(),
+            independentOfOtherServices(BASE).getDescription());
   }
 }

@@ -91,7 +91,7 @@ class VersionsAndAuditTest {
         .body("items[1].actor", equalTo("registrant@MINDGUT"))
         .body("items[1].changes[0].to", equalTo("RECRUITING"))
         .body("items[2].changes[0].to.arm", equalTo("Mediterranean diet"));
-    // another consortium is not told there is an audit trail to see (brief §4: 404)
+    // another consortium is not told there is an audit trail to see (404, not 403)
     as("reader", TrialApi.OTHER_CONSORTIUM)
         .get("/api/v1/trials/" + trial.id() + "/audit")
         .then()

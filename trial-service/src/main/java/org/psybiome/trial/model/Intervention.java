@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import org.psybiome.trial.model.Enums.DonorType;
-import org.psybiome.trial.model.Enums.FmtRoute;
 
 /**
  * A typed intervention (TRDS item 13). {@code code} is how arms refer to it. The {@code type}
@@ -115,7 +113,7 @@ public sealed interface Intervention {
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
       @NotNull FmtRoute route,
-      @NotNull DonorType donorType,
+      @NotNull FmtDonorType donorType,
       @Size(max = 500) String donorScreeningProtocol,
       @NotNull @Min(1) @Max(100) Integer administrations)
       implements Intervention {}

@@ -10,20 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.psybiome.trial.model.Enums.Allocation;
-import org.psybiome.trial.model.Enums.ArmType;
-import org.psybiome.trial.model.Enums.CodeSystem;
-import org.psybiome.trial.model.Enums.EthicsStatus;
-import org.psybiome.trial.model.Enums.InterventionModel;
-import org.psybiome.trial.model.Enums.IpdPlan;
-import org.psybiome.trial.model.Enums.MaskedRole;
-import org.psybiome.trial.model.Enums.MaskingLevel;
-import org.psybiome.trial.model.Enums.MeasureKind;
-import org.psybiome.trial.model.Enums.Phase;
-import org.psybiome.trial.model.Enums.PrimaryPurpose;
-import org.psybiome.trial.model.Enums.SecondaryRegistry;
-import org.psybiome.trial.model.Enums.Sex;
-import org.psybiome.trial.model.Enums.StudyType;
 
 /**
  * What a consortium writes about its trial: the WHO TRDS items that are not assigned by the
@@ -88,7 +74,7 @@ public record TrialContent(
 
   /** A health condition coded in ICD-10 (F32.1) or ICD-11 (6A70). */
   public record Condition(
-      @NotNull CodeSystem system,
+      @NotNull ConditionCodeSystem system,
       @NotBlank @Size(max = 16) String code,
       @NotBlank @Size(max = 200) String label,
       Boolean treatmentResistant) {}
@@ -98,7 +84,7 @@ public record TrialContent(
       List<@NotBlank @Size(max = 1000) String> exclusionCriteria,
       @Min(0) @Max(120) Integer minAgeYears,
       @Min(0) @Max(120) Integer maxAgeYears,
-      Sex sex,
+      EligibleSex sex,
       Boolean healthyVolunteers) {}
 
   public record Masking(@NotNull MaskingLevel level, List<@NotNull MaskedRole> maskedRoles) {
@@ -109,15 +95,15 @@ public record TrialContent(
 
   public record Design(
       StudyType studyType,
-      Allocation allocation,
+      AllocationMethod allocation,
       InterventionModel interventionModel,
       @Valid Masking masking,
-      Phase phase,
+      TrialPhase phase,
       PrimaryPurpose primaryPurpose) {}
 
   /** A rating scale (HAMD17, MADRS, PHQ9, ...) or a biomarker analyte code (IL6, CORTISOL_AM). */
   public record Measure(
-      @NotNull MeasureKind kind,
+      @NotNull OutcomeMeasureKind kind,
       @NotBlank
           @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be an upper-case code")
           String code) {}
@@ -128,7 +114,7 @@ public record TrialContent(
       @NotBlank @Size(max = 200) String timeFrame) {}
 
   public record EthicsReview(
-      @NotNull EthicsStatus status,
+      @NotNull EthicsApprovalStatus status,
       LocalDate approvalDate,
       @Size(max = 300) String committee,
       @Size(max = 100) String reference) {}
@@ -136,7 +122,7 @@ public record TrialContent(
   public record SummaryResults(
       LocalDate postedOn, @Size(max = 500) String url, @Size(max = 5000) String summary) {}
 
-  public record IpdSharing(@NotNull IpdPlan plan, @Size(max = 2000) String description) {}
+  public record IpdSharing(@NotNull IpdSharingPlan plan, @Size(max = 2000) String description) {}
 
   public record Arm(
       @NotBlank @Size(max = 60) String label,

@@ -31,8 +31,8 @@ public class TrialEntity {
   public int version;
 
   @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
-  public TrialContent content;
+  @Column(name = "content", nullable = false, columnDefinition = "jsonb")
+  public StoredTrialDocument document;
 
   @Column(name = "registered_on")
   public LocalDate registeredOn;
@@ -81,6 +81,15 @@ public class TrialEntity {
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(name = "strain_species", nullable = false, columnDefinition = "text[]")
   public String[] strainSpecies = new String[0];
+
+  /** The current record, as the service works on it. */
+  public TrialContent content() {
+    return StoredTrialDocumentMapper.INSTANCE.toContent(document);
+  }
+
+  public void content(TrialContent content) {
+    document = StoredTrialDocumentMapper.INSTANCE.toStored(content);
+  }
 
   /** While a masked trial is not unblinded, allocations and per-arm data stay hidden. */
   public boolean isBlinded() {

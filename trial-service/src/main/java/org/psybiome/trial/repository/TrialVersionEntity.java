@@ -32,8 +32,8 @@ public class TrialVersionEntity {
   public TrialStatus status;
 
   @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
-  public TrialContent content;
+  @Column(name = "content", nullable = false, columnDefinition = "jsonb")
+  public StoredTrialDocument document;
 
   @Column(name = "changed_at", nullable = false)
   public Instant changedAt;
@@ -45,6 +45,11 @@ public class TrialVersionEntity {
   public String change;
 
   public String reason;
+
+  /** The record as it was in this version, as the service works on it. */
+  public TrialContent content() {
+    return StoredTrialDocumentMapper.INSTANCE.toContent(document);
+  }
 
   public static class Key implements Serializable {
     public String trialId;

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.psybiome.common.problem.Violation;
-import org.psybiome.trial.model.Enums.CodeSystem;
-import org.psybiome.trial.model.Enums.MaskingLevel;
+import org.psybiome.trial.model.ConditionCodeSystem;
 import org.psybiome.trial.model.Intervention;
+import org.psybiome.trial.model.MaskingLevel;
 import org.psybiome.trial.model.TrialContent;
 
 /**
@@ -46,7 +46,7 @@ public class ContentRules {
       if (condition == null || condition.code() == null || condition.system() == null) {
         continue;
       }
-      Pattern format = condition.system() == CodeSystem.ICD10 ? ICD10 : ICD11;
+      Pattern format = condition.system() == ConditionCodeSystem.ICD10 ? ICD10 : ICD11;
       if (!format.matcher(condition.code()).matches()) {
         violations.add(
             Violation.of(

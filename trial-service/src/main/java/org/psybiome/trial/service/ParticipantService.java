@@ -69,15 +69,13 @@ public class ParticipantService {
               throw ProblemException.invalid(
                   "The participant code " + p, List.of(Violation.of("code", p)));
             });
-    boolean armExists =
-        trial.content.arms().stream().anyMatch(arm -> arm.label().equals(enrolment.arm()));
+    var arms = trial.content().arms();
+    boolean armExists = arms.stream().anyMatch(arm -> arm.label().equals(enrolment.arm()));
     if (!armExists) {
       throw ProblemException.invalid(
           "No such arm in " + trialId,
           List.of(
-              Violation.of(
-                  "arm",
-                  "must be one of " + trial.content.arms().stream().map(a -> a.label()).toList())));
+              Violation.of("arm", "must be one of " + arms.stream().map(a -> a.label()).toList())));
     }
     LocalDate today = LocalDate.now(clock);
     if (enrolment.enrolledOn().isAfter(today)
@@ -115,9 +113,7 @@ public class ParticipantService {
                     Map.of(
                         "arm", enrolment.arm(),
                         "enrolledOn", enrolment.enrolledOn().toString())))));
-    events.participantEnrolled(
-        new TrialEvents.ParticipantEnrolled(
-            trialId, enrolment.code(), enrolment.arm(), enrolment.enrolledOn()));
+    events.participantEnrolled(trialId, enrolment.code(), enrolment.arm(), enrolment.enrolledOn());
     return view(participant, TrialAccess.canSeeAllocations(trial, caller));
   }
 

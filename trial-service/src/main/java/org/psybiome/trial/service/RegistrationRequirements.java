@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.psybiome.common.problem.Violation;
-import org.psybiome.trial.model.Enums.StudyType;
+import org.psybiome.trial.model.StudyType;
 import org.psybiome.trial.model.TrialContent;
 
 /**

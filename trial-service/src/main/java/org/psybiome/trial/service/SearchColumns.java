@@ -14,7 +14,7 @@ final class SearchColumns {
   private SearchColumns() {}
 
   static void update(TrialEntity trial) {
-    TrialContent c = trial.content;
+    TrialContent c = trial.content();
     trial.publicTitle = c.publicTitle();
     trial.scientificTitle = c.scientificTitle();
     trial.primarySponsor = c.primarySponsor();

@@ -4,9 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.psybiome.trial.model.Enums.SecondaryRegistry;
+import org.psybiome.trial.model.SecondaryRegistry;
 
-/** The identifier format of each registry that Psybiome cross-references (brief §2). */
+/**
+ * The identifier format of each registry that Psybiome cross-references: a secondary id (TRDS item
+ * 3) that does not have its registry's format is refused. OTHER registries are not checked.
+ */
 final class SecondaryIdFormats {
 
   private record Format(Pattern pattern, String description) {}

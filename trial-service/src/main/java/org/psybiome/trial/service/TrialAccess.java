@@ -35,7 +35,7 @@ final class TrialAccess {
 
   /**
    * What only the owning consortium sees (audit, participants): to anyone else it does not exist
-   * (404, brief §4), even on a public trial, so a 403 does not confirm there is something to see.
+   * (404), even on a public trial, so a 403 does not confirm there is something to see.
    */
   static void requireMember(TrialEntity trial, Caller caller, String what) {
     requireReadable(trial, caller);

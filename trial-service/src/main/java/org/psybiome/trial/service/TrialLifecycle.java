@@ -16,8 +16,8 @@ import java.util.Set;
 import org.psybiome.trial.model.TrialStatus;
 
 /**
- * The status lifecycle of brief §2: forward only; SUSPENDED resumes no earlier than where it
- * stopped; COMPLETED, TERMINATED and WITHDRAWN are final; WITHDRAWN only before anyone is enrolled,
+ * The status lifecycle: forward only; SUSPENDED resumes no earlier than where it stopped;
+ * COMPLETED, TERMINATED and WITHDRAWN are final; WITHDRAWN only before anyone is enrolled,
  * TERMINATED only after (before that, a trial that stops is withdrawn).
  */
 public final class TrialLifecycle {

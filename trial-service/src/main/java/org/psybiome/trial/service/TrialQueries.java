@@ -107,7 +107,7 @@ public class TrialQueries {
 
   /** The state a version fixed: status and content, which is what readers compare. */
   private static Object snapshot(TrialVersionEntity version) {
-    return java.util.Map.of("status", version.status, "record", version.content);
+    return java.util.Map.of("status", version.status, "record", version.content());
   }
 
   private static VersionView view(TrialVersionEntity v, boolean member, boolean withContent) {
@@ -118,7 +118,7 @@ public class TrialQueries {
         member ? v.changedBy : null,
         v.change,
         v.reason,
-        withContent ? v.content : null);
+        withContent ? v.content() : null);
   }
 
   /** While blinded, enrolment entries show who was enrolled but not into which arm. */

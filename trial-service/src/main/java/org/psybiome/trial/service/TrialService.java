@@ -22,6 +22,7 @@ import org.psybiome.common.security.Roles;
 import org.psybiome.trial.api.StatusChange;
 import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.api.Unblinding;
+import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.repository.ParticipantRepository;
@@ -103,7 +104,7 @@ public class TrialService {
     trial.consortium = consortium;
     trial.status = TrialStatus.DRAFT;
     trial.version = 1;
-    trial.content = content;
+    trial.content(content);
     trial.createdAt = now;
     trial.updatedAt = now;
     applyContent(trial, content);
@@ -143,21 +144,21 @@ public class TrialService {
           ProblemType.CONFLICT,
           "The masking of a registered trial cannot be switched on or off; it decides who may see allocations");
     }
-    var changes = differ.diff(trial.content, content);
+    var changes = differ.diff(trial.content(), content);
     if (changes.isEmpty()) {
       return views.view(trial);
     }
-    trial.content = content;
+    trial.content(content);
     applyContent(trial, content);
     bump(trial);
     claimSecondaryIds(trial, caller);
     addVersion(trial, caller, "UPDATED", reason);
     audit.record(trial.id, caller, "UPDATED", trial.version, reason, differ.toJson(changes));
-    TrialView view = views.view(trial);
+    Trial updated = views.trial(trial);
     if (trial.status.isRegistered()) {
-      events.updated(view);
+      events.updated(updated);
     }
-    return view;
+    return TrialViews.view(updated);
   }
 
   /** Moves the trial along its lifecycle; leaving DRAFT registers it. */
@@ -196,7 +197,7 @@ public class TrialService {
     }
     boolean registering = from == TrialStatus.DRAFT;
     if (registering) {
-      requireComplete(trial.content, "The record lacks WHO TRDS items needed to register");
+      requireComplete(trial.content(), "The record lacks WHO TRDS items needed to register");
       trial.registeredOn = today;
     }
     trial.suspendedFrom = to == TrialStatus.SUSPENDED ? from : null;
@@ -218,15 +219,13 @@ public class TrialService {
                     "from", from.name(),
                     "to", to.name(),
                     "effectiveDate", change.effectiveDate().toString()))));
-    TrialView view = views.view(trial);
+    Trial changed = views.trial(trial);
     if (registering) {
-      events.registered(view);
+      events.registered(changed);
     } else {
-      events.statusChanged(
-          new TrialEvents.TrialStatusChanged(
-              id, trial.version, from, to, change.effectiveDate(), change.reason()));
+      events.statusChanged(changed, from);
     }
-    return view;
+    return TrialViews.view(changed);
   }
 
   /** Lifts blinding for good: the trial's statisticians, with a reason, audited. */
@@ -254,9 +253,9 @@ public class TrialService {
         request.reason(),
         json.valueToTree(
             List.of(Map.of("op", "replace", "path", "/blinded", "from", true, "to", false))));
-    events.unblinded(
-        new TrialEvents.TrialUnblinded(id, trial.version, trial.unblindedAt, request.reason()));
-    return views.view(trial);
+    Trial unblinded = views.trial(trial);
+    events.unblinded(unblinded, request.reason());
+    return TrialViews.view(unblinded);
   }
 
   private TrialEntity lockForChange(Caller caller, String id, String role, String action) {
@@ -332,7 +331,7 @@ public class TrialService {
   private void claimSecondaryIds(TrialEntity trial, Caller caller) {
     secondaryIds.releaseAll(trial.id);
     secondaryIds.flush();
-    for (var id : trial.content.secondaryIds()) {
+    for (var id : trial.content().secondaryIds()) {
       String value = SecondaryIdFormats.normalise(id.value());
       var claimant = secondaryIds.claimant(id.registry().name(), value);
       if (claimant.isPresent() && !claimant.get().equals(trial.id)) {
@@ -361,7 +360,7 @@ public class TrialService {
     version.trialId = trial.id;
     version.version = trial.version;
     version.status = trial.status;
-    version.content = trial.content;
+    version.document = trial.document;
     version.changedAt = trial.updatedAt;
     version.changedBy = caller.subject();
     version.change = change;

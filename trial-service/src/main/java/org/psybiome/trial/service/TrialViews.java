@@ -2,14 +2,19 @@ package org.psybiome.trial.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.psybiome.trial.api.StatusEntry;
 import org.psybiome.trial.api.TrialSummary;
 import org.psybiome.trial.api.TrialView;
+import org.psybiome.trial.model.DatedStatus;
+import org.psybiome.trial.model.Trial;
+import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.repository.ParticipantRepository;
 import org.psybiome.trial.repository.TrialEntity;
 import org.psybiome.trial.repository.TrialHistoryRepository;
 
-/** Maps trial entities to what the API shows; entities never leave the service layer. */
+/**
+ * Turns trial entities into the domain's trial and what the API shows; entities never leave the
+ * service layer.
+ */
 @ApplicationScoped
 public class TrialViews {
 
@@ -21,12 +26,12 @@ public class TrialViews {
     this.participants = participants;
   }
 
-  TrialView view(TrialEntity trial) {
-    List<StatusEntry> statuses =
+  Trial trial(TrialEntity trial) {
+    List<DatedStatus> statuses =
         history.statusHistory(trial.id).stream()
-            .map(s -> new StatusEntry(s.status, s.effectiveDate, s.reason, s.recordedAt))
+            .map(s -> new DatedStatus(s.status, s.effectiveDate, s.reason, s.recordedAt))
             .toList();
-    return new TrialView(
+    return new Trial(
         trial.id,
         trial.consortium,
         trial.status,
@@ -38,10 +43,19 @@ public class TrialViews {
         statuses,
         trial.createdAt,
         trial.updatedAt,
-        trial.content);
+        trial.content());
+  }
+
+  static TrialView view(Trial trial) {
+    return TrialViewMapper.INSTANCE.view(trial);
+  }
+
+  TrialView view(TrialEntity trial) {
+    return view(trial(trial));
   }
 
   static TrialSummary summary(TrialEntity trial) {
+    TrialContent content = trial.content();
     return new TrialSummary(
         trial.id,
         trial.consortium,
@@ -49,10 +63,10 @@ public class TrialViews {
         trial.version,
         trial.registeredOn,
         trial.publicTitle,
-        trial.content.acronym(),
+        content.acronym(),
         trial.primarySponsor,
         List.of(trial.countries),
-        trial.content.conditions().stream().map(c -> c.code()).toList(),
+        content.conditions().stream().map(c -> c.code()).toList(),
         List.of(trial.interventionTypes));
   }
 }

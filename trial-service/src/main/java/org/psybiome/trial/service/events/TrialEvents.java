@@ -1,17 +1,17 @@
 package org.psybiome.trial.service.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.psybiome.outbox.Outbox;
 import org.psybiome.outbox.OutboxEvent;
-import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.config.TrialConfig;
+import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialStatus;
 
 /**
- * The facts trial-service tells others, written to the outbox in the transaction of the change
- * (brief §5). Only registered trials have events: drafts are private. Schemas: docs/events.md.
+ * The facts trial-service tells others, written to the outbox in the transaction of the change, so
+ * an event is published if and only if its change is committed. Only registered trials have events:
+ * drafts are private. The data types are versioned with their schemas in docs/events.
  */
 @ApplicationScoped
 public class TrialEvents {
@@ -22,24 +22,7 @@ public class TrialEvents {
   public static final String UNBLINDED = "org.psybiome.trial.unblinded.v1";
   public static final String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
 
-  /** The whole public record, so consumers need not call back (event-carried state transfer). */
-  public record TrialRegistered(TrialView trial) {}
-
-  public record TrialUpdated(int version, TrialView trial) {}
-
-  public record TrialStatusChanged(
-      String trialId,
-      int version,
-      TrialStatus from,
-      TrialStatus to,
-      LocalDate effectiveDate,
-      String reason) {}
-
-  public record TrialUnblinded(String trialId, int version, Instant unblindedAt, String reason) {}
-
-  /** Internal: carries the arm, so it goes to the allocations topic only. */
-  public record ParticipantEnrolled(
-      String trialId, String code, String arm, LocalDate enrolledOn) {}
+  private static final TrialEventMapper MAPPER = TrialEventMapper.INSTANCE;
 
   private final Outbox outbox;
   private final TrialConfig config;
@@ -49,26 +32,31 @@ public class TrialEvents {
     this.config = config;
   }
 
-  public void registered(TrialView trial) {
-    publish(trial.id(), REGISTERED, new TrialRegistered(trial));
+  public void registered(Trial trial) {
+    publish(trial.id(), REGISTERED, MAPPER.registered(trial));
   }
 
-  public void updated(TrialView trial) {
-    publish(trial.id(), UPDATED, new TrialUpdated(trial.version(), trial));
+  public void updated(Trial trial) {
+    publish(trial.id(), UPDATED, MAPPER.updated(trial));
   }
 
-  public void statusChanged(TrialStatusChanged change) {
-    publish(change.trialId(), STATUS_CHANGED, change);
+  /** {@code trial} is the trial after the change; its latest status entry is the change. */
+  public void statusChanged(Trial trial, TrialStatus from) {
+    publish(trial.id(), STATUS_CHANGED, MAPPER.statusChanged(trial, from));
   }
 
-  public void unblinded(TrialUnblinded unblinded) {
-    publish(unblinded.trialId(), UNBLINDED, unblinded);
+  public void unblinded(Trial trial, String reason) {
+    publish(trial.id(), UNBLINDED, MAPPER.unblinded(trial, reason));
   }
 
-  public void participantEnrolled(ParticipantEnrolled enrolled) {
+  /** Internal: carries the arm, so it goes to the allocations topic only. */
+  public void participantEnrolled(String trialId, String code, String arm, LocalDate enrolledOn) {
     outbox.append(
         new OutboxEvent(
-            config.allocationsTopic(), enrolled.trialId(), PARTICIPANT_ENROLLED, enrolled));
+            config.allocationsTopic(),
+            trialId,
+            PARTICIPANT_ENROLLED,
+            new ParticipantEnrolledV1(trialId, code, arm, enrolledOn)));
   }
 
   private void publish(String trialId, String type, Object data) {

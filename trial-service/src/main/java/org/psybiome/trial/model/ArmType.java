@@ -1,0 +1,10 @@
+package org.psybiome.trial.model;
+
+/** The role of an arm in the comparison: what is tested and what it is compared with. */
+public enum ArmType {
+  EXPERIMENTAL,
+  ACTIVE_COMPARATOR,
+  PLACEBO_COMPARATOR,
+  SHAM_COMPARATOR,
+  NO_INTERVENTION
+}
