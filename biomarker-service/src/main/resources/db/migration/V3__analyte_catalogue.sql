@@ -1,4 +1,4 @@
--- The analyte catalogue and its panels (brief §3). Values of an analyte are stored in its standard
+-- The analyte catalogue and its panels. Values of an analyte are stored in its standard
 -- UCUM unit; molar_mass (g/mol) is what converts mass to molar concentrations and back.
 CREATE TABLE analyte (
   code            text    PRIMARY KEY,

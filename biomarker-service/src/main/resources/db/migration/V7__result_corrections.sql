@@ -1,4 +1,4 @@
--- Corrections of stored results (brief: "a correction keeps the old value"). result stays as
+-- Corrections of stored results: a correction keeps the old value. result stays as
 -- reported and is never updated; each correction is a new row here with its reason and author.
 -- The value in force is the latest correction, else the reported one: current_result gives it,
 -- and every read (queries, export, summaries, drift) goes through that view.

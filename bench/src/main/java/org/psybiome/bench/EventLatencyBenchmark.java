@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Event latency, commit to consumer (brief §6): a participant is enrolled at trial-service (its 201
- * comes after the commit that also wrote the outbox row), and the time runs until the allocation is
+ * Event latency, commit to consumer: a participant is enrolled at trial-service (its 201 comes
+ * after the commit that also wrote the outbox row), and the time runs until the allocation is
  * visible in biomarker-service's database, i.e. the event was relayed to Kafka, consumed and its
  * transaction committed there. Visibility is polled every millisecond over one JDBC connection. One
  * event at a time, with a random pause between them.

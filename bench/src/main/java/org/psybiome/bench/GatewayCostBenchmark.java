@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the gateway adds (issue 5): the same GET of a registered trial, with the same token, sent
- * straight to trial-service and through the gateway. One client, the two interleaved in random
- * order pair by pair so that drift of the machine hits both alike: p50 and p99 of each, the
- * difference is what the gateway adds. Then 32 clients for a fixed time, direct and gateway phases
- * alternated twice: the ratio of completed requests per second.
+ * What the gateway adds: the same GET of a registered trial, with the same token, sent straight to
+ * trial-service and through the gateway. One client, the two interleaved in random order pair by
+ * pair so that drift of the machine hits both alike: p50 and p99 of each, the difference is what
+ * the gateway adds. Then 32 clients for a fixed time, direct and gateway phases alternated twice:
+ * the ratio of completed requests per second.
  */
 final class GatewayCostBenchmark {
 

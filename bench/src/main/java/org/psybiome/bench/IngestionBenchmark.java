@@ -16,10 +16,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Bulk ingestion end to end (issue 4, brief §6): the rows are posted through the gateway as CSV
- * batches of 100 000 rows, one after another as a lab pipeline would, to a trial registered and
- * enrolled through the API; then the very same rows are COPYed by pgjdbc's CopyManager into the
- * same table, in the same run, under a trial id nobody uses, in a transaction that is rolled back.
+ * Bulk ingestion end to end: the rows are posted through the gateway as CSV batches of 100 000
+ * rows, one after another as a lab pipeline would, to a trial registered and enrolled through the
+ * API; then the very same rows are COPYed by pgjdbc's CopyManager into the same table, in the same
+ * run, under a trial id nobody uses, in a transaction that is rolled back.
  */
 final class IngestionBenchmark {
 

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one run: the keys of issue 6 at the top level, per service startup and RSS under
- * {@code services}, and what the figures were measured on under {@code metadata}. Printed as a
- * table and written as JSON, the same numbers in both.
+ * The figures of one run: the keys BENCHMARKS.md reports at the top level, per service startup and
+ * RSS under {@code services}, and what the figures were measured on under {@code metadata}. Printed
+ * as a table and written as JSON, the same numbers in both.
  */
 final class Report {
 
-  /** A figure of the table: its key, unit, the brief's target and whether it is a floor. */
+  /** A figure of the table: its key, unit, its target and whether it is a floor. */
   record Target(String key, String label, String unit, Double target, boolean atLeast) {}
 
   static final List<Target> TARGETS =

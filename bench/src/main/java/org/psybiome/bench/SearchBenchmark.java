@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Trial search with many trials registered (brief §6: 100 000): a mix of what a registry's users
- * ask — free text, condition, status, intervention, strain, sponsor, country, registration dates —
- * and paging to pages 2 and 3 by the returned token, through the gateway, one client, with readers
- * of a consortium owning no trial (so they see what the public sees).
+ * Trial search with many trials registered (100 000): a mix of what a registry's users ask — free
+ * text, condition, status, intervention, strain, sponsor, country, registration dates — and paging
+ * to pages 2 and 3 by the returned token, through the gateway, one client, with readers of a
+ * consortium owning no trial (so they see what the public sees).
  */
 final class SearchBenchmark {
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Summaries with many results stored (brief §6: 10 000 000): GETs through the gateway of random
+ * Summaries with many results stored (10 000 000 in full mode): GETs through the gateway of random
  * (seeded trial, analyte, visit), half pooled and half by arm, one client, after a warm-up.
  */
 final class SummaryBenchmark {

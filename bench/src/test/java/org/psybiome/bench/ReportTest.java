@@ -49,7 +49,7 @@ class ReportTest {
   }
 
   @Test
-  void theTableJudgesFiguresAgainstTheBrief() {
+  void theTableJudgesFiguresAgainstTheTargets() {
     Report report = new Report();
     report.put("ingest_ratio", 0.4);
     report.put("gateway_throughput_ratio", 0.8);

@@ -25,6 +25,9 @@ class ArchitectureTest {
   private static final ArchRule PLAIN_DATA = ServiceArchitecture.plainDataPackages(BASE);
   private static final ArchRule PERSISTENCE =
       ServiceArchitecture.persistenceStaysInRepositories(BASE);
+  private static final ArchRule EVENTS_FROM_SERVICES =
+      ServiceArchitecture.eventsOnlyFromServices(BASE);
+  private static final ArchRule EVENTS_WITHOUT_API = ServiceArchitecture.eventsFreeOfApi(BASE);
   private static final ArchRule NO_CYCLES = ServiceArchitecture.noPackageCycles(BASE);
   private static final ArchRule INDEPENDENT = ServiceArchitecture.independentOfOtherServices(BASE);
 
@@ -44,6 +47,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyServicesUseTheEventRecords() {
+    EVENTS_FROM_SERVICES.check(CLASSES);
+  }
+
+  @Test
+  void eventRecordsUseNoApiType() {
+    EVENTS_WITHOUT_API.check(CLASSES);
+  }
+
+  @Test
   void noPackageCycles() {
     NO_CYCLES.check(CLASSES);
   }
@@ -58,11 +71,20 @@ class ArchitectureTest {
     // a rule added to the shared list must get a test of its own above
     assertEquals(
         descriptions(ServiceArchitecture.layeredServiceRules(BASE)),
-        descriptions(List.of(LAYERING, PLAIN_DATA, PERSISTENCE, NO_CYCLES, INDEPENDENT)));
+        descriptions(
+            List.of(
+                LAYERING,
+                PLAIN_DATA,
+                PERSISTENCE,
+                EVENTS_FROM_SERVICES,
+                EVENTS_WITHOUT_API,
+                NO_CYCLES,
+                INDEPENDENT)));
   }
 
   @Test
   void eventPayloadsKnowNoOtherPackageOfTheService() {
+    // Stricter than the shared rules: biomarker's event data does not even use the domain types.
     noClasses()
         .that()
         .resideInAPackage(BASE + ".events..")
@@ -75,18 +97,6 @@ class ArchitectureTest {
             BASE + ".repository..",
             BASE + ".config..")
         .because("what consumers receive must not change when the API or the storage does")
-        .check(CLASSES);
-  }
-
-  @Test
-  void onlyServicesPublishEvents() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(BASE + ".rest..", BASE + ".repository..", BASE + ".model..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage(BASE + ".events..")
-        .because("event payloads are neither API responses nor stored rows")
         .check(CLASSES);
   }
 

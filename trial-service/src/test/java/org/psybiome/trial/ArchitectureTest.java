@@ -1,5 +1,7 @@
 package org.psybiome.trial;
 
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.eventsFreeOfApi;
+import static org.psybiome.testsupport.architecture.ServiceArchitecture.eventsOnlyFromServices;
 import static org.psybiome.testsupport.architecture.ServiceArchitecture.independentOfOtherServices;
 import static org.psybiome.testsupport.architecture.ServiceArchitecture.layering;
 import static org.psybiome.testsupport.architecture.ServiceArchitecture.noPackageCycles;
@@ -25,13 +27,23 @@ class ArchitectureTest {
   }
 
   @Test
-  void apiAndModelArePlainData() {
+  void apiModelAndEventsArePlainData() {
     plainDataPackages(BASE).check(CLASSES);
   }
 
   @Test
   void jdbcAndJpaStayInRepositoriesAndConfig() {
     persistenceStaysInRepositories(BASE).check(CLASSES);
+  }
+
+  @Test
+  void onlyServicesUseTheEventRecords() {
+    eventsOnlyFromServices(BASE).check(CLASSES);
+  }
+
+  @Test
+  void eventRecordsUseNoApiType() {
+    eventsFreeOfApi(BASE).check(CLASSES);
   }
 
   @Test
@@ -53,6 +65,8 @@ class ArchitectureTest {
             layering(BASE).getDescription(),
             plainDataPackages(BASE).getDescription(),
             persistenceStaysInRepositories(BASE).getDescription(),
+            eventsOnlyFromServices(BASE).getDescription(),
+            eventsFreeOfApi(BASE).getDescription(),
             noPackageCycles(BASE).getDescription(),
             independentOfOtherServices(BASE).getDescription());
   }

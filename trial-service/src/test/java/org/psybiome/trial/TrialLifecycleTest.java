@@ -88,7 +88,7 @@ class TrialLifecycleTest {
   }
 
   @org.junit.jupiter.api.Test
-  void theRulesOfTheBrief() {
+  void theLifecycleRules() {
     // terminal states go nowhere
     for (TrialStatus terminal :
         List.of(TrialStatus.COMPLETED, TrialStatus.TERMINATED, TrialStatus.WITHDRAWN)) {

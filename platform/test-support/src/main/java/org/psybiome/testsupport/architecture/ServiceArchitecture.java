@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *
  * <p>Layers: {@code rest} (JAX-RS resources) calls {@code service} (the rules), which calls {@code
  * repository} (the SQL and the entities). {@code api} holds the request and response types, {@code
- * model} the domain vocabulary; both are plain data that any layer may use and that use no layer.
+ * model} the domain vocabulary, {@code events} the data of published events; all three are plain
+ * data that use no layer.
  */
 public final class ServiceArchitecture {
 
@@ -75,11 +76,12 @@ public final class ServiceArchitecture {
         .because("resources stay thin, rules live in services, SQL lives in repositories");
   }
 
-  /** The request/response types and the domain vocabulary are plain data. */
+  /** The request/response types, the domain vocabulary and the event data are plain data. */
   public static ArchRule plainDataPackages(String basePackage) {
     return noClasses()
         .that()
-        .resideInAnyPackage(basePackage + ".api..", basePackage + ".model..")
+        .resideInAnyPackage(
+            basePackage + ".api..", basePackage + ".model..", basePackage + ".events..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -91,7 +93,38 @@ public final class ServiceArchitecture {
                         basePackage + ".repository.."))
                 .toArray(String[]::new))
         .allowEmptyShould(true)
-        .because("api and model are contracts and vocabulary, not code that knows a layer");
+        .because("api, model and events are contracts and vocabulary, not code that knows a layer");
+  }
+
+  /**
+   * Event data is a contract of its own: only services build and publish it, so neither the
+   * resources, the API types, the repositories nor the domain use the event records.
+   */
+  public static ArchRule eventsOnlyFromServices(String basePackage) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(
+            basePackage + ".rest..",
+            basePackage + ".api..",
+            basePackage + ".repository..",
+            basePackage + ".model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(basePackage + ".events..")
+        .allowEmptyShould(true)
+        .because("event payloads are neither API responses nor stored rows");
+  }
+
+  /** The event records use no API type: an API change must not change what consumers receive. */
+  public static ArchRule eventsFreeOfApi(String basePackage) {
+    return noClasses()
+        .that()
+        .resideInAPackage(basePackage + ".events..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(basePackage + ".api..")
+        .allowEmptyShould(true)
+        .because("an API change must not change what consumers of events receive");
   }
 
   /** Entities and JDBC stay in the repository layer. */
@@ -147,6 +180,8 @@ public final class ServiceArchitecture {
         layering(basePackage),
         plainDataPackages(basePackage),
         persistenceStaysInRepositories(basePackage),
+        eventsOnlyFromServices(basePackage),
+        eventsFreeOfApi(basePackage),
         noPackageCycles(basePackage),
         independentOfOtherServices(basePackage));
   }

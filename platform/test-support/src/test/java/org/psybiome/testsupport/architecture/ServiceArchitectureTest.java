@@ -59,6 +59,22 @@ class ServiceArchitectureTest {
   }
 
   @Test
+  void aResourceAnsweringWithAnEventRecordBreaksEventsOnlyFromServices() {
+    ArchRule rule = ServiceArchitecture.eventsOnlyFromServices(FIXTURES + ".events");
+    assertThatThrownBy(() -> rule.check(fixture("events")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ItemResource");
+  }
+
+  @Test
+  void anEventRecordReusingAnApiTypeBreaksEventsFreeOfApi() {
+    ArchRule rule = ServiceArchitecture.eventsFreeOfApi(FIXTURES + ".events");
+    assertThatThrownBy(() -> rule.check(fixture("events")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ItemAdded");
+  }
+
+  @Test
   void twoPackagesUsingEachOtherAreACycle() {
     ArchRule rule = ServiceArchitecture.noPackageCycles(FIXTURES + ".cycles");
     assertThatThrownBy(() -> rule.check(fixture("cycles")))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.psybiome.outbox.Outbox;
 import org.psybiome.outbox.OutboxEvent;
 import org.psybiome.trial.config.TrialConfig;
+import org.psybiome.trial.events.ParticipantEnrolledV1;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialStatus;
 

@@ -1,4 +1,4 @@
-package org.psybiome.trial.service.events;
+package org.psybiome.trial.events;
 
 import java.time.Instant;
 

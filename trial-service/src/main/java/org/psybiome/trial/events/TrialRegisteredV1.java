@@ -1,4 +1,4 @@
-package org.psybiome.trial.service.events;
+package org.psybiome.trial.events;
 
 /**
  * Data of {@code org.psybiome.trial.registered.v1}: the whole public record, so consumers need not

@@ -1,4 +1,4 @@
-package org.psybiome.trial.service.events;
+package org.psybiome.trial.events;
 
 /**
  * Data of {@code org.psybiome.trial.updated.v1}: the record after a change to a registered trial
