@@ -1,6 +1,7 @@
 package org.psybiome.gateway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.psybiome.gateway.model.Upstream;
 
@@ -61,10 +63,54 @@ class UpstreamBreakersTest {
         && unavailable.reason() == UpstreamUnavailable.Reason.CIRCUIT_OPEN;
   }
 
-  private void open() {
+  /**
+   * Opens the trial-service circuit; returns a time ({@link System#nanoTime()}) no later than the
+   * moment it opened: taken before the failure that opens it.
+   */
+  private long open() {
+    long beforeLast = 0;
     for (int i = 0; i < THRESHOLD; i++) {
+      beforeLast = System.nanoTime();
       assertThat(call(refused())).isInstanceOf(ConnectException.class);
     }
+    return beforeLast;
+  }
+
+  /**
+   * Offers {@code outcome} as the next trial-service call until the open circuit lets one through
+   * (a refused offer is not made), checks that this happened only after the cool-down, and returns
+   * the stage of the call let through, still running if {@code outcome} is.
+   */
+  private CompletionStage<String> firstCallLetThrough(
+      long openedAt, CompletionStage<String> outcome) {
+    AtomicReference<CompletionStage<String>> letThrough = new AtomicReference<>();
+    int before = made.get();
+    await()
+        .atMost(COOL_DOWN.multipliedBy(20))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> {
+              CompletionStage<String> stage =
+                  breakers.call(
+                      Upstream.TRIAL_SERVICE,
+                      () -> {
+                        made.incrementAndGet();
+                        return outcome;
+                      });
+              Throwable refusal =
+                  stage
+                      .toCompletableFuture()
+                      .handle((r, e) -> UpstreamBreakers.unwrap(e))
+                      .getNow(null);
+              if (circuitOpen(refusal)) {
+                return false;
+              }
+              letThrough.set(stage);
+              return true;
+            });
+    assertThat(Duration.ofNanos(System.nanoTime() - openedAt)).isGreaterThanOrEqualTo(COOL_DOWN);
+    assertThat(made).as("only the call let through was made").hasValue(before + 1);
+    return letThrough.get();
   }
 
   @Test
@@ -119,19 +165,12 @@ class UpstreamBreakersTest {
   }
 
   @Test
-  void afterTheCoolDownOneTrialCallIsMadeAndItsSuccessClosesTheCircuit() throws Exception {
-    open();
-    Thread.sleep(COOL_DOWN.toMillis() + 100);
-
-    // half-open: the trial call is made; while it is under way, no other is
+  void afterTheCoolDownOneTrialCallIsMadeAndItsSuccessClosesTheCircuit() {
+    long openedAt = open();
+    // half-open once the cool-down is over: the trial call is made; while it is under way, no
+    // other is
     CompletableFuture<String> trial = new CompletableFuture<>();
-    CompletionStage<String> trialOutcome =
-        breakers.call(
-            Upstream.TRIAL_SERVICE,
-            () -> {
-              made.incrementAndGet();
-              return trial;
-            });
+    CompletionStage<String> trialOutcome = firstCallLetThrough(openedAt, trial);
     assertThat(made).hasValue(THRESHOLD + 1);
     assertThat(circuitOpen(call(answered()))).isTrue();
     assertThat(made).hasValue(THRESHOLD + 1);
@@ -145,11 +184,14 @@ class UpstreamBreakersTest {
   }
 
   @Test
-  void aFailedTrialCallOpensTheCircuitAgain() throws Exception {
-    open();
-    Thread.sleep(COOL_DOWN.toMillis() + 100);
+  void aFailedTrialCallOpensTheCircuitAgain() {
+    long openedAt = open();
 
-    assertThat(call(refused())).isInstanceOf(ConnectException.class);
+    assertThat(firstCallLetThrough(openedAt, refused()).toCompletableFuture())
+        .failsWithin(Duration.ZERO)
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(ConnectException.class);
     assertThat(made).hasValue(THRESHOLD + 1);
     assertThat(circuitOpen(call(answered()))).isTrue();
     assertThat(made).hasValue(THRESHOLD + 1);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,9 +35,8 @@ final class LocalPostgres {
           throw new CliException(
               "could not start PostgreSQL (see " + config.log("postgres-start") + ")");
         }
-        for (int i = 0; i < 30 && !answers(); i++) {
-          sleep(Duration.ofMillis(500));
-        }
+        new ReadinessPoller(Duration.ofMillis(500))
+            .await(this::answers, Instant.now().plusSeconds(15), () -> true);
       }
       if (!answers()) {
         throw new CliException(
@@ -106,15 +106,6 @@ final class LocalPostgres {
       return Double.parseDouble(name);
     } catch (NumberFormatException e) {
       return -1.0;
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
     }
   }
 }

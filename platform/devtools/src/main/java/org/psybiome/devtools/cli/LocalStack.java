@@ -76,20 +76,21 @@ final class LocalStack {
     Process broker = Processes.startDetached(commands.kafka(), Map.of(), log, config.root());
     pids.write(KAFKA, broker.pid());
     // The broker has no HTTP endpoint: it is up once its listener accepts connections.
-    Instant deadline = Instant.now().plus(KAFKA_START_TIMEOUT);
-    while (!Processes.portBusy(config.kafkaPort())) {
-      if (!broker.isAlive()) {
-        throw new CliException("Kafka exited at start (see " + log + ")");
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new CliException(
-            "Kafka did not start within "
-                + KAFKA_START_TIMEOUT.toSeconds()
-                + " s (see "
-                + log
-                + ")");
-      }
-      LocalPostgres.sleep(Duration.ofMillis(300));
+    ReadinessPoller.Outcome outcome =
+        poller.await(
+            () -> Processes.portBusy(config.kafkaPort()),
+            Instant.now().plus(KAFKA_START_TIMEOUT),
+            broker::isAlive);
+    switch (outcome) {
+      case READY -> {}
+      case EXITED -> throw new CliException("Kafka exited at start (see " + log + ")");
+      case TIMED_OUT ->
+          throw new CliException(
+              "Kafka did not start within "
+                  + KAFKA_START_TIMEOUT.toSeconds()
+                  + " s (see "
+                  + log
+                  + ")");
     }
   }
 

@@ -49,8 +49,13 @@ final class ReadinessPoller {
    * died at start is reported at once rather than after the whole timeout.
    */
   Outcome await(URI endpoint, Instant deadline, BooleanSupplier alive) {
+    return await(() -> isReady(endpoint), deadline, alive);
+  }
+
+  /** The same for a probe of any kind (a port that accepts, a database that answers). */
+  Outcome await(BooleanSupplier ready, Instant deadline, BooleanSupplier alive) {
     while (true) {
-      if (isReady(endpoint)) {
+      if (ready.getAsBoolean()) {
         return Outcome.READY;
       }
       if (!alive.getAsBoolean()) {
@@ -60,6 +65,8 @@ final class ReadinessPoller {
         return Outcome.TIMED_OUT;
       }
       try {
+        // A plain pause: the processes polled signal readiness only by answering, never by an
+        // event this program could wait on.
         Thread.sleep(interval.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -76,4 +76,18 @@ class ReadinessPollerTest {
     server = null;
     assertFalse(poller.isReady(endpoint));
   }
+
+  @Test
+  void anyProbeIsPolledTheSameWay() {
+    // Kafka's port and PostgreSQL are waited for with the same loop: ready on the 3rd probe here.
+    AtomicInteger probes = new AtomicInteger();
+    ReadinessPoller.Outcome outcome =
+        poller.await(
+            () -> probes.incrementAndGet() == 3, Instant.now().plusSeconds(10), () -> true);
+    assertEquals(ReadinessPoller.Outcome.READY, outcome);
+    assertEquals(3, probes.get());
+    assertEquals(
+        ReadinessPoller.Outcome.EXITED,
+        poller.await(() -> false, Instant.now().plusSeconds(10), () -> false));
+  }
 }
