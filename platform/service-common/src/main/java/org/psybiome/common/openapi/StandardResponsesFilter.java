@@ -85,7 +85,9 @@ public class StandardResponsesFilter implements OASFilter {
 
   private static void addCorrelationIdParameter(Operation operation) {
     List<Parameter> parameters =
-        operation.getParameters() == null ? new ArrayList<>() : operation.getParameters();
+        operation.getParameters() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(operation.getParameters());
     boolean present =
         parameters.stream()
             .anyMatch(
