@@ -76,7 +76,6 @@ public class OpenApiMerger {
           paths.put(path, item);
         }
       }
-      mergeComponents(components, own.getJsonObject("components", new JsonObject()), null);
       mergeTags(tags, own.getJsonArray("tags", new JsonArray()));
     }
 
@@ -94,6 +93,12 @@ public class OpenApiMerger {
       mergeComponents(components, document.getJsonObject("components", new JsonObject()), upstream);
       mergeTags(tags, document.getJsonArray("tags", new JsonArray()));
     }
+
+    // The gateway's own components come last: where it names a service's type (the overview's
+    // TrialView) with a stand-in of its own, the service's real schema is the one kept.
+    gateway.ifPresent(
+        own ->
+            mergeComponents(components, own.getJsonObject("components", new JsonObject()), null));
 
     JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
     schemes.put(
