@@ -58,7 +58,8 @@ public record TrialView(
         int version,
     @Schema(description = "When the trial left DRAFT (TRDS item 2); absent for a draft")
         LocalDate registeredOn,
-    @Schema(description = "Participants enrolled so far (TRDS item 17, actual)") long actualEnrolment,
+    @Schema(description = "Participants enrolled so far (TRDS item 17, actual)")
+        long actualEnrolment,
     @Schema(description = "Whether allocations are still hidden: masked and not yet unblinded")
         boolean blinded,
     @Schema(description = "When the trial was unblinded; absent until then") Instant unblindedAt,

@@ -111,7 +111,10 @@ public class TrialResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = TrialView.class)),
-      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")})
+      headers = {
+        @Header(name = "Location", ref = "Location"),
+        @Header(name = "ETag", ref = "ETag")
+      })
   @APIResponse(
       responseCode = "403",
       description =
@@ -169,8 +172,15 @@ public class TrialResource {
                   @Schema(
                       type = SchemaType.STRING,
                       enumeration = {
-                        "PROBIOTIC", "PREBIOTIC", "SYNBIOTIC", "POSTBIOTIC", "FMT", "DIET",
-                        "PLACEBO", "SHAM", "STANDARD_CARE"
+                        "PROBIOTIC",
+                        "PREBIOTIC",
+                        "SYNBIOTIC",
+                        "POSTBIOTIC",
+                        "FMT",
+                        "DIET",
+                        "PLACEBO",
+                        "SHAM",
+                        "STANDARD_CARE"
                       }))
           @QueryParam("interventionType")
           String interventionType,
@@ -184,7 +194,8 @@ public class TrialResource {
           @QueryParam("species")
           String species,
       @Parameter(
-              description = "Only trials whose primary sponsor contains this text (case-insensitive)")
+              description =
+                  "Only trials whose primary sponsor contains this text (case-insensitive)")
           @QueryParam("sponsor")
           String sponsor,
       @Parameter(
@@ -216,7 +227,12 @@ public class TrialResource {
                   @Schema(
                       type = SchemaType.STRING,
                       enumeration = {
-                        "registeredOn", "-registeredOn", "updatedAt", "-updatedAt", "id", "-id"
+                        "registeredOn",
+                        "-registeredOn",
+                        "updatedAt",
+                        "-updatedAt",
+                        "id",
+                        "-id"
                       },
                       defaultValue = "-registeredOn"))
           @QueryParam("sort")
@@ -266,9 +282,7 @@ public class TrialResource {
   @GET
   @Path("/{id}")
   @PermitAll
-  @Operation(
-      operationId = "getTrial",
-      summary = "Read a trial (drafts only by their consortium)")
+  @Operation(operationId = "getTrial", summary = "Read a trial (drafts only by their consortium)")
   @APIResponse(
       responseCode = "200",
       description = "The trial; ETag is its version",
@@ -458,9 +472,7 @@ public class TrialResource {
   @GET
   @Path("/{id}/versions/{version}")
   @PermitAll
-  @Operation(
-      operationId = "getTrialVersion",
-      summary = "Read one past version, with its record")
+  @Operation(operationId = "getTrialVersion", summary = "Read one past version, with its record")
   @APIResponse(
       responseCode = "200",
       description = "The version, with the record as it was then",
