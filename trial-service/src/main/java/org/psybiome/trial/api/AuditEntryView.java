@@ -2,6 +2,7 @@ package org.psybiome.trial.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,8 +21,27 @@ public record AuditEntryView(
     String reason,
     @Schema(
             type = SchemaType.ARRAY,
-            implementation = VersionDiff.Change.class,
-            description =
-                "What changed, as in a diff; a status change also names its effectiveDate, an"
-                    + " enrolment leaves out the arm while the trial is blinded to the caller")
-        JsonNode changes) {}
+            implementation = AuditChange.class,
+            description = "What changed, as RFC 6902-style operations")
+        JsonNode changes) {
+
+  /**
+   * The shape of each entry of {@code changes} for the API document: the entries are stored as JSON
+   * as written at the time, so the view hands them on untyped.
+   */
+  @Schema(
+      name = "AuditChange",
+      requiredProperties = {"op", "path"})
+  public record AuditChange(
+      @Schema(enumeration = {"add", "remove", "replace"}) String op,
+      @Schema(description = "RFC 6901 pointer to the changed value") String path,
+      @Schema(description = "The value before; absent for add") JsonNode from,
+      @Schema(
+              description =
+                  "The value after; absent for remove. For an enrolment, the participant's arm"
+                      + " and enrolledOn; the arm is left out while the trial is blinded to the"
+                      + " caller")
+          JsonNode to,
+      @Schema(description = "For a status change: the date it took effect")
+          LocalDate effectiveDate) {}
+}
