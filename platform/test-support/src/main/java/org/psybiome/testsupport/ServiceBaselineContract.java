@@ -75,6 +75,45 @@ public abstract class ServiceBaselineContract {
   }
 
   @Test
+  void openApiDocumentNamesEveryOperationAndItsAnswers() {
+    Map<String, Object> paths =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("paths");
+    List<String> gaps = new java.util.ArrayList<>();
+    java.util.Set<String> operationIds = new java.util.HashSet<>();
+    paths.forEach(
+        (path, item) ->
+            ((Map<?, ?>) item)
+                .forEach(
+                    (method, op) -> {
+                      Map<?, ?> operation = (Map<?, ?>) op;
+                      String name = method + " " + path;
+                      Object id = operation.get("operationId");
+                      if (id == null) {
+                        gaps.add(name + ": no operationId");
+                      } else if (!operationIds.add(id.toString())) {
+                        gaps.add(name + ": operationId " + id + " is used twice");
+                      }
+                      Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+                      if (responses == null
+                          || responses.keySet().stream()
+                              .noneMatch(k -> k.toString().startsWith("2"))) {
+                        gaps.add(name + ": no success response");
+                      }
+                      if (operation.get("security") == null) {
+                        gaps.add(name + ": no security requirement (public ones say so too)");
+                      }
+                    }));
+    assertEquals(List.of(), gaps, "every operation of the document is complete");
+  }
+
+  @Test
   void openApiDocumentDeclaresBearerTokens() {
     given()
         .queryParam("format", "json")

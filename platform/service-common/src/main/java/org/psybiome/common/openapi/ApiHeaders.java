@@ -57,8 +57,9 @@ public final class ApiHeaders {
         RETRY_AFTER,
         header(
             "Seconds to wait before trying again",
-            OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(
-                java.math.BigDecimal.ZERO)));
+            OASFactory.createSchema()
+                .addType(Schema.SchemaType.INTEGER)
+                .minimum(java.math.BigDecimal.ZERO)));
     components.addHeader(
         CONTENT_DISPOSITION, header("attachment, with the file name to save as", string()));
     components.addHeader(

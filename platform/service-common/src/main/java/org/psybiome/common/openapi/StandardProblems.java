@@ -63,8 +63,7 @@ final class StandardProblems {
     }
     statuses.add(new Status(500, "An unexpected error; the problem names no internals"));
     statuses.add(
-        new Status(
-            503, "The service cannot reach its database just now; retry after Retry-After"));
+        new Status(503, "The service cannot reach its database just now; retry after Retry-After"));
     return statuses;
   }
 }

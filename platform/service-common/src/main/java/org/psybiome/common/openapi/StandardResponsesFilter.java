@@ -95,8 +95,7 @@ public class StandardResponsesFilter implements OASFilter {
                     ApiHeaders.CORRELATION_ID_PARAMETER_REF.equals(p.getRef())
                         || ApiHeaders.CORRELATION_ID.equalsIgnoreCase(p.getName()));
     if (!present) {
-      parameters.add(
-          OASFactory.createParameter().ref(ApiHeaders.CORRELATION_ID_PARAMETER_REF));
+      parameters.add(OASFactory.createParameter().ref(ApiHeaders.CORRELATION_ID_PARAMETER_REF));
       operation.setParameters(parameters);
     }
   }
