@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,33 +29,31 @@ class ApiDocumentTest {
 
   private static final String RESULTS = "/api/v1/trials/{trialId}/results";
 
-  /** Every operation of the service, its operationId and the status it answers on success. */
-  private static final Map<String, Success> OPERATIONS = new LinkedHashMap<>();
-
   private record Success(String operationId, String status) {}
 
-  static {
-    OPERATIONS.put("GET /api/v1/analytes", new Success("listAnalytes", "200"));
-    OPERATIONS.put("POST /api/v1/analytes", new Success("createAnalyte", "201"));
-    OPERATIONS.put("GET /api/v1/analytes/{code}", new Success("getAnalyte", "200"));
-    OPERATIONS.put("PUT /api/v1/analytes/{code}", new Success("replaceAnalyte", "200"));
-    OPERATIONS.put("GET /api/v1/panels", new Success("listPanels", "200"));
-    OPERATIONS.put("POST /api/v1/panels", new Success("createPanel", "201"));
-    OPERATIONS.put("GET /api/v1/panels/{code}", new Success("getPanel", "200"));
-    OPERATIONS.put("PUT /api/v1/panels/{code}", new Success("replacePanel", "200"));
-    OPERATIONS.put("GET /api/v1/batches/{id}", new Success("getBatch", "200"));
-    OPERATIONS.put("POST " + RESULTS, new Success("postResults", "201"));
-    OPERATIONS.put("GET " + RESULTS, new Success("listResults", "200"));
-    OPERATIONS.put("GET " + RESULTS + "/export", new Success("exportResults", "200"));
-    OPERATIONS.put("GET " + RESULTS + "/counts", new Success("countResults", "200"));
-    OPERATIONS.put(
-        "POST " + RESULTS + "/{resultId}/corrections", new Success("correctResult", "201"));
-    OPERATIONS.put(
-        "GET " + RESULTS + "/{resultId}/history", new Success("getResultHistory", "200"));
-    OPERATIONS.put(
-        "GET /api/v1/trials/{trialId}/summaries/{analyte}", new Success("getSummary", "200"));
-    OPERATIONS.put("GET /api/v1/trials/{trialId}/drift", new Success("getDrift", "200"));
-  }
+  /** Every operation of the service, its operationId and the status it answers on success. */
+  private static final Map<String, Success> OPERATIONS =
+      Map.ofEntries(
+          Map.entry("GET /api/v1/analytes", new Success("listAnalytes", "200")),
+          Map.entry("POST /api/v1/analytes", new Success("createAnalyte", "201")),
+          Map.entry("GET /api/v1/analytes/{code}", new Success("getAnalyte", "200")),
+          Map.entry("PUT /api/v1/analytes/{code}", new Success("replaceAnalyte", "200")),
+          Map.entry("GET /api/v1/panels", new Success("listPanels", "200")),
+          Map.entry("POST /api/v1/panels", new Success("createPanel", "201")),
+          Map.entry("GET /api/v1/panels/{code}", new Success("getPanel", "200")),
+          Map.entry("PUT /api/v1/panels/{code}", new Success("replacePanel", "200")),
+          Map.entry("GET /api/v1/batches/{id}", new Success("getBatch", "200")),
+          Map.entry("POST " + RESULTS, new Success("postResults", "201")),
+          Map.entry("GET " + RESULTS, new Success("listResults", "200")),
+          Map.entry("GET " + RESULTS + "/export", new Success("exportResults", "200")),
+          Map.entry("GET " + RESULTS + "/counts", new Success("countResults", "200")),
+          Map.entry(
+              "POST " + RESULTS + "/{resultId}/corrections", new Success("correctResult", "201")),
+          Map.entry(
+              "GET " + RESULTS + "/{resultId}/history", new Success("getResultHistory", "200")),
+          Map.entry(
+              "GET /api/v1/trials/{trialId}/summaries/{analyte}", new Success("getSummary", "200")),
+          Map.entry("GET /api/v1/trials/{trialId}/drift", new Success("getDrift", "200")));
 
   /** The fields of a result row, as the ingestion tests send them in JSON, NDJSON and CSV. */
   private static final Set<String> ROW_FIELDS =
@@ -74,10 +72,11 @@ class ApiDocumentTest {
   private static final Set<String> REQUIRED_ROW_FIELDS =
       Set.of("participant", "visit", "sampleId", "collectedAt", "analyte", "value", "unit");
 
-  private static JsonNode document;
+  private JsonNode document;
 
-  @BeforeAll
-  static void readDocument() throws Exception {
+  // not @BeforeAll: before the first test the application is not up and RestAssured has no port
+  @BeforeEach
+  void readDocument() throws Exception {
     String json =
         given()
             .queryParam("format", "json")
@@ -93,36 +92,22 @@ class ApiDocumentTest {
   void everyOperationHasItsOperationIdAndSuccessResponse() {
     Map<String, Success> documented = new LinkedHashMap<>();
     List<String> withoutSuccess = new ArrayList<>();
-    document
-        .path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        method -> {
-                          String key = method.getKey().toUpperCase() + " " + path.getKey();
-                          JsonNode operation = method.getValue();
-                          List<String> success = new ArrayList<>();
-                          operation
-                              .path("responses")
-                              .fieldNames()
-                              .forEachRemaining(
-                                  code -> {
-                                    if (code.startsWith("2")) {
-                                      success.add(code);
-                                    }
-                                  });
-                          if (success.isEmpty()) {
-                            withoutSuccess.add(key);
-                          }
-                          documented.put(
-                              key,
-                              new Success(
-                                  operation.path("operationId").asText(null),
-                                  String.join(",", success)));
-                        }));
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+        String key = method.getKey().toUpperCase() + " " + path.getKey();
+        List<String> success =
+            names(method.getValue().path("responses")).stream()
+                .filter(code -> code.startsWith("2"))
+                .toList();
+        if (success.isEmpty()) {
+          withoutSuccess.add(key);
+        }
+        documented.put(
+            key,
+            new Success(
+                method.getValue().path("operationId").asText(null), String.join(",", success)));
+      }
+    }
     assertThat(withoutSuccess).as("operations without a 2xx response").isEmpty();
     assertThat(documented).isEqualTo(OPERATIONS);
   }
@@ -168,31 +153,39 @@ class ApiDocumentTest {
     assertThat(names(batch.path("properties")))
         .contains("id", "trialId", "rows", "censored", "analytes", "visits");
     assertThat(parameterNames(operation("post", RESULTS))).contains("Idempotency-Key");
-    // the statuses the ingestion and idempotency tests see
+    // the statuses ResultIngestionTest, IdempotencyKeyTest and ResultQueryTest get from it
     assertThat(names(operation("post", RESULTS).path("responses")))
         .contains("201", "400", "404", "409", "413", "415", "422");
   }
 
   @Test
   void createdResourcesDocumentTheLocationTheyAnswerWith() {
-    String code = uniqueCode("DOC");
-    String location =
-        as("curator")
-            .body(analyte(code))
-            .post("/api/v1/analytes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .header("Location");
-    assertThat(location).endsWith("/api/v1/analytes/" + code);
-    for (String[] created :
+    String analyte = uniqueCode("DOC");
+    assertThat(
+            as("curator")
+                .body(analyte(analyte))
+                .post("/api/v1/analytes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location"))
+        .endsWith("/api/v1/analytes/" + analyte);
+    String panel = uniqueCode("DOCP");
+    assertThat(
+            as("curator")
+                .body(Map.of("code", panel, "name", "Documented", "analytes", List.of("IL6")))
+                .post("/api/v1/panels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location"))
+        .endsWith("/api/v1/panels/" + panel);
+    // a batch's and a correction's Location: IdempotencyKeyTest, ResultCorrectionTest
+    for (String created :
         List.of(
-            new String[] {"post", "/api/v1/analytes"},
-            new String[] {"post", "/api/v1/panels"},
-            new String[] {"post", RESULTS + "/{resultId}/corrections"})) {
-      assertThat(operation(created[0], created[1]).path("responses").path("201").path("headers"))
-          .as(created[1])
-          .matches(headers -> headers.has("Location"));
+            "/api/v1/analytes", "/api/v1/panels", RESULTS, RESULTS + "/{resultId}/corrections")) {
+      JsonNode headers = operation("post", created).path("responses").path("201").path("headers");
+      assertThat(headers.has("Location")).as(created).isTrue();
     }
   }
 
@@ -200,10 +193,24 @@ class ApiDocumentTest {
   void exportDocumentsItsFormatsAndFileName() {
     JsonNode ok = operation("get", RESULTS + "/export").path("responses").path("200");
     assertThat(ok.path("headers").has("Content-Disposition")).isTrue();
-    assertThat(names(ok.path("content")))
-        .containsExactlyInAnyOrder("text/csv", "application/x-ndjson");
-    ok.path("content")
-        .forEach(type -> assertThat(type.path("schema").path("type").asText()).isEqualTo("string"));
+    JsonNode content = ok.path("content");
+    assertThat(names(content)).containsExactlyInAnyOrder("text/csv", "application/x-ndjson");
+    assertThat(content.path("text/csv").path("schema").path("type").asText()).isEqualTo("string");
+    // an NDJSON schema is that of each line: a result, as GET results lists them
+    JsonNode line = resolve(content.path("application/x-ndjson").path("schema"));
+    JsonNode listed =
+        resolve(
+            resolve(
+                    operation("get", RESULTS)
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema"))
+                .path("properties")
+                .path("items")
+                .path("items"));
+    assertThat(line).isEqualTo(listed);
   }
 
   @Test
@@ -246,46 +253,26 @@ class ApiDocumentTest {
   @Test
   void noRequestBodyIsDocumentedAsBinary() {
     List<String> binary = new ArrayList<>();
-    document
-        .path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        method ->
-                            method
-                                .getValue()
-                                .path("requestBody")
-                                .path("content")
-                                .fields()
-                                .forEachRemaining(
-                                    type -> {
-                                      if ("binary"
-                                          .equals(
-                                              type.getValue()
-                                                  .path("schema")
-                                                  .path("format")
-                                                  .asText())) {
-                                        binary.add(
-                                            method.getKey()
-                                                + " "
-                                                + path.getKey()
-                                                + " "
-                                                + type.getKey());
-                                      }
-                                    })));
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> type :
+            method.getValue().path("requestBody").path("content").properties()) {
+          if ("binary".equals(type.getValue().path("schema").path("format").asText())) {
+            binary.add(method.getKey() + " " + path.getKey() + " " + type.getKey());
+          }
+        }
+      }
+    }
     assertThat(binary).isEmpty();
   }
 
-  private static JsonNode operation(String method, String path) {
+  private JsonNode operation(String method, String path) {
     JsonNode operation = document.path("paths").path(path).path(method);
     assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
     return operation;
   }
 
-  private static JsonNode resolve(JsonNode schema) {
+  private JsonNode resolve(JsonNode schema) {
     String ref = schema.path("$ref").asText("");
     if (ref.isEmpty()) {
       return schema;

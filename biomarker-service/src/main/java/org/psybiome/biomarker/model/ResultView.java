@@ -1,5 +1,6 @@
 package org.psybiome.biomarker.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,8 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A stored result as it stands (with its latest correction, if any): as reported, and in the
- * analyte's standard unit.
+ * analyte's standard unit. A field without a value is left out through any mapper: the NDJSON
+ * export writes with the application's, which keeps nulls, and its lines must read like GET
+ * results.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
     name = "Result",
     requiredProperties = {

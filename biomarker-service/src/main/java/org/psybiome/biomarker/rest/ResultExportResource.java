@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.ResultFilter;
+import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.service.export.ExportFormat;
 import org.psybiome.biomarker.service.export.ResultExport;
 import org.psybiome.common.problem.Problem;
@@ -69,14 +70,10 @@ public class ResultExportResource {
                     description =
                         "RFC 4180 (CRLF line ends): a header row naming the columns, then a row"
                             + " per result; an absent value is an empty field")),
+        // the schema of an NDJSON body is that of each line
         @Content(
             mediaType = ExportFormat.NDJSON_TYPE,
-            schema =
-                @Schema(
-                    type = SchemaType.STRING,
-                    description =
-                        "One JSON object per line, each a Result (see the Result schema) as GET"
-                            + " results has it"))
+            schema = @Schema(implementation = ResultView.class))
       },
       headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"))
   @APIResponse(

@@ -153,11 +153,10 @@ public class ResultResource {
                             type = SchemaType.STRING,
                             description =
                                 "One ResultRow JSON object per line (LF or CRLF); blank lines are"
-                                    + " skipped. A line that is not JSON is a row error."),
-                    examples =
-                        @ExampleObject(
-                            name = "rows",
-                            value =
+                                    + " skipped. A line that is not JSON is a row error.",
+                            // a schema example, since an example object's value is read as JSON,
+                            // which keeps the first line only
+                            example =
                                 "{\"participant\": \"MG-0001\", \"visit\": \"W0\","
                                     + " \"sampleId\": \"S-0001\", \"collectedAt\":"
                                     + " \"2026-03-01T08:15:00Z\", \"analyte\": \"IL6\","
