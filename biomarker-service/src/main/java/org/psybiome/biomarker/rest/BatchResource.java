@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,11 +54,11 @@ public class BatchResource {
               schema = @Schema(implementation = BatchSummary.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No such batch of the caller's consortium (also for an id that is no UUID)")
+      description = "No such batch of the caller's consortium (also for an id that is not a UUID)")
   public BatchSummary get(
       @Parameter(
               description = "the batch's id, as the POST's Location and body name it",
-              schema = @Schema(format = "uuid"))
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           @PathParam("id")
           String id) {
     return batches.batch(caller, uuid(id));
