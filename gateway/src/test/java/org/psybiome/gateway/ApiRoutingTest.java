@@ -73,7 +73,12 @@ class ApiRoutingTest {
             .then()
             .statusCode(200)
             .header("ETag", "\"7\"")
-            .header("Location", "/api/v1/trials/PSB-2026-000001")
+            // the service's link, made absolute on the address this client used (PublicLinks)
+            .header(
+                "Location",
+                "http://localhost:"
+                    + io.restassured.RestAssured.port
+                    + "/api/v1/trials/PSB-2026-000001")
             .header("Retry-After", "3")
             .extract()
             .headers();

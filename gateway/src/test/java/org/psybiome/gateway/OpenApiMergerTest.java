@@ -54,4 +54,38 @@ class OpenApiMergerTest {
             .getJsonObject("securitySchemes")
             .containsKey(OpenApiMerger.SECURITY_SCHEME));
   }
+
+  @Test
+  void everyServedOperationDocumentsTheEdgesAnswersAndNoStraySchemaIsKept() {
+    JsonObject trialService = OpenApiDocuments.of("trial-service");
+    trialService
+        .getJsonObject("components")
+        .getJsonObject("schemas")
+        .put("RoutingContext", new JsonObject().put("type", "object"));
+    Map<Upstream, Optional<JsonObject>> documents = new LinkedHashMap<>();
+    documents.put(Upstream.TRIAL_SERVICE, Optional.of(trialService));
+    documents.put(
+        Upstream.BIOMARKER_SERVICE, Optional.of(OpenApiDocuments.of("biomarker-service")));
+
+    JsonObject merged = merger.merge(documents, "/");
+
+    JsonObject responses =
+        merged
+            .getJsonObject("paths")
+            .getJsonObject("/api/v1/trials")
+            .getJsonObject("get")
+            .getJsonObject("responses");
+    assertEquals(java.util.Set.of("200", "429", "503", "504"), responses.fieldNames());
+    assertEquals(
+        "#/components/headers/Retry-After",
+        responses
+            .getJsonObject("429")
+            .getJsonObject("headers")
+            .getJsonObject("Retry-After")
+            .getString("$ref"));
+    assertEquals(
+        java.util.Set.of("Trial", "Analyte", "Problem"),
+        merged.getJsonObject("components").getJsonObject("schemas").fieldNames());
+    assertEquals("1.0", merged.getJsonObject("info").getString("version"));
+  }
 }

@@ -125,7 +125,8 @@ class TrialRegistryFlowTest {
     TrialApi.update(trial.id(), trial.etag(), body)
         .then()
         .statusCode(400)
-        .body("violations[0].field", equalTo("reason"));
+        // the violation names the body's property, as the API document does
+        .body("violations[0].field", equalTo("changeReason"));
     body.put("changeReason", "Sample size re-estimated after interim blinded review");
     TrialApi.update(trial.id(), trial.etag(), body)
         .then()

@@ -6,14 +6,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.psybiome.common.problem.Problem;
 import org.psybiome.common.web.CorrelationIds;
 import org.psybiome.gateway.client.CallerHeaders;
 import org.psybiome.gateway.edge.VerifiedCaller;
@@ -23,7 +23,6 @@ import org.psybiome.gateway.overview.TrialOverview;
 /** A trial at a glance, composed by the gateway from trial-service and biomarker-service. */
 @Path("/api/v1/trials/{trialId}/overview")
 @Tag(name = "Overview", description = "A trial with its schedule, result counts and summaries")
-@SecurityRequirement(name = "bearerToken")
 public class OverviewResource {
 
   private final OverviewAssembler assembler;
@@ -35,6 +34,7 @@ public class OverviewResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "getTrialOverview",
       summary = "A trial with its schedule, result counts per visit and analyte, and summaries",
       description =
           "Public for registered trials; results and summaries only for the trial's consortium."
@@ -49,26 +49,16 @@ public class OverviewResource {
               schema = @Schema(implementation = TrialOverview.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No such trial, or a draft of another consortium",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such trial, or a draft of another consortium")
   @APIResponse(
       responseCode = "503",
-      description = "trial-service is down: there is no trial to show",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "504",
-      description = "trial-service did not answer in time",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public Uni<TrialOverview> get(@PathParam("trialId") String trialId, RoutingContext ctx) {
+      description = "trial-service is down: there is no trial to show; retry after Retry-After")
+  @APIResponse(responseCode = "504", description = "trial-service did not answer in time")
+  public Uni<TrialOverview> get(
+      @Parameter(description = "The trial's registry id, e.g. PSB-2026-000001")
+          @PathParam("trialId")
+          String trialId,
+      @Context RoutingContext ctx) {
     // The correlation id may be the gateway's own, made for this request.
     CallerHeaders headers =
         new CallerHeaders(

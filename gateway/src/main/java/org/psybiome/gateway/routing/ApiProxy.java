@@ -44,8 +44,9 @@ import org.psybiome.gateway.model.Upstream;
  * without being buffered, and status, headers and problem bodies come back unchanged. Before a
  * request is sent on it passes the edge's {@link Admission} (body size, token, rate limit), then
  * the service's circuit breaker. A service that cannot be reached is a 503 problem, one that does
- * not answer in time a 504. The service gets the gateway's trace context, so its spans continue the
- * gateway's trace.
+ * not answer in time a 504. A {@code Location} the service sends back names the gateway's public
+ * address ({@link PublicLinks}). The service gets the gateway's trace context, so its spans
+ * continue the gateway's trace.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -60,6 +61,7 @@ public class ApiProxy {
   private final Admission admission;
   private final UpstreamBreakers breakers;
   private final TextMapPropagator propagator;
+  private final PublicLinks links;
 
   ApiProxy(
       Vertx vertx,
@@ -78,6 +80,10 @@ public class ApiProxy {
     this.admission = admission;
     this.breakers = breakers;
     this.propagator = telemetry.getPropagators().getTextMapPropagator();
+    this.links =
+        new PublicLinks(
+            config.publicUrl(),
+            java.util.Arrays.stream(Upstream.values()).map(config::urlOf).toList());
   }
 
   void install(@Observes Router router) {
@@ -184,7 +190,16 @@ public class ApiProxy {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-      context.response().headers().remove(CorrelationIds.HEADER);
+      MultiMap headers = context.response().headers();
+      headers.remove(CorrelationIds.HEADER);
+      String location = headers.get(HttpHeaders.LOCATION);
+      if (location != null) {
+        // The service made it from the address the gateway called it at, which clients cannot
+        // reach.
+        HttpServerRequest request = context.request().proxiedRequest();
+        headers.set(
+            HttpHeaders.LOCATION, links.rewrite(location, request::getHeader, request.scheme()));
+      }
       return context.sendResponse();
     }
 

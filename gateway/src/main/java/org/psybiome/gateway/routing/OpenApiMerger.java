@@ -23,6 +23,12 @@ public class OpenApiMerger {
   public static final String MISSING_SERVICES = "x-psybiome-missing-services";
   public static final String SECURITY_SCHEME = "bearerToken";
 
+  /** MAJOR.MINOR: the URL's major version, and the releases that added to it (api-versioning). */
+  public static final String API_VERSION = "1.0";
+
+  private static final Set<String> HTTP_METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
   private static final String DESCRIPTION =
       "The one public API of Psybiome, the registry of psychobiotic RCTs and their biomarker data."
           + " Registered trials and the analyte catalogue are public; everything else needs a"
@@ -65,10 +71,11 @@ public class OpenApiMerger {
       JsonObject ownPaths = own.getJsonObject("paths", new JsonObject());
       for (String path : ownPaths.fieldNames()) {
         if (routes.servedByGateway(path.replaceAll("\\{[^/}]+}", "x"))) {
-          paths.put(path, ownPaths.getValue(path));
+          JsonObject item = ownPaths.getJsonObject(path).copy();
+          operations(item).forEach(operation -> EdgeResponses.addTo(operation, false));
+          paths.put(path, item);
         }
       }
-      mergeComponents(components, own.getJsonObject("components", new JsonObject()), null);
       mergeTags(tags, own.getJsonArray("tags", new JsonArray()));
     }
 
@@ -87,6 +94,12 @@ public class OpenApiMerger {
       mergeTags(tags, document.getJsonArray("tags", new JsonArray()));
     }
 
+    // The gateway's own components come last: where it names a service's type (the overview's
+    // TrialView) with a stand-in of its own, the service's real schema is the one kept.
+    gateway.ifPresent(
+        own ->
+            mergeComponents(components, own.getJsonObject("components", new JsonObject()), null));
+
     JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
     schemes.put(
         SECURITY_SCHEME,
@@ -97,19 +110,29 @@ public class OpenApiMerger {
             .put("description", "A JWT with sub, groups (roles) and consortium"));
     components.put("securitySchemes", schemes);
 
-    return new JsonObject()
-        .put("openapi", openapiVersion == null ? "3.1.0" : openapiVersion)
-        .put(
-            "info",
-            new JsonObject()
-                .put("title", "Psybiome API")
-                .put("version", "1")
-                .put("description", description(missing)))
-        .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)))
-        .put("tags", tags)
-        .put("paths", paths)
-        .put("components", components)
-        .put(MISSING_SERVICES, missing);
+    JsonObject document =
+        new JsonObject()
+            .put("openapi", openapiVersion == null ? "3.1.0" : openapiVersion)
+            .put(
+                "info",
+                new JsonObject()
+                    .put("title", "Psybiome API")
+                    .put("version", API_VERSION)
+                    .put("description", description(missing)))
+            .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)))
+            .put("tags", tags)
+            .put("paths", paths)
+            .put("components", components)
+            .put(MISSING_SERVICES, missing);
+    UnusedSchemas.removeFrom(document);
+    return document;
+  }
+
+  private static List<JsonObject> operations(JsonObject pathItem) {
+    return pathItem.fieldNames().stream()
+        .filter(HTTP_METHODS::contains)
+        .map(pathItem::getJsonObject)
+        .toList();
   }
 
   private void mergePaths(JsonObject merged, JsonObject paths, Upstream upstream) {
@@ -122,7 +145,9 @@ public class OpenApiMerger {
           Log.warnf("%s documents %s again; the first is kept", upstream.serviceName(), path);
         }
       } else {
-        merged.put(path, paths.getValue(path));
+        JsonObject item = paths.getJsonObject(path).copy();
+        operations(item).forEach(operation -> EdgeResponses.addTo(operation, true));
+        merged.put(path, item);
       }
     }
   }

@@ -5,9 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,28 +16,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.psybiome.client.ApiClient;
+import org.psybiome.client.ApiException;
+import org.psybiome.client.ApiResponse;
+import org.psybiome.client.api.ParticipantsApi;
+import org.psybiome.client.api.TrialsApi;
+import org.psybiome.client.model.Enrolment;
+import org.psybiome.client.model.StatusChange;
+import org.psybiome.client.model.TrialContent;
+import org.psybiome.client.model.TrialStatus;
+import org.psybiome.client.model.TrialView;
 
 /**
  * {@code ./psybiome up --demo}: registers the demo trials of {@code demo/trials} through the
  * gateway, as a consortium's registrant would, enrols participants in every arm, and posts their
  * results as the consortium's lab pipeline would ({@link DemoResults}). A trial whose secondary ids
- * are already claimed was registered before; only its missing results are loaded.
+ * are already claimed was registered before; only its missing results are loaded. Every call goes
+ * through the client generated from the API's contract (api/client).
  */
 public final class DemoLoader {
 
   static final String CONSORTIUM = "MINDGUT";
   static final int PARTICIPANTS_PER_ARM = 12;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI gateway;
-  private final String token;
+  private final ApiClient client;
+  private final TrialsApi trials;
+  private final ParticipantsApi enrolments;
   private final DemoResults results;
 
   DemoLoader(URI gateway, String token, String pipelineToken) {
-    this.gateway = gateway;
-    this.token = token;
-    this.results = new DemoResults(http, gateway, pipelineToken);
+    this.client = ApiClients.of(gateway, token, Duration.ofSeconds(30));
+    this.trials = new TrialsApi(client);
+    this.enrolments = new ParticipantsApi(client);
+    this.results = new DemoResults(gateway, pipelineToken);
   }
 
   /**
@@ -78,48 +86,49 @@ public final class DemoLoader {
   }
 
   void load(Path file) throws Exception {
-    JsonObject registration = json(Files.readString(file));
+    String body = Files.readString(file);
+    JsonObject registration = json(body);
     String prefix = registration.getString("acronym").replaceAll("[^A-Z0-9]", "");
     Map<String, Integer> participants =
         participants(prefix, registration.getJsonArray("arms").size());
-    HttpResponse<String> created = send("POST", "/api/v1/trials", Files.readString(file), null);
-    if (created.statusCode() == 409) {
+    ApiResponse<TrialView> created;
+    try {
+      created =
+          trials.apiV1TrialsPostWithHttpInfo(
+              client.getObjectMapper().readValue(body, TrialContent.class));
+    } catch (ApiException e) {
+      if (e.getCode() != 409) {
+        throw failed(file, e);
+      }
       String id = registeredId(registration.getString("acronym"), file);
       System.out.println("  demo trial " + id + " (" + file.getFileName() + "): already loaded");
       results.load(id, registration, participants);
       return;
     }
-    require(created, 201, file);
-    JsonObject trial = json(created.body());
-    String id = trial.getString("id");
-    String today = LocalDate.now().toString();
-    HttpResponse<String> recruiting =
-        send(
-            "POST",
-            "/api/v1/trials/" + id + "/status",
-            "{\"status\":\"RECRUITING\",\"effectiveDate\":\"" + today + "\"}",
-            created.headers().firstValue("ETag").orElseThrow());
-    require(recruiting, 200, file);
-    var arms = trial.getJsonArray("arms");
-    for (Map.Entry<String, Integer> participant : participants.entrySet()) {
-      HttpResponse<String> enrolment =
-          send(
-              "POST",
-              "/api/v1/trials/" + id + "/participants",
-              Json.createObjectBuilder()
-                  .add("code", participant.getKey())
-                  .add("arm", arms.getJsonObject(participant.getValue()).getString("label"))
-                  .add("enrolledOn", today)
-                  .build()
-                  .toString(),
-              null);
-      require(enrolment, 201, file);
+    TrialView trial = created.getData();
+    String id = trial.getId();
+    LocalDate today = LocalDate.now();
+    try {
+      trials.apiV1TrialsIdStatusPost(
+          id,
+          new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(today),
+          created.getHeaders().get("ETag").get(0));
+      for (Map.Entry<String, Integer> participant : participants.entrySet()) {
+        enrolments.apiV1TrialsIdParticipantsPost(
+            id,
+            new Enrolment()
+                .code(participant.getKey())
+                .arm(trial.getArms().get(participant.getValue()).getLabel())
+                .enrolledOn(today));
+      }
+    } catch (ApiException e) {
+      throw failed(file, e);
     }
     System.out.println(
         "  demo trial "
             + id
             + " ("
-            + trial.getString("acronym")
+            + trial.getAcronym()
             + "): RECRUITING, "
             + participants.size()
             + " participants");
@@ -150,49 +159,39 @@ public final class DemoLoader {
   }
 
   /** The id of the consortium's trial with this acronym, registered by an earlier run. */
-  private String registeredId(String acronym, Path file) throws Exception {
-    HttpResponse<String> page =
-        send("GET", "/api/v1/trials?consortium=" + CONSORTIUM + "&pageSize=200", null, null);
-    require(page, 200, file);
-    return json(page.body()).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-        .filter(t -> acronym.equals(t.getString("acronym", null)))
-        .map(t -> t.getString("id"))
-        .findFirst()
-        .orElseThrow(
-            () -> new IllegalStateException(file.getFileName() + ": registered, but not found"));
+  private String registeredId(String acronym, Path file) {
+    try {
+      return trials
+          .apiV1TrialsGet(
+              null,
+              CONSORTIUM,
+              null,
+              null,
+              null,
+              200,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null)
+          .getItems()
+          .stream()
+          .filter(t -> acronym.equals(t.getAcronym()))
+          .map(t -> t.getId())
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException(file.getFileName() + ": registered, but not found"));
+    } catch (ApiException e) {
+      throw failed(file, e);
+    }
   }
 
-  private HttpResponse<String> send(String method, String path, String body, String ifMatch)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(gateway.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void require(HttpResponse<String> response, int status, Path file) {
-    if (response.statusCode() != status) {
-      throw new IllegalStateException(
-          file.getFileName()
-              + ": "
-              + response.request().method()
-              + " "
-              + response.uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
+  /** The call, its status and the API's answer (a problem document, mostly). */
+  private static IllegalStateException failed(Path file, ApiException e) {
+    return new IllegalStateException(file.getFileName() + ": " + e.getMessage(), e);
   }
 
   private static JsonObject json(String body) {

@@ -8,9 +8,6 @@ import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.psybiome.client.ApiException;
+import org.psybiome.client.api.ResultsApi;
 
 /**
- * Plausible results for a demo trial, posted through the gateway as the consortium's lab pipeline
- * would: one batch per visit of the schedule, for every participant, of the panels and scales the
- * visit pre-registered (IL-6 and hs-CRP, morning cortisol in µg/dL, butyrate, tryptophan and
- * kynurenine, eight genera — from which the service derives the KYN/TRP ratio and Shannon diversity
- * — and the rating scales). The experimental arm improves a little more than the comparator; some
- * IL-6 values and rare genera lie below the limit of quantification.
+ * Plausible results for a demo trial, posted through the gateway (with the generated API client) as
+ * the consortium's lab pipeline would: one batch per visit of the schedule, for every participant,
+ * of the panels and scales the visit pre-registered (IL-6 and hs-CRP, morning cortisol in µg/dL,
+ * butyrate, tryptophan and kynurenine, eight genera — from which the service derives the KYN/TRP
+ * ratio and Shannon diversity — and the rating scales). The experimental arm improves a little more
+ * than the comparator; some IL-6 values and rare genera lie below the limit of quantification.
  *
  * <p>Deterministic (seeded by trial and participant) and idempotent: each batch carries an
  * Idempotency-Key of trial and visit, and a batch whose samples are stored already is skipped.
@@ -59,14 +58,10 @@ final class DemoResults {
   private static final Instant FIRST_VISIT = Instant.parse("2026-01-12T08:00:00Z");
   private static final Duration WAIT_FOR_TRIAL = Duration.ofSeconds(90);
 
-  private final HttpClient http;
-  private final URI gateway;
-  private final String token;
+  private final ResultsApi api;
 
-  DemoResults(HttpClient http, URI gateway, String pipelineToken) {
-    this.http = http;
-    this.gateway = gateway;
-    this.token = pipelineToken;
+  DemoResults(URI gateway, String pipelineToken) {
+    this.api = new ResultsApi(ApiClients.of(gateway, pipelineToken, Duration.ofSeconds(60)));
   }
 
   /**
@@ -79,24 +74,22 @@ final class DemoResults {
     for (JsonObject visit :
         trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
       String body = batch(trialId, visit, participants);
-      HttpResponse<String> response = post(trialId, visit.getString("code"), body);
-      if (response.statusCode() == 201) {
-        stored +=
-            Json.createReader(new java.io.StringReader(response.body()))
-                .readObject()
-                .getInt("rows");
-      } else if (response.statusCode() == 422
-          && response.body().contains("already has a stored result")) {
-        skipped++; // loaded by an earlier run whose Idempotency-Key has expired
-      } else {
-        throw new IllegalStateException(
-            trialId
-                + " "
-                + visit.getString("code")
-                + ": results answered "
-                + response.statusCode()
-                + ": "
-                + response.body());
+      try {
+        stored += post(trialId, visit.getString("code"), body).getRows();
+      } catch (ApiException e) {
+        if (e.getCode() == 422 && answer(e).contains("already has a stored result")) {
+          skipped++; // loaded by an earlier run whose Idempotency-Key has expired
+        } else {
+          throw new IllegalStateException(
+              trialId
+                  + " "
+                  + visit.getString("code")
+                  + ": results answered "
+                  + e.getCode()
+                  + ": "
+                  + answer(e),
+              e);
+        }
       }
     }
     System.out.println(
@@ -113,29 +106,29 @@ final class DemoResults {
    * participants from trial-service's events (404, or 422 naming unknown participants), waits and
    * retries, up to {@link #WAIT_FOR_TRIAL}.
    */
-  private HttpResponse<String> post(String trialId, String visit, String body) throws Exception {
+  private org.psybiome.client.model.Batch post(String trialId, String visit, String body)
+      throws Exception {
     Instant deadline = Instant.now().plus(WAIT_FOR_TRIAL);
     while (true) {
-      HttpRequest request =
-          HttpRequest.newBuilder(gateway.resolve("/api/v1/trials/" + trialId + "/results"))
-              .timeout(Duration.ofSeconds(60))
-              .header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/json")
-              .header("Idempotency-Key", "demo-results-" + trialId + "-" + visit)
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      boolean notKnownYet =
-          response.statusCode() == 404
-              || response.statusCode() == 409 && response.body().contains("still being processed")
-              || response.statusCode() == 429
-              || response.statusCode() == 422
-                  && response.body().contains("is not a participant of");
-      if (!notKnownYet || Instant.now().isAfter(deadline)) {
-        return response;
+      try {
+        return api.apiV1TrialsTrialIdResultsPost(
+            trialId, body, "demo-results-" + trialId + "-" + visit);
+      } catch (ApiException e) {
+        boolean notKnownYet =
+            e.getCode() == 404
+                || e.getCode() == 409 && answer(e).contains("still being processed")
+                || e.getCode() == 429
+                || e.getCode() == 422 && answer(e).contains("is not a participant of");
+        if (!notKnownYet || Instant.now().isAfter(deadline)) {
+          throw e;
+        }
       }
       Thread.sleep(1000);
     }
+  }
+
+  private static String answer(ApiException e) {
+    return e.getResponseBody() == null ? "" : e.getResponseBody();
   }
 
   static String batch(String trialId, JsonObject visit, Map<String, Integer> participants) {

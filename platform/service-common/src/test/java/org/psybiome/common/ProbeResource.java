@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -63,6 +64,7 @@ public class ProbeResource {
   @GET
   @Path("/conflict")
   @PermitAll
+  @APIResponse(responseCode = "409", description = "always: it probes the conflict problem")
   public String conflict() {
     throw ProblemException.conflict("Trial PSB-2026-000001 is COMPLETED");
   }

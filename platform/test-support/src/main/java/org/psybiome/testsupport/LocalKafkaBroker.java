@@ -186,12 +186,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
-  /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+  /**
+   * Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding; like Kafka's own
+   * generator, never one that starts with '-', which the storage tool would take for an option (one
+   * in 64 did, and failed the run's broker).
+   */
   private static String clusterId() {
-    UUID uuid = UUID.randomUUID();
-    var buffer = java.nio.ByteBuffer.allocate(16);
-    buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    while (true) {
+      UUID uuid = UUID.randomUUID();
+      var buffer = java.nio.ByteBuffer.allocate(16);
+      buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+      String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
   }
 
   private String classpath() {

@@ -51,14 +51,41 @@ class GatewayPassThroughIT {
             .post("/api/v1/trials");
     assertThat(created.statusCode()).isEqualTo(201);
     String id = created.jsonPath().getString("id");
-    assertThat(created.header("Location")).endsWith("/api/v1/trials/" + id);
+    // the gateway's address, as this client reached it: never the service's internal one
+    assertThat(created.header("Location")).isEqualTo(stack.gatewayUri() + "/api/v1/trials/" + id);
     assertThat(created.header("ETag")).isNotBlank();
-    gateway()
+    given()
         .header("Authorization", Tokens.bearer("reader", CONSORTIUM))
-        .get(created.header("Location").replaceFirst("^https?://[^/]+", ""))
+        .get(created.header("Location"))
         .then()
         .statusCode(200)
         .header("ETag", equalTo(created.header("ETag")));
+  }
+
+  @Test
+  void behindAReverseProxyLocationNamesTheAddressTheProxySays() {
+    Response created =
+        gateway()
+            .header("Authorization", Tokens.bearer("registrant", CONSORTIUM))
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "registry.example.org")
+            .contentType("application/json")
+            .body(Trials.record(stack.root()).toString())
+            .post("/api/v1/trials");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.header("Location"))
+        .isEqualTo(
+            "https://registry.example.org/api/v1/trials/" + created.jsonPath().getString("id"));
+    Response forwarded =
+        gateway()
+            .header("Authorization", Tokens.bearer("registrant", CONSORTIUM))
+            .header("Forwarded", "for=192.0.2.1;proto=https;host=psybiome.example:8443")
+            .contentType("application/json")
+            .body(Trials.record(stack.root()).toString())
+            .post("/api/v1/trials");
+    assertThat(forwarded.header("Location"))
+        .isEqualTo(
+            "https://psybiome.example:8443/api/v1/trials/" + forwarded.jsonPath().getString("id"));
   }
 
   @Test
@@ -130,7 +157,7 @@ class GatewayPassThroughIT {
     String first = csv(code, "S-IDEM-1");
     Response stored = postCsv(first, key);
     assertThat(stored.statusCode()).isEqualTo(201);
-    assertThat(stored.header("Location")).contains("/api/v1/batches/");
+    assertThat(stored.header("Location")).startsWith(stack.gatewayUri() + "/api/v1/batches/");
 
     Response replayed = postCsv(first, key);
     assertThat(replayed.statusCode()).isEqualTo(201);

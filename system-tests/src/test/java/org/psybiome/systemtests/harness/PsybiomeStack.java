@@ -37,6 +37,9 @@ public final class PsybiomeStack {
   private final List<ServiceProcess> extraGateways = new ArrayList<>();
   private final List<ServiceProcess> extraReplicas = new ArrayList<>();
 
+  /** With {@code -Dpsybiome.prism=true}: Prism in front of the gateway, checking all traffic. */
+  private PrismProxy prism;
+
   private PsybiomeStack() {
     root = repositoryRoot();
     logDir =
@@ -67,6 +70,11 @@ public final class PsybiomeStack {
       PsybiomeStack stack = new PsybiomeStack();
       Runtime.getRuntime().addShutdownHook(new Thread(stack::tearDown, "stop-psybiome-stack"));
       stack.startAll();
+      // Every response any system test gets through REST Assured must be what the committed API
+      // document says it is: an undocumented status, header or field fails that test.
+      io.restassured.RestAssured.filters(
+          new org.psybiome.testsupport.contract.ResponseContractFilter(
+              org.psybiome.testsupport.contract.ResponseContract.of(stack.apiDocument())));
       instance = stack;
     }
     return instance;
@@ -79,6 +87,9 @@ public final class PsybiomeStack {
       biomarkerService.start();
       trial.join();
       gateway.start();
+      if (Boolean.getBoolean("psybiome.prism")) {
+        prism = PrismProxy.start(root, gateway.baseUri(), logDir.resolve("prism.log"));
+      }
     } catch (RuntimeException e) {
       tearDown();
       throw e instanceof java.util.concurrent.CompletionException && e.getCause() != null
@@ -87,8 +98,18 @@ public final class PsybiomeStack {
     }
   }
 
+  /** The committed API document, {@code api/openapi.json}: the contract clients are built from. */
+  public String apiDocument() {
+    try {
+      return java.nio.file.Files.readString(root().resolve("api/openapi.json"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Where tests reach the API: the gateway, or Prism in front of it when that is asked for. */
   public URI gatewayUri() {
-    return gateway.baseUri();
+    return prism != null ? prism.uri() : gateway.baseUri();
   }
 
   public ServiceProcess gateway() {
@@ -215,6 +236,10 @@ public final class PsybiomeStack {
   }
 
   private synchronized void tearDown() {
+    if (prism != null) {
+      quietly(this::writePrismReport);
+      quietly(prism::close);
+    }
     for (ServiceProcess extra : extraGateways) {
       quietly(extra::stop);
     }
@@ -226,6 +251,29 @@ public final class PsybiomeStack {
     quietly(trialService::stop);
     quietly(trialDatabase::close);
     quietly(biomarkerDatabase::close);
+  }
+
+  /** What Prism found in all the traffic of the run: {@code target/prism-report.txt}. */
+  private void writePrismReport() {
+    List<String> violations = prism.violations();
+    List<String> ofResponses =
+        violations.stream().filter(v -> v.contains("Violation: response")).toList();
+    List<String> ofRequests =
+        violations.stream().filter(v -> !v.contains("Violation: response")).toList();
+    List<String> report = new ArrayList<>();
+    report.add("Prism validating proxy in front of the gateway, checking api/openapi.json");
+    report.add("exchanges: " + prism.exchanges());
+    report.add("response violations: " + ofResponses.size());
+    report.add("request violations: " + ofRequests.size());
+    report.add("");
+    report.addAll(ofResponses);
+    report.add("");
+    report.addAll(ofRequests);
+    try {
+      Files.write(root.resolve("system-tests/target/prism-report.txt"), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void quietly(Runnable step) {

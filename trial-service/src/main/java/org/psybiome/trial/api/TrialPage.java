@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of search results; {@code nextPageToken} is absent on the last page. */
+@Schema(requiredProperties = {"items", "total", "totalExact"})
 public record TrialPage(
     List<TrialSummary> items,
     @Schema(

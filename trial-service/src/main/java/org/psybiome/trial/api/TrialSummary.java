@@ -2,9 +2,20 @@ package org.psybiome.trial.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psybiome.trial.model.TrialStatus;
 
 /** A trial in search results. */
+@Schema(
+    requiredProperties = {
+      "id",
+      "consortium",
+      "status",
+      "version",
+      "countries",
+      "conditionCodes",
+      "interventionTypes"
+    })
 public record TrialSummary(
     String id,
     String consortium,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -27,22 +28,50 @@ import org.psybiome.trial.model.TrialStatus;
   "createdAt",
   "updatedAt"
 })
+@Schema(
+    requiredProperties = {
+      "id",
+      "primaryRegistry",
+      "consortium",
+      "status",
+      "version",
+      "actualEnrolment",
+      "blinded",
+      "statusHistory",
+      "createdAt",
+      "updatedAt",
+      // the record's lists are never null, empty when not given
+      "secondaryIds",
+      "sourcesOfSupport",
+      "secondarySponsors",
+      "countries",
+      "conditions",
+      "interventions",
+      "primaryOutcomes",
+      "arms"
+    })
 public record TrialView(
-    String id,
-    String consortium,
+    @Schema(description = "The registry's id (TRDS item 1)", example = "PSB-2026-000042") String id,
+    @Schema(description = "The consortium that owns the trial") String consortium,
     TrialStatus status,
-    int version,
-    LocalDate registeredOn,
-    long actualEnrolment,
-    boolean blinded,
-    Instant unblindedAt,
-    List<StatusEntry> statusHistory,
+    @Schema(description = "Increases with every change; the ETag names it", minimum = "1")
+        int version,
+    @Schema(description = "When the trial left DRAFT (TRDS item 2); absent for a draft")
+        LocalDate registeredOn,
+    @Schema(description = "Participants enrolled so far (TRDS item 17, actual)")
+        long actualEnrolment,
+    @Schema(description = "Whether allocations are still hidden: masked and not yet unblinded")
+        boolean blinded,
+    @Schema(description = "When the trial was unblinded; absent until then") Instant unblindedAt,
+    @Schema(description = "Every status the trial has had, oldest first; empty for a draft")
+        List<StatusEntry> statusHistory,
     Instant createdAt,
     Instant updatedAt,
     @JsonUnwrapped TrialContent content) {
 
   /** TRDS item 1: the primary registry is Psybiome itself. */
   @JsonProperty("primaryRegistry")
+  @Schema(description = "TRDS item 1: the primary registry, always Psybiome")
   public String primaryRegistry() {
     return "Psybiome";
   }

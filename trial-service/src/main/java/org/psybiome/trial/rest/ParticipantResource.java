@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.security.Caller;
@@ -28,7 +32,12 @@ import org.psybiome.trial.service.ParticipantService;
 /** Participants of a trial: enrolment and, for its consortium, the list. */
 @Path("/api/v1/trials/{id}/participants")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Participants", description = "Enrolment under pseudonymous codes")
+@Tag(
+    name = "Participants",
+    description =
+        "Enrolment under pseudonymous codes. Participants are seen only by the trial's"
+            + " consortium; their arms stay hidden while the trial is blinded, except from its"
+            + " statisticians.")
 @SecurityRequirement(name = "bearerToken")
 public class ParticipantResource {
 
@@ -43,7 +52,35 @@ public class ParticipantResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
-  @Operation(summary = "Enrol a participant while the trial recruits")
+  @Operation(
+      operationId = "enrolParticipant",
+      summary = "Enrol a participant while the trial recruits",
+      description =
+          "Only while the trial is RECRUITING or ENROLLING_BY_INVITATION, into one of its arms,"
+              + " on a date between its registration and today.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Enrolled; the arm is left out while the trial is blinded to the caller",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The enrolment breaks a rule: a code that could identify a person, an arm the trial"
+              + " does not have, or an enrolment date before registration or in the future;"
+              + " each is listed in violations")
+  @APIResponse(
+      responseCode = "403",
+      description = "Only a registrant of the consortium that owns the trial may enrol")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The trial is not recruiting, or a participant with this code is already enrolled")
   public Response enrol(@PathParam("id") String id, @Valid @NotNull Enrolment enrolment) {
     ParticipantView participant = participants.enrol(caller, id, enrolment);
     return Response.status(Response.Status.CREATED).entity(participant).build();
@@ -51,11 +88,35 @@ public class ParticipantResource {
 
   @GET
   @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.PIPELINE, Roles.READER})
-  @Operation(summary = "List participants; arms are hidden while the trial is blinded")
+  @Operation(
+      operationId = "listParticipants",
+      summary = "List participants; arms are hidden while the trial is blinded",
+      description =
+          "Ordered by code, paged by cursor: pass nextPageToken back as pageToken. While the"
+              + " trial is blinded only its statisticians see arms.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of participants",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantPage.class)))
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such trial, or the caller is not of its consortium (participants of a public trial"
+              + " are not public)")
   public ParticipantPage list(
       @PathParam("id") String id,
-      @QueryParam("pageToken") String pageToken,
-      @QueryParam("pageSize") @DefaultValue("100") @Min(1) @Max(1000) int pageSize) {
+      @Parameter(description = "nextPageToken of the previous page; absent for the first page")
+          @QueryParam("pageToken")
+          String pageToken,
+      @Parameter(description = "Participants per page")
+          @QueryParam("pageSize")
+          @DefaultValue("100")
+          @Min(1)
+          @Max(1000)
+          int pageSize) {
     return participants.list(
         caller, id, pageToken == null || pageToken.isBlank() ? null : pageToken, pageSize);
   }

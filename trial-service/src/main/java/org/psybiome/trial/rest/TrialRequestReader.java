@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
@@ -21,6 +24,28 @@ import org.psybiome.trial.model.TrialContent;
 public class TrialRequestReader {
 
   public record TrialWrite(TrialContent content, String changeReason) {}
+
+  /**
+   * The body of a replace as the API document shows it: {@link #read} takes it apart by hand, so
+   * the document cannot see its shape.
+   */
+  @Schema(
+      name = "TrialReplacement",
+      description =
+          "The whole new record, plus why it changes. The properties the registry assigns (id,"
+              + " status, version ...) may be sent back as read and are ignored; any other"
+              + " unknown property is an error.",
+      allOf = TrialContent.class,
+      properties =
+          @SchemaProperty(
+              name = "changeReason",
+              type = SchemaType.STRING,
+              description =
+                  "Why the record changes: required once the trial is registered, kept with the"
+                      + " new version"))
+  static final class Replacement {
+    private Replacement() {}
+  }
 
   private final ObjectMapper json;
 

@@ -24,13 +24,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
@@ -56,13 +58,15 @@ import org.psybiome.trial.service.TrialService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "Trials",
-    description = "Psychobiotic RCT records (WHO TRDS), lifecycle, versions, audit")
-@APIResponse(
-    responseCode = "400",
-    description = "Invalid request, with field violations",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description =
+        "Psychobiotic RCT records (WHO TRDS), lifecycle, versions, audit. A draft is visible"
+            + " only to its consortium (to anyone else it does not exist: 404); a registered trial"
+            + " is public. Changes name the version they change in If-Match (the ETag read).")
 public class TrialResource {
+
+  private static final String IF_MATCH =
+      "The ETag of the version being changed, as read (a strong tag such as \"3\"); without it"
+          + " the answer is 428";
 
   private final TrialService trials;
   private final TrialQueries queries;
@@ -87,9 +91,37 @@ public class TrialResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
   @SecurityRequirement(name = "bearerToken")
-  @Operation(summary = "Create a draft trial owned by the caller's consortium")
-  @RequestBody(content = @Content(schema = @Schema(implementation = TrialContent.class)))
-  @APIResponse(responseCode = "201", description = "Draft created; Location and ETag set")
+  @Operation(
+      operationId = "createTrial",
+      summary = "Create a draft trial owned by the caller's consortium",
+      description =
+          "A draft may be incomplete; registration (leaving DRAFT) needs every WHO TRDS item."
+              + " Properties the registry assigns (id, status, version ...) may be sent back as"
+              + " read and are ignored; any other unknown property is a 400.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialContent.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Draft created, at version 1",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialView.class)),
+      headers = {
+        @Header(name = "Location", ref = "Location"),
+        @Header(name = "ETag", ref = "ETag")
+      })
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The caller is not a registrant, or the token names no consortium to own the trial")
+  @APIResponse(
+      responseCode = "409",
+      description = "A secondary id is already claimed by another trial")
   public Response create(@NotNull JsonNode body, UriInfo uri) throws JsonProcessingException {
     TrialView trial = trials.create(caller, reader.read(body).content());
     return Response.created(URI.create("/api/v1/trials/" + trial.id()))
@@ -101,25 +133,120 @@ public class TrialResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listTrials",
       summary = "Search trials",
       description =
-          "Registered trials are public; a token also shows its consortium's drafts. Paged by"
-              + " cursor: pass nextPageToken back as pageToken.")
+          "Registered trials are public; a token also shows its consortium's drafts. Filters"
+              + " combine with AND. Paged by cursor: pass nextPageToken back as pageToken, with"
+              + " the same filters and sort; the last page has no nextPageToken.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of matching trials",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A parameter is invalid (unknown status or sort, a date that is not yyyy-mm-dd, a"
+              + " pageSize out of range, a pageToken this service did not issue); each is listed in"
+              + " violations")
   public TrialPage search(
-      @QueryParam("status") List<String> statuses,
-      @QueryParam("condition") String condition,
-      @QueryParam("interventionType") String interventionType,
-      @QueryParam("genus") String genus,
-      @QueryParam("species") String species,
-      @QueryParam("sponsor") String sponsor,
-      @QueryParam("country") String country,
-      @QueryParam("consortium") String consortium,
-      @QueryParam("registeredFrom") String registeredFrom,
-      @QueryParam("registeredTo") String registeredTo,
-      @QueryParam("q") String text,
-      @QueryParam("sort") @DefaultValue("-registeredOn") String sort,
-      @QueryParam("pageSize") @DefaultValue("20") @Min(1) @Max(200) int pageSize,
-      @QueryParam("pageToken") String pageToken) {
+      @Parameter(
+              description =
+                  "Only trials in these statuses; repeat the parameter or separate values with"
+                      + " commas",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TrialStatus.class))
+          @QueryParam("status")
+          List<String> statuses,
+      @Parameter(
+              description =
+                  "Only trials with this condition code (ICD-10 or ICD-11, case-insensitive); a"
+                      + " category such as F32 also finds its subcodes such as F32.1")
+          @QueryParam("condition")
+          String condition,
+      @Parameter(
+              description = "Only trials with an intervention of this type (case-insensitive)",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "PROBIOTIC",
+                        "PREBIOTIC",
+                        "SYNBIOTIC",
+                        "POSTBIOTIC",
+                        "FMT",
+                        "DIET",
+                        "PLACEBO",
+                        "SHAM",
+                        "STANDARD_CARE"
+                      }))
+          @QueryParam("interventionType")
+          String interventionType,
+      @Parameter(description = "Only trials giving a strain of this genus (case-insensitive)")
+          @QueryParam("genus")
+          String genus,
+      @Parameter(
+              description =
+                  "Only trials giving a strain of this species, named with its genus (e.g."
+                      + " Lactobacillus helveticus; case-insensitive)")
+          @QueryParam("species")
+          String species,
+      @Parameter(
+              description =
+                  "Only trials whose primary sponsor contains this text (case-insensitive)")
+          @QueryParam("sponsor")
+          String sponsor,
+      @Parameter(
+              description = "Only trials recruiting in this country (ISO 3166-1 alpha-2, e.g. DE)")
+          @QueryParam("country")
+          String country,
+      @Parameter(description = "Only trials owned by this consortium (exact)")
+          @QueryParam("consortium")
+          String consortium,
+      @Parameter(
+              description = "Only trials registered on or after this date",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("registeredFrom")
+          String registeredFrom,
+      @Parameter(
+              description = "Only trials registered on or before this date",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("registeredTo")
+          String registeredTo,
+      @Parameter(
+              description =
+                  "Words that must all occur in the public or scientific title or the acronym")
+          @QueryParam("q")
+          String text,
+      @Parameter(
+              description =
+                  "Order of the results, a leading '-' for descending; ties are broken by id",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "registeredOn",
+                        "-registeredOn",
+                        "updatedAt",
+                        "-updatedAt",
+                        "id",
+                        "-id"
+                      },
+                      defaultValue = "-registeredOn"))
+          @QueryParam("sort")
+          @DefaultValue("-registeredOn")
+          String sort,
+      @Parameter(description = "Trials per page")
+          @QueryParam("pageSize")
+          @DefaultValue("20")
+          @Min(1)
+          @Max(200)
+          int pageSize,
+      @Parameter(description = "nextPageToken of the previous page; absent for the first page")
+          @QueryParam("pageToken")
+          String pageToken) {
     TrialSort order =
         TrialSort.parse(sort)
             .orElseThrow(
@@ -155,8 +282,18 @@ public class TrialResource {
   @GET
   @Path("/{id}")
   @PermitAll
-  @Operation(summary = "Read a trial (drafts only by their consortium)")
-  @APIResponse(responseCode = "200", description = "The trial; ETag is its version")
+  @Operation(operationId = "getTrial", summary = "Read a trial (drafts only by their consortium)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The trial; ETag is its version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialView.class)),
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
   public Response get(@PathParam("id") String id) {
     TrialView trial = trials.get(caller, id);
     return Response.ok(trial).tag(etag(trial)).build();
@@ -168,13 +305,53 @@ public class TrialResource {
   @RolesAllowed(Roles.REGISTRANT)
   @SecurityRequirement(name = "bearerToken")
   @Operation(
+      operationId = "replaceTrial",
       summary = "Replace the trial's record",
       description =
           "Requires If-Match with the ETag read (428 without, 412 if stale). After registration"
-              + " a changeReason is required and every TRDS item must stay present.")
-  @RequestBody(content = @Content(schema = @Schema(implementation = TrialContent.class)))
+              + " a changeReason is required and every TRDS item must stay present. A body equal"
+              + " to the current record changes nothing and keeps the version.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialRequestReader.Replacement.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The trial as replaced; ETag is its new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialView.class)),
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The record breaks a rule, or a registered trial is changed without a changeReason;"
+              + " each is listed in violations")
+  @APIResponse(
+      responseCode = "403",
+      description = "Only a registrant of the consortium that owns the trial may change it")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "A secondary id is already claimed by another trial, or the masking of a registered"
+              + " (still blinded) trial would be switched on or off")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names a version that is no longer the current one; ETag names it",
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "422",
+      description = "The trial is registered and the record lacks WHO TRDS items; each is listed")
   public Response update(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body)
+      @PathParam("id") String id,
+      @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+      @NotNull JsonNode body)
       throws JsonProcessingException {
     var write = reader.read(body);
     TrialView trial = trials.update(caller, id, ifMatch, write.content(), write.changeReason());
@@ -187,13 +364,45 @@ public class TrialResource {
   @RolesAllowed(Roles.REGISTRANT)
   @SecurityRequirement(name = "bearerToken")
   @Operation(
+      operationId = "changeTrialStatus",
       summary = "Change the recruitment status",
       description =
-          "Leaving DRAFT registers the trial. A refused transition is a 409 naming the allowed"
-              + " ones. Requires If-Match.")
+          "Leaving DRAFT registers the trial (every WHO TRDS item must be present). Statuses only"
+              + " move forward; COMPLETED, TERMINATED and WITHDRAWN are final; a trial with"
+              + " participants is TERMINATED, not WITHDRAWN. A reason is required once the trial"
+              + " is registered and whenever it stops. Requires If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The trial in its new status; ETag is its new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialView.class)),
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The body breaks a rule: a reason is missing where one is required, or the effective"
+              + " date is in the future or before the current status took effect")
+  @APIResponse(
+      responseCode = "403",
+      description = "Only a registrant of the consortium that owns the trial may change it")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
+  @APIResponse(
+      responseCode = "409",
+      description = "The lifecycle does not allow this transition; detail names the allowed ones")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names a version that is no longer the current one; ETag names it",
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "422",
+      description = "Registering a draft whose record lacks WHO TRDS items; each is listed")
   public Response changeStatus(
       @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull StatusChange change) {
     TrialView trial = trials.changeStatus(caller, id, ifMatch, change);
     return Response.ok(trial).tag(etag(trial)).build();
@@ -204,10 +413,36 @@ public class TrialResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.STATISTICIAN)
   @SecurityRequirement(name = "bearerToken")
-  @Operation(summary = "Unblind a masked trial (irreversible; statisticians of its consortium)")
+  @Operation(
+      operationId = "unblindTrial",
+      summary = "Unblind a masked trial (irreversible; statisticians of its consortium)",
+      description =
+          "From then on everyone who may read the trial sees participants' arms. Requires"
+              + " If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The unblinded trial; ETag is its new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialView.class)),
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "403",
+      description = "Only a statistician of the consortium that owns the trial may unblind it")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
+  @APIResponse(
+      responseCode = "409",
+      description = "The trial is a draft, open-label, or already unblinded")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names a version that is no longer the current one; ETag names it",
+      headers = @Header(name = "ETag", ref = "ETag"))
   public Response unblind(
       @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull Unblinding request) {
     TrialView trial = trials.unblind(caller, id, ifMatch, request);
     return Response.ok(trial).tag(etag(trial)).build();
@@ -216,7 +451,20 @@ public class TrialResource {
   @GET
   @Path("/{id}/versions")
   @PermitAll
-  @Operation(summary = "List every version of the trial")
+  @Operation(
+      operationId = "listTrialVersions",
+      summary = "List every version of the trial, oldest first",
+      description = "Without records; who made each change is shown to the owning consortium only.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every version, oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
   public List<VersionView> versions(@PathParam("id") String id) {
     return queries.versions(caller, id);
   }
@@ -224,20 +472,49 @@ public class TrialResource {
   @GET
   @Path("/{id}/versions/{version}")
   @PermitAll
-  @Operation(summary = "Read one past version, with its record")
+  @Operation(operationId = "getTrialVersion", summary = "Read one past version, with its record")
+  @APIResponse(
+      responseCode = "200",
+      description = "The version, with the record as it was then",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VersionView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial or version, or a draft of another consortium")
   public VersionView version(
-      @PathParam("id") String id, @PathParam("version") @Min(1) int version) {
+      @PathParam("id") String id,
+      @Parameter(description = "The version number, from 1") @PathParam("version") @Min(1)
+          int version) {
     return queries.version(caller, id, version);
   }
 
   @GET
   @Path("/{id}/diff")
   @PermitAll
-  @Operation(summary = "The difference between two versions (RFC 6902 operations)")
+  @Operation(
+      operationId = "diffTrialVersions",
+      summary = "The difference between two versions (RFC 6902 operations)",
+      description =
+          "Compares the status and record each version fixed; paths start with /status or"
+              + " /record.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changes from one version to the other",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VersionDiff.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial or version, or a draft of another consortium")
   public VersionDiff diff(
       @PathParam("id") String id,
-      @QueryParam("from") @NotNull @Min(1) Integer from,
-      @QueryParam("to") @NotNull @Min(1) Integer to) {
+      @Parameter(description = "The version to compare from") @QueryParam("from") @NotNull @Min(1)
+          Integer from,
+      @Parameter(description = "The version to compare to") @QueryParam("to") @NotNull @Min(1)
+          Integer to) {
     return queries.diff(caller, id, from, to);
   }
 
@@ -245,11 +522,35 @@ public class TrialResource {
   @Path("/{id}/audit")
   @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.PIPELINE, Roles.READER, Roles.CURATOR})
   @SecurityRequirement(name = "bearerToken")
-  @Operation(summary = "The append-only audit trail (the owning consortium only)")
+  @Operation(
+      operationId = "listTrialAudit",
+      summary = "The append-only audit trail (the owning consortium only)",
+      description =
+          "Oldest first, paged by cursor: pass nextPageToken back as pageToken. While the trial"
+              + " is blinded, enrolment entries leave out the arm except for its statisticians.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of audit entries",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AuditPage.class)))
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such trial, or the caller is not of its consortium (the audit trail of a public"
+              + " trial is not public)")
   public AuditPage audit(
       @PathParam("id") String id,
-      @QueryParam("pageToken") String pageToken,
-      @QueryParam("pageSize") @DefaultValue("100") @Min(1) @Max(500) int pageSize) {
+      @Parameter(description = "nextPageToken of the previous page; absent for the first page")
+          @QueryParam("pageToken")
+          String pageToken,
+      @Parameter(description = "Entries per page")
+          @QueryParam("pageSize")
+          @DefaultValue("100")
+          @Min(1)
+          @Max(500)
+          int pageSize) {
     return queries.audit(caller, id, blankToNull(pageToken), pageSize);
   }
 

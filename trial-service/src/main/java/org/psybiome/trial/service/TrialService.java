@@ -130,7 +130,8 @@ public class TrialService {
     TrialEntity trial = lockForChange(caller, id, Roles.REGISTRANT, "change it");
     IfMatch.check(ifMatch, id, trial.version);
     if (trial.status.isRegistered()) {
-      requireReason(reason, "Changes to a registered trial need a reason (changeReason)");
+      requireReason(
+          "changeReason", reason, "Changes to a registered trial need a reason (changeReason)");
     }
     validate(content);
     if (trial.status.isRegistered()) {
@@ -182,9 +183,10 @@ public class TrialService {
               allowed.isEmpty() ? "none, " + from + " is final" : allowed));
     }
     if (to.isStop()) {
-      requireReason(change.reason(), "Say why the trial stopped (reason) when it becomes " + to);
+      requireReason(
+          "reason", change.reason(), "Say why the trial stopped (reason) when it becomes " + to);
     } else if (from.isRegistered()) {
-      requireReason(change.reason(), "Changes to a registered trial need a reason");
+      requireReason("reason", change.reason(), "Changes to a registered trial need a reason");
     }
     LocalDate today = LocalDate.now(clock);
     if (change.effectiveDate().isAfter(today)) {
@@ -282,9 +284,10 @@ public class TrialService {
     }
   }
 
-  private static void requireReason(String reason, String detail) {
+  /** {@code field} names the property of the request body the reason belongs in. */
+  private static void requireReason(String field, String reason, String detail) {
     if (reason == null || reason.isBlank()) {
-      throw invalid("reason", detail);
+      throw invalid(field, detail);
     }
   }
 

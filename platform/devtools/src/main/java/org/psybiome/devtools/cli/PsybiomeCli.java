@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       BenchCommand.class,
       DrillsCommand.class,
+      ApiDocCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PsybiomeCli implements Runnable {

@@ -85,7 +85,7 @@ class CommandOutputTest {
   void withoutACommandItListsThemAll() {
     assertEquals(0, run());
     for (String command :
-        new String[] {"up", "down", "status", "token", "logs", "bench", "drills"}) {
+        new String[] {"up", "down", "status", "token", "logs", "bench", "drills", "api-doc"}) {
       assertTrue(out.toString().contains("  " + command + " "), command + " in " + out);
     }
   }

@@ -113,6 +113,17 @@ class CommandParsingTest {
   }
 
   @Test
+  void apiDoc() {
+    ApiDocCommand plain = parse("api-doc");
+    assertEquals(java.net.URI.create("http://127.0.0.1:8080/openapi.json"), plain.gateway);
+    assertFalse(plain.check);
+    ApiDocCommand check = parse("api-doc", "--gateway", "http://127.0.0.1:18080", "--check");
+    assertEquals(java.net.URI.create("http://127.0.0.1:18080"), check.gateway);
+    assertTrue(check.check);
+    assertThrows(UnmatchedArgumentException.class, () -> parse("api-doc", "--write"));
+  }
+
+  @Test
   void unknownCommandIsAUsageError() {
     assertThrows(UnmatchedArgumentException.class, () -> cli().parseArgs("start"));
     assertEquals(2, quiet(cli()).execute("start"));

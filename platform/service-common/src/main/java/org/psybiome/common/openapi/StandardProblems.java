@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Which problem responses an operation can give whatever its resource does, decided from its shape
- * alone. Each follows from a shared layer: bean validation and the strict JSON reader (400), the
- * token check (401, 403), lookups by path id (404), content negotiation (406), the {@code If-Match}
- * check (412, 428), the body limits and readers (413, 415), the problem mapper's last resort (500)
- * and a database that cannot be reached (503).
+ * alone. Each follows from a shared layer: bean validation, the strict JSON reader and the check of
+ * the path and query for NUL (400), the token check (401, 403), lookups by path id (404), content
+ * negotiation (406), the {@code If-Match} check (412, 428), the body limits and readers (413, 415),
+ * the problem mapper's last resort (500) and a database that cannot be reached (503).
  */
 final class StandardProblems {
 
@@ -28,13 +28,13 @@ final class StandardProblems {
 
   static List<Status> of(Shape shape) {
     List<Status> statuses = new ArrayList<>();
-    if (shape.hasParameters() || shape.hasBody()) {
-      statuses.add(
-          new Status(
-              400,
-              "The request is invalid: a parameter or the body breaks a rule; each is listed in"
-                  + " violations"));
-    }
+    statuses.add(
+        new Status(
+            400,
+            shape.hasParameters() || shape.hasBody()
+                ? "The request is invalid: a parameter or the body breaks a rule; each is listed in"
+                    + " violations"
+                : "The request is malformed (for example NUL in its path or query)"));
     statuses.add(
         new Status(
             401,

@@ -45,8 +45,13 @@ public class StandardResponsesFilter implements OASFilter {
   }
 
   private static void complete(String path, Operation operation) {
-    boolean isPublic = operation.getSecurity() == null || operation.getSecurity().isEmpty();
-    if (isPublic) {
+    // Public: no requirement, or an empty one among the alternatives (a token is optional).
+    boolean isPublic =
+        operation.getSecurity() == null
+            || operation.getSecurity().isEmpty()
+            || operation.getSecurity().stream()
+                .anyMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty());
+    if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
       // Anyone may call it; a token, when sent, is checked and may show the caller more.
       operation.setSecurity(
           new ArrayList<>(

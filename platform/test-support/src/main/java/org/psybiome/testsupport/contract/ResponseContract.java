@@ -37,6 +37,10 @@ public final class ResponseContract {
   private static final String IRI = "https://contract.psybiome.invalid/openapi.json";
   private static final String CHECKED = "x-checked-response-";
 
+  /** The contract of an application that publishes no API document: nothing to check. */
+  static final ResponseContract NONE =
+      ResponseContract.of("{\"openapi\": \"3.1.0\", \"info\": {}, \"paths\": {}}");
+
   private final ApiDocument document;
   private final JsonSchemaFactory factory;
   private final Map<JsonNode, Map<String, String>> schemaNames;

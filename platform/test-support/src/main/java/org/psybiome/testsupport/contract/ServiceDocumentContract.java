@@ -1,8 +1,11 @@
 package org.psybiome.testsupport.contract;
 
+import io.quarkus.runtime.StartupEvent;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.specification.FilterableRequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,23 +13,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes every REST Assured response in a service's tests answer to the service's own API document
- * ({@code /q/openapi}, fetched once per address from the service under test). Registered for every
- * test class by JUnit's extension auto-detection, which a service turns on in its {@code
- * junit-platform.properties}.
+ * Makes every REST Assured response in a {@code @QuarkusTest} answer to the API document of the
+ * application under test ({@code /q/openapi}, fetched once per address). A bean of the test
+ * application: it installs the check when the application starts, in the class loader that the
+ * tests' REST Assured lives in (a JUnit extension or a Quarkus test callback from this jar sees
+ * another one). An application without a document (no OpenAPI extension: 404) has nothing to answer
+ * to.
  */
-public final class ServiceDocumentContract implements BeforeAllCallback {
+@ApplicationScoped
+public class ServiceDocumentContract {
 
   private static final Map<String, ResponseContract> BY_ADDRESS = new ConcurrentHashMap<>();
   private static final Filter FILTER =
       new ResponseContractFilter(ServiceDocumentContract::contractOf);
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
+  void install(@Observes StartupEvent started) {
     synchronized (RestAssured.class) {
       if (!RestAssured.filters().contains(FILTER)) {
         RestAssured.filters(FILTER);
@@ -47,6 +50,9 @@ public final class ServiceDocumentContract implements BeforeAllCallback {
               .send(
                   HttpRequest.newBuilder(URI.create(address + "/q/openapi?format=json")).build(),
                   HttpResponse.BodyHandlers.ofString());
+      if (document.statusCode() == 404) {
+        return ResponseContract.NONE;
+      }
       if (document.statusCode() != 200) {
         throw new IllegalStateException(
             "no API document at " + address + "/q/openapi: " + document.statusCode());

@@ -1,0 +1,238 @@
+package org.psybiome.systemtests.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.psybiome.systemtests.harness.PrismProxy;
+import org.psybiome.systemtests.harness.PsybiomeStack;
+import org.psybiome.systemtests.harness.StackExtension;
+import org.psybiome.systemtests.harness.Tokens;
+import org.psybiome.systemtests.harness.Trials;
+import org.psybiome.systemtests.harness.Trials.TestTrial;
+
+/**
+ * A client's session with every operation of the API, sent through Prism (a validating proxy that
+ * reads the committed document independently of this project's own checker), with answers of every
+ * kind: created, read, listed, replayed, exported, and the documented refusals (401, 403, 404, 409,
+ * 412, 422, 428). Every request is one the document allows, so Prism must report nothing at all,
+ * about requests or responses.
+ */
+@ExtendWith(StackExtension.class)
+class PrismContractIT {
+
+  private static final String CONSORTIUM = "PRISM";
+  private static PsybiomeStack stack;
+  private static PrismProxy prism;
+
+  @BeforeAll
+  static void startPrism(PsybiomeStack running) {
+    stack = running;
+    prism =
+        PrismProxy.start(
+            stack.root(),
+            stack.gateway().baseUri(),
+            stack.root().resolve("system-tests/target/stack-logs/prism-contract.log"));
+  }
+
+  @AfterAll
+  static void stopPrism() {
+    if (prism != null) {
+      prism.close();
+    }
+  }
+
+  @Test
+  void everyOperationAnswersAsTheDocumentSays() {
+    Trials trials = new Trials(prism.uri());
+    TestTrial trial = trials.recruiting(stack.root(), CONSORTIUM, 2);
+    trials.awaitKnownToBiomarker(trial);
+    String id = trial.id();
+    String participant = trial.participants().get(0).code();
+    List<Integer> statuses = new ArrayList<>();
+
+    // trials: public reads, and the registrant's writes
+    statuses.add(api(null).get("/api/v1/trials").statusCode());
+    statuses.add(
+        api(null)
+            .queryParam("status", "RECRUITING")
+            .queryParam("pageSize", 5)
+            .get("/api/v1/trials")
+            .statusCode());
+    Response read = api("reader").get("/api/v1/trials/" + id);
+    statuses.add(read.statusCode());
+    statuses.add(api(null).get("/api/v1/trials/" + id + "/versions").statusCode());
+    statuses.add(api(null).get("/api/v1/trials/" + id + "/versions/1").statusCode());
+    statuses.add(
+        api(null)
+            .queryParam("from", 1)
+            .queryParam("to", 2)
+            .get("/api/v1/trials/" + id + "/diff")
+            .statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/audit").statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/participants").statusCode());
+    statuses.add(api(null).get("/api/v1/trials/" + id + "/overview").statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/overview").statusCode());
+
+    TestTrial draft = trials.draft(stack.root(), CONSORTIUM);
+    String record = Trials.record(stack.root()).put("acronym", "PRISM").toString();
+    Response replaced =
+        api("registrant")
+            .header("If-Match", draft.etag())
+            .contentType("application/json")
+            .body(record)
+            .put("/api/v1/trials/" + draft.id());
+    statuses.add(replaced.statusCode());
+    statuses.add( // stale: 412
+        api("registrant")
+            .header("If-Match", draft.etag())
+            .contentType("application/json")
+            .body(record)
+            .put("/api/v1/trials/" + draft.id())
+            .statusCode());
+    statuses.add( // a draft cannot jump to COMPLETED: 409
+        api("registrant")
+            .header("If-Match", replaced.header("ETag"))
+            .contentType("application/json")
+            .body("{\"status\":\"COMPLETED\",\"effectiveDate\":\"" + LocalDate.now() + "\"}")
+            .post("/api/v1/trials/" + draft.id() + "/status")
+            .statusCode());
+    statuses.add(
+        api("registrant")
+            .contentType("application/json")
+            .body(
+                "{\"code\":\""
+                    + id.substring(id.length() - 6)
+                    + "-X1\",\"arm\":\"Placebo\","
+                    + "\"enrolledOn\":\""
+                    + LocalDate.now()
+                    + "\"}")
+            .post("/api/v1/trials/" + id + "/participants")
+            .statusCode());
+
+    // catalogue
+    statuses.add(api(null).get("/api/v1/analytes").statusCode());
+    statuses.add(api(null).get("/api/v1/analytes/IL6").statusCode());
+    statuses.add(api(null).get("/api/v1/panels").statusCode());
+    String panel = api(null).get("/api/v1/panels").jsonPath().getString("[0].code");
+    statuses.add(api(null).get("/api/v1/panels/" + panel).statusCode());
+
+    // results in each format, a replay, a correction, reads and exports
+    String key = UUID.randomUUID().toString();
+    String csv =
+        "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
+            + participant
+            + ",W0,PR-1,2026-01-05T08:00:00Z,CRP,2.5,mg/L\n";
+    Response batch =
+        api("pipeline")
+            .header("Idempotency-Key", key)
+            .contentType("text/csv")
+            .body(csv)
+            .post("/api/v1/trials/" + id + "/results");
+    statuses.add(batch.statusCode());
+    statuses.add(
+        api("pipeline")
+            .header("Idempotency-Key", key)
+            .contentType("text/csv")
+            .body(csv)
+            .post("/api/v1/trials/" + id + "/results")
+            .statusCode());
+    statuses.add(
+        api("pipeline")
+            .contentType("application/json")
+            .body(
+                "[{\"participant\":\""
+                    + participant
+                    + "\",\"visit\":\"W0\",\"sampleId\":\"PR-2\","
+                    + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"IL6\",\"value\":1.2,"
+                    + "\"unit\":\"pg/mL\"}]")
+            .post("/api/v1/trials/" + id + "/results")
+            .statusCode());
+    statuses.add(
+        api("pipeline")
+            .contentType("application/x-ndjson")
+            .body(
+                "{\"participant\":\""
+                    + participant
+                    + "\",\"visit\":\"W0\",\"sampleId\":\"PR-3\","
+                    + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"TNF\",\"value\":3.1,"
+                    + "\"unit\":\"pg/mL\"}\n")
+            .post("/api/v1/trials/" + id + "/results")
+            .statusCode());
+    statuses.add( // a row naming an analyte not in the catalogue: 422
+        api("pipeline")
+            .contentType("text/csv")
+            .body(
+                "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
+                    + participant
+                    + ",W0,PR-4,2026-01-05T08:00:00Z,NOPE,1,mg/L\n")
+            .post("/api/v1/trials/" + id + "/results")
+            .statusCode());
+    statuses.add(api("reader").get(batch.header("Location")).statusCode());
+    Response results =
+        api("reader").queryParam("analyte", "CRP").get("/api/v1/trials/" + id + "/results");
+    statuses.add(results.statusCode());
+    long resultId = results.jsonPath().getLong("items[0].id");
+    statuses.add(
+        api("pipeline")
+            .contentType("application/json")
+            .body("{\"value\":\"2.7\",\"unit\":\"mg/L\",\"reason\":\"re-run of the assay\"}")
+            .post("/api/v1/trials/" + id + "/results/" + resultId + "/corrections")
+            .statusCode());
+    statuses.add(
+        api("reader")
+            .get("/api/v1/trials/" + id + "/results/" + resultId + "/history")
+            .statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/results/counts").statusCode());
+    statuses.add(
+        api("reader")
+            .queryParam("format", "csv")
+            .get("/api/v1/trials/" + id + "/results/export")
+            .statusCode());
+    statuses.add(
+        api("reader")
+            .queryParam("format", "ndjson")
+            .get("/api/v1/trials/" + id + "/results/export")
+            .statusCode());
+    statuses.add(
+        api("statistician")
+            .queryParam("visit", "W0")
+            .get("/api/v1/trials/" + id + "/summaries/CRP")
+            .statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/drift").statusCode());
+
+    // refusals the document names
+    statuses.add(api(null).get("/api/v1/trials/PSB-2000-000000").statusCode()); // 404
+    statuses.add(
+        api(null)
+            .header("Authorization", "Bearer not.a.token")
+            .get("/api/v1/trials/" + id + "/participants")
+            .statusCode()); // 401
+    statuses.add(
+        api("reader")
+            .contentType("text/csv")
+            .body(csv)
+            .post("/api/v1/trials/" + id + "/results")
+            .statusCode()); // 403
+
+    assertThat(statuses).contains(200, 201, 401, 403, 404, 409, 412, 422);
+    assertThat(prism.exchanges()).isGreaterThanOrEqualTo(statuses.size());
+    assertThat(prism.violations()).isEmpty();
+  }
+
+  private static RequestSpecification api(String role) {
+    RequestSpecification request = given().baseUri(prism.uri().toString());
+    return role == null
+        ? request
+        : request.header("Authorization", Tokens.bearer(role, CONSORTIUM));
+  }
+}
