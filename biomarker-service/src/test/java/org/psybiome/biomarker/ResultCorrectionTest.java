@@ -3,6 +3,7 @@ package org.psybiome.biomarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.psybiome.biomarker.ResultsApi.as;
@@ -66,6 +67,9 @@ class ResultCorrectionTest {
                 correction("12", "µg/dL", "mixed-up tubes"))
             .then()
             .statusCode(201)
+            .header(
+                "Location",
+                endsWith("/api/v1/trials/" + trial + "/results/" + cortisol + "/history"))
             .body("kind", equalTo("CORRECTED"))
             .body("reason", equalTo("mixed-up tubes"))
             .body("by", equalTo("pipeline@MINDGUT"))

@@ -16,9 +16,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * <p>On a write, {@code code} may be left out of a PUT (the path names the analyte).
  */
-@Schema(name = "Analyte")
+@Schema(
+    name = "Analyte",
+    requiredProperties = {
+      "code",
+      "name",
+      "layer",
+      "specimen",
+      "unit",
+      "plausibleLow",
+      "plausibleHigh",
+      "derived"
+    })
 public record Analyte(
-    @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) @Schema(example = "IL6") String code,
+    @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
+        @Schema(
+            description =
+                "the analyte's code; in a PUT the path's code (the body may leave it out)",
+            example = "IL6")
+        String code,
     @NotBlank @Size(max = 200) @Schema(example = "Interleukin-6") String name,
     @NotNull OmicsLayer layer,
     @NotNull Specimen specimen,
@@ -36,7 +52,10 @@ public record Analyte(
         BigDecimal plausibleLow,
     @NotNull @Schema(description = "highest plausible value, in the standard unit")
         BigDecimal plausibleHigh,
-    @Schema(description = "computed from other analytes (e.g. a ratio), not measured")
+    @Schema(
+            description =
+                "computed from other analytes (e.g. a ratio), not measured; false when left out"
+                    + " of a write")
         boolean derived) {
 
   /** The same analyte under {@code code}. */

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Experimental vs comparator arm: mean difference, Hedges' g with its 95% CI, Welch's t test. A
  * field is null where it is undefined (too few participants, no variance).
  */
-@Schema(name = "ArmComparison")
+@Schema(
+    name = "ArmComparison",
+    requiredProperties = {"experimental", "comparator"})
 public record ArmComparison(
     @Schema(description = "the first EXPERIMENTAL arm") String experimental,
     @Schema(description = "the first arm that is not EXPERIMENTAL") String comparator,

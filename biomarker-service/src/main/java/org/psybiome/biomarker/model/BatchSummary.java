@@ -6,12 +6,24 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An ingested result batch: counts and what it covered, never its rows. */
-@Schema(name = "Batch")
+@Schema(
+    name = "Batch",
+    requiredProperties = {
+      "id",
+      "trialId",
+      "receivedAt",
+      "rows",
+      "censored",
+      "unregistered",
+      "analytes",
+      "visits",
+      "submittedBy"
+    })
 public record BatchSummary(
     UUID id,
     @Schema(example = "PSB-2026-000042") String trialId,
     Instant receivedAt,
-    @Schema(description = "results stored") int rows,
+    @Schema(description = "results stored, derived ones included") int rows,
     @Schema(description = "results reported as a limit of quantification (< or >)") int censored,
     @Schema(description = "results of analytes the schedule did not pre-register at their visit")
         int unregistered,

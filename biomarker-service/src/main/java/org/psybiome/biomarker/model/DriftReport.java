@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * without pre-registration and those pre-registered but never reported, with totals over the
  * visits.
  */
-@Schema(name = "DriftReport")
+@Schema(
+    name = "DriftReport",
+    requiredProperties = {"trialId", "trialVersion", "visits", "totals"})
 public record DriftReport(
     String trialId,
     @Schema(description = "the trial version whose schedule the report compares with")
@@ -23,7 +25,15 @@ public record DriftReport(
   }
 
   /** Counts over all visits; pairs are (visit, analyte). */
-  @Schema(name = "DriftTotals")
+  @Schema(
+      name = "DriftTotals",
+      requiredProperties = {
+        "registered",
+        "reported",
+        "reportedUnregistered",
+        "unregisteredResults",
+        "registeredNotReported"
+      })
   public record Totals(
       @Schema(description = "pre-registered (visit, analyte) pairs") int registered,
       @Schema(description = "(visit, analyte) pairs with results") int reported,

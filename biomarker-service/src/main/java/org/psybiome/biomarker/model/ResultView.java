@@ -1,5 +1,6 @@
 package org.psybiome.biomarker.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,9 +8,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A stored result as it stands (with its latest correction, if any): as reported, and in the
- * analyte's standard unit.
+ * analyte's standard unit. A field without a value is left out through any mapper: the NDJSON
+ * export writes with the application's, which keeps nulls, and its lines must read like GET
+ * results.
  */
-@Schema(name = "Result")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(
+    name = "Result",
+    requiredProperties = {
+      "id",
+      "participant",
+      "visit",
+      "sampleId",
+      "specimen",
+      "collectedAt",
+      "analyte",
+      "value",
+      "unit",
+      "standardValue",
+      "standardUnit",
+      "censored",
+      "qcStatus",
+      "registered",
+      "corrected",
+      "batchId"
+    })
 public record ResultView(
     @Schema(description = "the result's id, which a correction names") long id,
     @Schema(example = "MG-0001") String participant,
@@ -22,7 +45,10 @@ public record ResultView(
     @Schema(description = "as reported (or as corrected)", example = "µg/dL") String unit,
     BigDecimal standardValue,
     @Schema(example = "nmol/L") String standardUnit,
-    @Schema(description = "< or > for a limit of quantification, else absent") String comparator,
+    @Schema(
+            description = "< or > for a limit of quantification, else absent",
+            enumeration = {"<", ">"})
+        String comparator,
     @Schema(description = "a limit, not a measured value") boolean censored,
     QcStatus qcStatus,
     @Schema(description = "false when the schedule did not pre-register the analyte at the visit")
@@ -30,4 +56,4 @@ public record ResultView(
     @Schema(description = "true when a correction replaced the reported value") boolean corrected,
     @Schema(description = "when the correction in force was made; absent if not corrected")
         Instant correctedAt,
-    UUID batchId) {}
+    @Schema(description = "the batch that reported it") UUID batchId) {}

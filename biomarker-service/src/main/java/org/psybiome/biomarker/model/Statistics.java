@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the SD is the sample SD (n−1). Null where undefined: everything but the counts when n = 0, the SD
  * when n &lt; 2.
  */
-@Schema(name = "Statistics")
+@Schema(
+    name = "Statistics",
+    requiredProperties = {"n", "nCensored"})
 public record Statistics(
     @Schema(description = "participants with a non-censored value") int n,
     @Schema(description = "censored rows (outside the limits of quantification) at the visit")

@@ -4,7 +4,17 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Registered against reported analytes at one visit. */
-@Schema(name = "VisitDrift")
+@Schema(
+    name = "VisitDrift",
+    requiredProperties = {
+      "visit",
+      "inSchedule",
+      "registered",
+      "reported",
+      "reportedUnregistered",
+      "registeredNotReported",
+      "unknownPanels"
+    })
 public record VisitDrift(
     @Schema(example = "W8") String visit,
     @Schema(description = "false for a visit with results that the current schedule no longer has")

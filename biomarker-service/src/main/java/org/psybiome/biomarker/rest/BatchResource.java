@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +39,28 @@ public class BatchResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
-  @Operation(summary = "Read a batch's summary (owning consortium)")
-  @APIResponse(responseCode = "404", description = "No such batch of the caller's consortium")
-  public BatchSummary get(@PathParam("id") String id) {
+  @Operation(
+      operationId = "getBatch",
+      summary = "Read a batch's summary (owning consortium)",
+      description =
+          "The batch as its POST answered it: counts, analytes and visits, never its rows. Who may"
+              + " read the trial's results may read its batches.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The batch",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BatchSummary.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such batch of the caller's consortium (also for an id that is not a UUID)")
+  public BatchSummary get(
+      @Parameter(
+              description = "the batch's id, as the POST's Location and body name it",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     return batches.batch(caller, uuid(id));
   }
 

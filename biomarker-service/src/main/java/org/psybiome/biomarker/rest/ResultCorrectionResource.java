@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,29 +51,47 @@ public class ResultCorrectionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PIPELINE)
   @Operation(
+      operationId = "correctResult",
       summary = "Correct a stored result (pipeline of the owning consortium)",
       description =
           "Appends a correction with a mandatory reason; the reported value and earlier"
-              + " corrections are kept. Derived results of the sample are recomputed.")
+              + " corrections are kept. The value is checked and standardised like a batch row."
+              + " Derived results are never corrected directly: correcting an input recomputes"
+              + " the sample's derived results.")
   @APIResponse(
       responseCode = "201",
       description = "The correction; Location names the result's history",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ResultRevision.class)))
+              schema = @Schema(implementation = ResultRevision.class)),
+      headers = @Header(name = "Location", ref = "Location"))
+  @APIResponse(
+      responseCode = "400",
+      description = "No body, or one that is not a JSON CorrectionRequest (e.g. an unknown field)")
   @APIResponse(responseCode = "404", description = "No such result of the caller's consortium")
   @APIResponse(
       responseCode = "422",
-      description = "Invalid value, unit, comparator, QC status or missing reason",
+      description =
+          "The correction was not stored: the value or unit is missing or invalid, the value is"
+              + " outside the analyte's plausible range, an invalid comparator or QC status, a"
+              + " missing or too long reason, or a derived analyte; each is listed in violations",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response correct(
       @PathParam("trialId") String trialId,
-      @PathParam("resultId") String resultId,
-      CorrectionRequest request) {
+      @Parameter(description = "the result's id, as results and exports name it")
+          @PathParam("resultId")
+          String resultId,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = CorrectionRequest.class)))
+          CorrectionRequest request) {
     if (request == null) {
       throw ProblemException.invalid("A correction body is required", java.util.List.of());
     }
@@ -86,10 +107,22 @@ public class ResultCorrectionResource {
   @Path("/history")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
-  @Operation(summary = "A result's reported value and every correction, with who, when and why")
+  @Operation(
+      operationId = "getResultHistory",
+      summary = "A result's reported value and every correction, with who, when and why")
+  @APIResponse(
+      responseCode = "200",
+      description = "The history, oldest first; the last revision is in force",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ResultHistory.class)))
   @APIResponse(responseCode = "404", description = "No such result of the caller's consortium")
   public ResultHistory history(
-      @PathParam("trialId") String trialId, @PathParam("resultId") String resultId) {
+      @PathParam("trialId") String trialId,
+      @Parameter(description = "the result's id, as results and exports name it")
+          @PathParam("resultId")
+          String resultId) {
     return corrections.history(caller, trialId, id(trialId, resultId));
   }
 

@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,7 +19,7 @@ import org.psybiome.common.security.Roles;
 
 /** How many results a trial has per visit and analyte (the gateway's overview shows them). */
 @Path("/api/v1/trials/{trialId}/results/counts")
-@Tag(name = "Results", description = "Biomarker and rating-scale results of registered trials")
+@Tag(name = "Results")
 @SecurityRequirement(name = "bearerToken")
 public class ResultCountResource {
 
@@ -32,8 +34,16 @@ public class ResultCountResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
-  @Operation(summary = "Count a trial's results per visit and analyte, censored ones apart")
-  @APIResponse(responseCode = "200", description = "The counts")
+  @Operation(
+      operationId = "countResults",
+      summary = "Count a trial's results per visit and analyte, censored ones apart")
+  @APIResponse(
+      responseCode = "200",
+      description = "The counts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrialResultCounts.class)))
   @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
   public TrialResultCounts get(@PathParam("trialId") String trialId) {
     return counts.counts(caller, trialId);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,31 +45,42 @@ public class ResultExportResource {
   @Produces({ExportFormat.CSV_TYPE, ExportFormat.NDJSON_TYPE})
   @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
   @Operation(
+      operationId = "exportResults",
       summary = "Export a trial's results as CSV or NDJSON, streamed",
       description =
           "Every result of the trial (optionally of one visit and/or analyte) as it stands after"
               + " corrections, in id order, streamed from a database cursor: constant memory for"
               + " millions of rows. The format is ?format=csv|ndjson, else the Accept header, else"
-              + " CSV. CSV is RFC 4180 with a header row; NDJSON has one result per line, shaped"
-              + " like the results of GET /results. Columns: id, participant, visit, sampleId,"
+              + " CSV. CSV is RFC 4180 with a header row; NDJSON has one Result object per line,"
+              + " shaped like the results of GET /results. Columns: id, participant, visit, sampleId,"
               + " specimen, collectedAt, analyte, value, unit (as reported), standardValue,"
               + " standardUnit, comparator, censored, qcStatus, registered, corrected,"
               + " correctedAt, batchId. No arms: allocations never leave through results.")
   @APIResponse(
       responseCode = "200",
-      description = "The results, streamed (chunked, no Content-Length)",
+      description =
+          "The results, UTF-8, streamed (chunked, no Content-Length); Content-Disposition names"
+              + " the file, <trialId>-results.csv or .ndjson",
       content = {
         @Content(
             mediaType = ExportFormat.CSV_TYPE,
-            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row")),
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description =
+                        "RFC 4180 (CRLF line ends): a header row naming the columns, then a row"
+                            + " per result; an absent value is an empty field")),
+        // the schema of an NDJSON body is that of each line
         @Content(
             mediaType = ExportFormat.NDJSON_TYPE,
             schema = @Schema(implementation = ResultView.class))
-      })
+      },
+      headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"))
   @APIResponse(
       responseCode = "400",
       description =
-          "Unknown format, a visit not in the schedule or an analyte not in the catalogue",
+          "format not csv or ndjson, a visit not in the trial's schedule or an analyte not in the"
+              + " catalogue",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -77,10 +89,20 @@ public class ResultExportResource {
   @APIResponse(responseCode = "406", description = "Accept names neither CSV nor NDJSON")
   public Response export(
       @PathParam("trialId") String trialId,
-      @Parameter(description = "csv or ndjson; overrides the Accept header") @QueryParam("format")
+      @Parameter(
+              description = "csv or ndjson (case ignored); overrides the Accept header",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"csv", "ndjson"}))
+          @QueryParam("format")
           String format,
-      @Parameter(description = "only this visit") @QueryParam("visit") String visit,
-      @Parameter(description = "only this analyte") @QueryParam("analyte") String analyte,
+      @Parameter(description = "only this visit, a visit code of the trial's schedule")
+          @QueryParam("visit")
+          String visit,
+      @Parameter(description = "only this analyte, an analyte code of the catalogue")
+          @QueryParam("analyte")
+          String analyte,
       @Context HttpHeaders headers) {
     ResultExport.Download download =
         export.prepare(

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,25 +40,55 @@ public class SummaryResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.STATISTICIAN, Roles.READER, Roles.PIPELINE, Roles.REGISTRANT})
   @Operation(
+      operationId = "getSummary",
       summary = "Summarise an analyte at a visit, pooled or per arm, values or changes",
       description =
           "Over non-censored standardised values, one per participant (the latest collected):"
               + " n, nCensored, mean, SD (n−1), median, Q1, Q3 (type 7), min, max. by=arm adds"
               + " experimental vs comparator: mean difference, Hedges' g with 95% CI, Welch's t,"
               + " df and two-sided p; withheld while the trial is blinded except for the"
-              + " consortium's statistician.")
-  @APIResponse(responseCode = "200", description = "The summary")
-  @APIResponse(responseCode = "400", description = "Unknown visit, bad by, no baseline visit")
-  @APIResponse(responseCode = "403", description = "by=arm while the trial is blinded")
-  @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
+              + " consortium's statistician. Pooled summaries are open to the consortium's"
+              + " registrants too.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The summary: pooled has pooled, arm has arms (and comparison)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Summary.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
+              + " false, or change=true for a trial without a baseline visit")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The caller's role may not read summaries, or by=arm while the trial is blinded and the"
+              + " caller is not the consortium's statistician")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial of the caller's consortium, or no such analyte")
   public Summary get(
       @PathParam("trialId") String trialId,
-      @PathParam("analyte") String analyte,
+      @Parameter(description = "an analyte code of the catalogue") @PathParam("analyte")
+          String analyte,
       @Parameter(description = "visit code of the trial's schedule", required = true)
           @QueryParam("visit")
           String visit,
-      @Parameter(description = "pooled or arm") @QueryParam("by") @DefaultValue("pooled") String by,
-      @Parameter(description = "true: changes from the baseline visit")
+      @Parameter(
+              description = "pooled: all participants; arm: per arm, with the arm comparison",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {Summaries.POOLED, Summaries.ARM},
+                      defaultValue = Summaries.POOLED))
+          @QueryParam("by")
+          @DefaultValue("pooled")
+          String by,
+      @Parameter(
+              description = "true: changes from the baseline visit (visit − baseline)",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
           @QueryParam("change")
           @DefaultValue("false")
           // JAX-RS reads any word but "true" as false: a typo must not silently change the answer
