@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.BatchSummary;
-import org.psybiome.biomarker.model.ResultBatch;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultPage;
 import org.psybiome.biomarker.model.ResultRow;
@@ -61,7 +60,8 @@ public class ResultResource {
   }
 
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, BatchParser.NDJSON, BatchParser.CSV})
+  // CSV first: generated clients send the first type, and a lab pipeline's batch is a CSV file.
+  @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PIPELINE)
   @Operation(
@@ -131,13 +131,34 @@ public class ResultResource {
               description = "The batch's rows, in one of three formats",
               content = {
                 @Content(
+                    mediaType = BatchParser.CSV,
+                    schema =
+                        @Schema(
+                            type = SchemaType.STRING,
+                            description =
+                                "RFC 4180 CSV: a header line naming the columns, in any order,"
+                                    + " then a result per line. Columns are the ResultRow fields:"
+                                    + " participant, visit, sampleId, collectedAt, analyte,"
+                                    + " value, unit (required) and specimen, comparator,"
+                                    + " qcStatus (optional); an empty field is absent, values"
+                                    + " are trimmed, blank lines are skipped."),
+                    examples =
+                        @ExampleObject(
+                            name = "rows",
+                            value =
+                                "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
+                                    + "MG-0001,W0,S-0001,2026-03-01T08:15:00Z,IL6,2.5,pg/mL\n")),
+                @Content(
                     mediaType = MediaType.APPLICATION_JSON,
                     schema =
                         @Schema(
+                            type = SchemaType.ARRAY,
+                            implementation = ResultRow.class,
                             description =
-                                "An array of rows, or an object whose only field rows is that"
-                                    + " array",
-                            oneOf = {ResultRow[].class, ResultBatch.class}),
+                                "An array of rows. The object {\"rows\": [...]} is read too;"
+                                    + " it is not declared as an alternative here because"
+                                    + " generated clients cannot express a choice between an"
+                                    + " array and an object."),
                     examples =
                         @ExampleObject(
                             name = "rows",
@@ -165,25 +186,7 @@ public class ResultResource {
                                     + " \"sampleId\": \"S-0002\", \"collectedAt\":"
                                     + " \"2026-03-01T08:40:00Z\", \"analyte\": \"IL6\","
                                     + " \"value\": 0.5, \"comparator\": \"<\","
-                                    + " \"unit\": \"pg/mL\"}\n")),
-                @Content(
-                    mediaType = BatchParser.CSV,
-                    schema =
-                        @Schema(
-                            type = SchemaType.STRING,
-                            description =
-                                "RFC 4180 CSV: a header line naming the columns, in any order,"
-                                    + " then a result per line. Columns are the ResultRow fields:"
-                                    + " participant, visit, sampleId, collectedAt, analyte,"
-                                    + " value, unit (required) and specimen, comparator,"
-                                    + " qcStatus (optional); an empty field is absent, values"
-                                    + " are trimmed, blank lines are skipped."),
-                    examples =
-                        @ExampleObject(
-                            name = "rows",
-                            value =
-                                "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
-                                    + "MG-0001,W0,S-0001,2026-03-01T08:15:00Z,IL6,2.5,pg/mL\n"))
+                                    + " \"unit\": \"pg/mL\"}\n"))
               })
           byte[] body) {
     MediaType type = headers.getMediaType();
