@@ -94,8 +94,10 @@ public final class DemoLoader {
     ApiResponse<TrialView> created;
     try {
       created =
-          trials.apiV1TrialsPostWithHttpInfo(
-              client.getObjectMapper().readValue(body, TrialContent.class));
+          trials.createTrialWithHttpInfo(
+              TrialsApi.APICreateTrialRequest.newBuilder()
+                  .trialContent(client.getObjectMapper().readValue(body, TrialContent.class))
+                  .build());
     } catch (ApiException e) {
       if (e.getCode() != 409) {
         throw failed(file, e);
@@ -109,17 +111,22 @@ public final class DemoLoader {
     String id = trial.getId();
     LocalDate today = LocalDate.now();
     try {
-      trials.apiV1TrialsIdStatusPost(
-          id,
-          new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(today),
-          created.getHeaders().get("ETag").get(0));
+      trials.changeTrialStatus(
+          TrialsApi.APIChangeTrialStatusRequest.newBuilder()
+              .id(id)
+              .ifMatch(created.getHeaders().get("ETag").get(0))
+              .statusChange(new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(today))
+              .build());
       for (Map.Entry<String, Integer> participant : participants.entrySet()) {
-        enrolments.apiV1TrialsIdParticipantsPost(
-            id,
-            new Enrolment()
-                .code(participant.getKey())
-                .arm(trial.getArms().get(participant.getValue()).getLabel())
-                .enrolledOn(today));
+        enrolments.enrolParticipant(
+            ParticipantsApi.APIEnrolParticipantRequest.newBuilder()
+                .id(id)
+                .enrolment(
+                    new Enrolment()
+                        .code(participant.getKey())
+                        .arm(trial.getArms().get(participant.getValue()).getLabel())
+                        .enrolledOn(today))
+                .build());
       }
     } catch (ApiException e) {
       throw failed(file, e);
@@ -162,21 +169,11 @@ public final class DemoLoader {
   private String registeredId(String acronym, Path file) {
     try {
       return trials
-          .apiV1TrialsGet(
-              null,
-              CONSORTIUM,
-              null,
-              null,
-              null,
-              200,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null)
+          .listTrials(
+              TrialsApi.APIListTrialsRequest.newBuilder()
+                  .consortium(CONSORTIUM)
+                  .pageSize(200)
+                  .build())
           .getItems()
           .stream()
           .filter(t -> acronym.equals(t.getAcronym()))

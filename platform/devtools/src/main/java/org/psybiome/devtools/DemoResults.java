@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.psybiome.client.ApiException;
 import org.psybiome.client.api.ResultsApi;
 
@@ -73,7 +75,7 @@ final class DemoResults {
     int skipped = 0;
     for (JsonObject visit :
         trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
-      String body = batch(trialId, visit, participants);
+      String body = csv(batch(trialId, visit, participants));
       try {
         stored += post(trialId, visit.getString("code"), body).getRows();
       } catch (ApiException e) {
@@ -111,8 +113,12 @@ final class DemoResults {
     Instant deadline = Instant.now().plus(WAIT_FOR_TRIAL);
     while (true) {
       try {
-        return api.apiV1TrialsTrialIdResultsPost(
-            trialId, body, "demo-results-" + trialId + "-" + visit);
+        return api.postResults(
+            ResultsApi.APIPostResultsRequest.newBuilder()
+                .trialId(trialId)
+                .body(body)
+                .idempotencyKey("demo-results-" + trialId + "-" + visit)
+                .build());
       } catch (ApiException e) {
         boolean notKnownYet =
             e.getCode() == 404
@@ -237,6 +243,42 @@ final class DemoResults {
           .add("analyte", analyte)
           .add("unit", unit);
     }
+  }
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "participant",
+          "visit",
+          "sampleId",
+          "collectedAt",
+          "analyte",
+          "value",
+          "comparator",
+          "unit");
+
+  /** The rows of a batch as CSV with a header line: what the generated client posts. */
+  static String csv(String rows) {
+    StringBuilder out = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+      printer.printRecord(COLUMNS);
+      try (var reader = Json.createReader(new java.io.StringReader(rows))) {
+        for (JsonObject row : reader.readArray().getValuesAs(JsonObject.class)) {
+          List<String> record = new ArrayList<>();
+          for (String column : COLUMNS) {
+            record.add(
+                !row.containsKey(column)
+                    ? ""
+                    : row.get(column) instanceof JsonString text
+                        ? text.getString()
+                        : row.get(column).toString());
+          }
+          printer.printRecord(record);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   /** Log-normal with the given median and log-SD: skewed like biomarker levels are. */

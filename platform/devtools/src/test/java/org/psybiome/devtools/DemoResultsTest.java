@@ -62,4 +62,20 @@ class DemoResultsTest {
     assertEquals(12, n[0]);
     assertTrue(sum[0] / n[0] < sum[1] / n[1], "experimental HAMD17 mean below comparator's");
   }
+
+  @Test
+  void rowsBecomeCsvWithAHeaderLineAndEmptyFieldsForAbsentOnes() {
+    String rows =
+        "[{\"participant\":\"P-1\",\"visit\":\"W0\",\"sampleId\":\"P-1-W0-SER\","
+            + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"IL6\",\"unit\":\"pg/mL\","
+            + "\"value\":2.50},"
+            + "{\"participant\":\"P-1\",\"visit\":\"W0\",\"sampleId\":\"P-1-W0-SER\","
+            + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"IL6\",\"unit\":\"pg/mL\","
+            + "\"value\":1.0,\"comparator\":\"<\"}]";
+    assertEquals(
+        "participant,visit,sampleId,collectedAt,analyte,value,comparator,unit\r\n"
+            + "P-1,W0,P-1-W0-SER,2026-01-05T08:00:00Z,IL6,2.50,,pg/mL\r\n"
+            + "P-1,W0,P-1-W0-SER,2026-01-05T08:00:00Z,IL6,1.0,<,pg/mL\r\n",
+        DemoResults.csv(rows));
+  }
 }

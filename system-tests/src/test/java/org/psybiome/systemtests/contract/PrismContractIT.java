@@ -131,7 +131,7 @@ class PrismContractIT {
     String csv =
         "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
             + participant
-            + ",W0,PR-1,2026-01-05T08:00:00Z,CRP,2.5,mg/L\n";
+            + ",W0,PR-1,2026-01-05T08:00:00Z,HSCRP,2.5,mg/L\n";
     Response batch =
         api("pipeline")
             .header("Idempotency-Key", key)
@@ -164,7 +164,7 @@ class PrismContractIT {
                 "{\"participant\":\""
                     + participant
                     + "\",\"visit\":\"W0\",\"sampleId\":\"PR-3\","
-                    + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"TNF\",\"value\":3.1,"
+                    + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"TNFA\",\"value\":3.1,"
                     + "\"unit\":\"pg/mL\"}\n")
             .post("/api/v1/trials/" + id + "/results")
             .statusCode());
@@ -179,7 +179,7 @@ class PrismContractIT {
             .statusCode());
     statuses.add(api("reader").get(batch.header("Location")).statusCode());
     Response results =
-        api("reader").queryParam("analyte", "CRP").get("/api/v1/trials/" + id + "/results");
+        api("reader").queryParam("analyte", "HSCRP").get("/api/v1/trials/" + id + "/results");
     statuses.add(results.statusCode());
     long resultId = results.jsonPath().getLong("items[0].id");
     statuses.add(
@@ -206,7 +206,7 @@ class PrismContractIT {
     statuses.add(
         api("statistician")
             .queryParam("visit", "W0")
-            .get("/api/v1/trials/" + id + "/summaries/CRP")
+            .get("/api/v1/trials/" + id + "/summaries/HSCRP")
             .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/drift").statusCode());
 
