@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.ResultFilter;
-import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.service.export.ExportFormat;
 import org.psybiome.biomarker.service.export.ResultExport;
 import org.psybiome.common.problem.Problem;
@@ -70,10 +70,19 @@ public class ResultExportResource {
                     description =
                         "RFC 4180 (CRLF line ends): a header row naming the columns, then a row"
                             + " per result; an absent value is an empty field")),
-        // the schema of an NDJSON body is that of each line
+        // The body is text to OpenAPI 3.1 (and to Prism and generated clients); each line's
+        // schema is named as OpenAPI 3.2 names it for sequential media types, itemSchema.
         @Content(
             mediaType = ExportFormat.NDJSON_TYPE,
-            schema = @Schema(implementation = ResultView.class))
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description = "One Result JSON object per line, in id order"),
+            extensions =
+                @Extension(
+                    name = "x-item-schema",
+                    value = "{\"$ref\": \"#/components/schemas/Result\"}",
+                    parseValue = true))
       },
       headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"))
   @APIResponse(

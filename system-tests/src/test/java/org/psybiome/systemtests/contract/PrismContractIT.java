@@ -161,11 +161,12 @@ class PrismContractIT {
         api("pipeline")
             .contentType("application/x-ndjson")
             .body(
-                "{\"participant\":\""
-                    + participant
-                    + "\",\"visit\":\"W0\",\"sampleId\":\"PR-3\","
-                    + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"TNFA\",\"value\":3.1,"
-                    + "\"unit\":\"pg/mL\"}\n")
+                ("{\"participant\":\""
+                        + participant
+                        + "\",\"visit\":\"W0\",\"sampleId\":\"PR-3\","
+                        + "\"collectedAt\":\"2026-01-05T08:00:00Z\",\"analyte\":\"TNFA\",\"value\":3.1,"
+                        + "\"unit\":\"pg/mL\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .post("/api/v1/trials/" + id + "/results")
             .statusCode());
     statuses.add( // a row naming an analyte not in the catalogue: 422

@@ -24,18 +24,28 @@ import java.util.function.Function;
 /**
  * Checks responses against an OpenAPI 3.1 document as a client generated from it would read them: a
  * status the operation does not declare, a content type it does not name, a declared required
- * header that is missing or a numeric header that is not a number, a body (JSON, or each NDJSON
- * line) that breaks its schema — and, stricter than the document itself, which lets clients
- * tolerate new fields, a field the document does not declare. Schemas are JSON Schema 2020-12 (the
- * dialect of OpenAPI 3.1), checked with networknt's validator; the common Java OpenAPI validators
- * read only 3.0 schemas and pass any 3.1 body unchecked. Requests are not checked: tests send bad
- * requests on purpose, and what matters is that the answer to one is documented.
+ * header that is missing or a numeric header that is not a number, a body (JSON, or each line of
+ * NDJSON against the media type's {@link #ITEM_SCHEMA}) that breaks its schema — and, stricter than
+ * the document itself, which lets clients tolerate new fields, a field the document does not
+ * declare. Schemas are JSON Schema 2020-12 (the dialect of OpenAPI 3.1), checked with networknt's
+ * validator; the common Java OpenAPI validators read only 3.0 schemas and pass any 3.1 body
+ * unchecked. Requests are not checked: tests send bad requests on purpose, and what matters is that
+ * the answer to one is documented.
  */
 public final class ResponseContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String IRI = "https://contract.psybiome.invalid/openapi.json";
   private static final String CHECKED = "x-checked-response-";
+
+  /**
+   * The schema of each item of a sequential body such as NDJSON, beside the media type's {@code
+   * schema} (which 3.1 tools read as the whole body: text). OpenAPI 3.2 calls it {@code
+   * itemSchema}.
+   */
+  public static final String ITEM_SCHEMA = "x-item-schema";
+
+  private static final String ITEM = "#item";
 
   /** The contract of an application that publishes no API document: nothing to check. */
   static final ResponseContract NONE =
@@ -115,17 +125,19 @@ public final class ResponseContract {
           where + ": Content-Type " + type + " is not declared; declared: " + names(content));
       return problems;
     }
-    String name = schemaNames.getOrDefault(response, Map.of()).get(declared.get());
-    if (name == null || !hasBody) {
+    Map<String, String> names = schemaNames.getOrDefault(response, Map.of());
+    if (!hasBody) {
       return problems;
     }
-    if (isJson(type)) {
-      validate(name, body, where, problems);
-    } else if (type.equals("application/x-ndjson")) {
+    if (isJson(type) && names.containsKey(declared.get())) {
+      validate(names.get(declared.get()), body, where, problems);
+    } else if (names.containsKey(declared.get() + ITEM)) {
+      // a sequential body (NDJSON): text to OpenAPI 3.1, each line a JSON value of itemSchema
       String[] lines = body.split("\n");
       for (int i = 0; i < lines.length && problems.size() < 20; i++) {
         if (!lines[i].isBlank()) {
-          validate(name, lines[i], where + ", line " + (i + 1), problems);
+          validate(
+              names.get(declared.get() + ITEM), lines[i], where + ", line " + (i + 1), problems);
         }
       }
     }
@@ -215,11 +227,15 @@ public final class ResponseContract {
       JsonNode content = response.path("content");
       for (Iterator<String> it = content.fieldNames(); it.hasNext(); ) {
         String media = it.next();
-        JsonNode schema = content.get(media).get("schema");
-        if (schema != null) {
-          String name = CHECKED + n++;
-          schemas.set(name, schema.deepCopy());
-          names.computeIfAbsent(response, r -> new HashMap<>()).put(media, name);
+        for (String key : List.of("schema", ITEM_SCHEMA)) {
+          JsonNode schema = content.get(media).get(key);
+          if (schema != null) {
+            String name = CHECKED + n++;
+            schemas.set(name, schema.deepCopy());
+            names
+                .computeIfAbsent(response, r -> new HashMap<>())
+                .put(key.equals(ITEM_SCHEMA) ? media + ITEM : media, name);
+          }
         }
       }
     }

@@ -41,7 +41,8 @@ class ResponseContractTest {
           },
           "/things": {
             "get": {"operationId": "exportThings", "responses": {"200": {"description": "lines",
-              "content": {"application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Thing"}},
+              "content": {"application/x-ndjson": {"schema": {"type": "string"},
+                                                   "x-item-schema": {"$ref": "#/components/schemas/Thing"}},
                           "text/csv": {"schema": {"type": "string"}}}}}}
           }
         },
