@@ -19,13 +19,14 @@ import org.psybiome.systemtests.harness.StackExtension;
 import org.psybiome.systemtests.harness.Tokens;
 import org.psybiome.systemtests.harness.Trials;
 import org.psybiome.systemtests.harness.Trials.TestTrial;
+import org.psybiome.testsupport.contract.ResponseContract;
 
 /**
- * A client's session with every operation of the API, sent through Prism (a validating proxy that
- * reads the committed document independently of this project's own checker), with answers of every
- * kind: created, read, listed, replayed, exported, and the documented refusals (401, 403, 404, 409,
- * 412, 422, 428). Every request is one the document allows, so Prism must report nothing at all,
- * about requests or responses.
+ * A client's session with every operation of the API but the event stream, sent through Prism (a
+ * validating proxy that reads the committed document independently of this project's own checker),
+ * with answers of every kind: created, read, listed, replayed, exported, and the documented
+ * refusals (401, 403, 404, 409, 412, 422, 428). Every request is one the document allows, so Prism
+ * must report nothing at all, about requests or responses.
  */
 @ExtendWith(StackExtension.class)
 class PrismContractIT {
@@ -124,6 +125,44 @@ class PrismContractIT {
     statuses.add(api(null).get("/api/v1/analytes/IL6").statusCode());
     statuses.add(api(null).get("/api/v1/panels").statusCode());
     String panel = api(null).get("/api/v1/panels").jsonPath().getString("[0].code");
+
+    // the curator's catalogue upkeep: a new analyte like IL-6, replaced, in a new panel
+    com.fasterxml.jackson.databind.node.ObjectNode analyte =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Trials.parse(api(null).get("/api/v1/analytes/IL6").asString());
+    String code = "IL6X" + id.substring(id.length() - 4);
+    analyte.put("code", code).put("name", "Interleukin-6 (contract probe " + id + ")");
+    statuses.add(
+        api("curator")
+            .contentType("application/json")
+            .body(analyte.toString())
+            .post("/api/v1/analytes")
+            .statusCode());
+    statuses.add(
+        api("curator")
+            .contentType("application/json")
+            .body(analyte.put("name", "Interleukin-6, replaced").toString())
+            .put("/api/v1/analytes/" + code)
+            .statusCode());
+    String newPanel = "PRISM" + id.substring(id.length() - 4);
+    String panelBody =
+        "{\"code\":\""
+            + newPanel
+            + "\",\"name\":\"Contract probe\",\"analytes\":[\""
+            + code
+            + "\"]}";
+    statuses.add(
+        api("curator")
+            .contentType("application/json")
+            .body(panelBody)
+            .post("/api/v1/panels")
+            .statusCode());
+    statuses.add(
+        api("curator")
+            .contentType("application/json")
+            .body(panelBody.replace("Contract probe", "Contract probe, replaced"))
+            .put("/api/v1/panels/" + newPanel)
+            .statusCode());
     statuses.add(api(null).get("/api/v1/panels/" + panel).statusCode());
 
     // results in each format, a replay, a correction, reads and exports
@@ -178,7 +217,8 @@ class PrismContractIT {
                     + ",W0,PR-4,2026-01-05T08:00:00Z,NOPE,1,mg/L\n")
             .post("/api/v1/trials/" + id + "/results")
             .statusCode());
-    statuses.add(api("reader").get(batch.header("Location")).statusCode());
+    statuses.add(
+        api("reader").get(java.net.URI.create(batch.header("Location")).getPath()).statusCode());
     Response results =
         api("reader").queryParam("analyte", "HSCRP").get("/api/v1/trials/" + id + "/results");
     statuses.add(results.statusCode());
@@ -225,7 +265,27 @@ class PrismContractIT {
             .post("/api/v1/trials/" + id + "/results")
             .statusCode()); // 403
 
+    // the statistician unblinds the trial (irreversible), with the ETag it read
+    statuses.add(
+        api("statistician")
+            .header("If-Match", api("reader").get("/api/v1/trials/" + id).header("ETag"))
+            .contentType("application/json")
+            .body("{\"reason\":\"final analysis\"}")
+            .post("/api/v1/trials/" + id + "/unblinding")
+            .statusCode());
+
     assertThat(statuses).contains(200, 201, 401, 403, 404, 409, 412, 422);
+    assertThat(statuses).doesNotContain(500, 502, 503, 504);
+    // every operation of the document but the event stream, which Prism cannot hold open
+    ResponseContract contract = ResponseContract.of(stack.apiDocument());
+    java.util.Set<String> reached = new java.util.TreeSet<>();
+    for (String request : prism.requests()) {
+      String[] methodAndPath = request.split(" ", 2);
+      contract.operationId(methodAndPath[0], methodAndPath[1]).ifPresent(reached::add);
+    }
+    java.util.Set<String> expected = new java.util.TreeSet<>(contract.operationIds());
+    expected.remove("followEvents");
+    assertThat(reached).isEqualTo(expected);
     assertThat(prism.exchanges()).isGreaterThanOrEqualTo(statuses.size());
     assertThat(prism.violations()).isEmpty();
   }

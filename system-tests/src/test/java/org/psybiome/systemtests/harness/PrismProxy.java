@@ -87,6 +87,19 @@ public final class PrismProxy implements AutoCloseable {
     return violations;
   }
 
+  /** Each request Prism handed on, as "METHOD /path" (without the query). */
+  public List<String> requests() {
+    List<String> requests = new ArrayList<>();
+    for (String line : lines()) {
+      int at = line.indexOf("[HTTP SERVER] ");
+      if (at >= 0 && line.contains("Request received")) {
+        String[] words = line.substring(at + 14).trim().split("\\s+");
+        requests.add(words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1].split("\\?")[0]);
+      }
+    }
+    return requests;
+  }
+
   /** How many requests Prism handed on. */
   public long exchanges() {
     return lines().stream().filter(line -> line.contains("Request received")).count();

@@ -77,6 +77,30 @@ public final class ResponseContract {
     return new ResponseContract(document, nameResponseSchemas(document.root()));
   }
 
+  /** The operationId of the operation serving {@code method path}, if the document names one. */
+  public Optional<String> operationId(String method, String path) {
+    return document
+        .operationPointer(method, path)
+        .map(pointer -> document.root().at(pointer).path("operationId").asText(null));
+  }
+
+  /** Every operationId of the document. */
+  public java.util.Set<String> operationIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    document
+        .root()
+        .path("paths")
+        .forEach(
+            item ->
+                item.forEach(
+                    op -> {
+                      if (op.has("operationId")) {
+                        ids.add(op.get("operationId").asText());
+                      }
+                    }));
+    return ids;
+  }
+
   /**
    * What is wrong with a response; empty when it matches, or when the document does not name the
    * operation (a service's {@code /q/} endpoints, an unknown path).
