@@ -194,8 +194,11 @@ class ApiDocumentTest {
     JsonNode content = ok.path("content");
     assertThat(names(content)).containsExactlyInAnyOrder("text/csv", "application/x-ndjson");
     assertThat(content.path("text/csv").path("schema").path("type").asText()).isEqualTo("string");
-    // an NDJSON schema is that of each line: a result, as GET results lists them
-    JsonNode line = resolve(content.path("application/x-ndjson").path("schema"));
+    // NDJSON is text to OpenAPI 3.1; each line (x-item-schema, OpenAPI 3.2's itemSchema) is a
+    // result, as GET results lists them
+    assertThat(content.path("application/x-ndjson").path("schema").path("type").asText())
+        .isEqualTo("string");
+    JsonNode line = resolve(content.path("application/x-ndjson").path("x-item-schema"));
     JsonNode listed =
         resolve(
             resolve(
