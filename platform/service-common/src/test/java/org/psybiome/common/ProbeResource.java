@@ -46,6 +46,16 @@ public class ProbeResource {
     this.caller = caller;
   }
 
+  @GET
+  @Path("/samples/{number}")
+  @PermitAll
+  public Map<String, Object> page(
+      @jakarta.ws.rs.PathParam("number") int number,
+      @jakarta.ws.rs.QueryParam("pageSize") @jakarta.ws.rs.DefaultValue("20") int pageSize,
+      @jakarta.ws.rs.QueryParam("from") LocalDate from) {
+    return Map.of("number", number, "pageSize", pageSize);
+  }
+
   @POST
   @Path("/samples")
   @Consumes(MediaType.APPLICATION_JSON)

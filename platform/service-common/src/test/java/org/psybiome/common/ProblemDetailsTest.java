@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of client mistake, and a server fault, answered as RFC 9457 problem details. */
@@ -138,6 +139,24 @@ class ProblemDetailsTest {
         .statusCode(404)
         .contentType(PROBLEM)
         .body("instance", equalTo("/entirely/elsewhere"));
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeIsABadRequestNotAMissingResource() {
+    given().get("/probe/samples/3?pageSize=7").then().statusCode(200).body("pageSize", equalTo(7));
+    for (String url :
+        List.of(
+            "/probe/samples/3?pageSize=abc",
+            "/probe/samples/3?pageSize=%2BSUM(1,1)",
+            "/probe/samples/3?from=yesterday",
+            "/probe/samples/three")) {
+      given()
+          .get(url)
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://psybiome.org/problems/validation"));
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -113,6 +114,17 @@ public class ProblemMapper {
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return unexpected(e, uri);
+    }
+    if (e instanceof NotFoundException && e.getCause() != null) {
+      // JAX-RS answers a query or path parameter that does not convert (pageSize=abc) with 404, as
+      // if there were no such resource; it is a malformed request.
+      return ProblemResponses.response(
+          ProblemType.VALIDATION,
+          "A query or path parameter is not of its type (a number, a date, a boolean or one of the"
+              + " values the API document lists)",
+          path(uri),
+          List.of(),
+          Map.of());
     }
     ProblemType type = ProblemType.forStatus(status);
     return ProblemResponses.response(type, detailFor(type), path(uri), List.of(), Map.of());
