@@ -72,6 +72,45 @@ public final class PrismProxy implements AutoCloseable {
     return uri;
   }
 
+  /** One request Prism handed on: what the API answered, and what Prism found wrong. */
+  public record Exchange(
+      String request,
+      int status,
+      List<String> requestViolations,
+      List<String> responseViolations) {}
+
+  /** Every exchange Prism logged so far, in order. */
+  public List<Exchange> exchangeLog() {
+    List<Exchange> exchanges = new ArrayList<>();
+    String request = null;
+    int status = 0;
+    List<String> ofRequest = new ArrayList<>();
+    List<String> ofResponse = new ArrayList<>();
+    for (String line : lines()) {
+      if (line.contains("[HTTP SERVER]") && line.contains("Request received")) {
+        if (request != null) {
+          exchanges.add(new Exchange(request, status, ofRequest, ofResponse));
+        }
+        request =
+            line.substring(line.indexOf("[HTTP SERVER]") + 14).replace("Request received", "");
+        request = request.replaceAll("\\s+ℹ\\s+info\\s*$", "").trim();
+        status = 0;
+        ofRequest = new ArrayList<>();
+        ofResponse = new ArrayList<>();
+      } else if (line.contains("has returned ")) {
+        status = Integer.parseInt(line.replaceAll(".*has returned (\\d+).*", "$1"));
+      } else if (line.contains("Violation: response")) {
+        ofResponse.add(line.substring(line.indexOf("Violation:")));
+      } else if (line.contains("Violation:")) {
+        ofRequest.add(line.substring(line.indexOf("Violation:")));
+      }
+    }
+    if (request != null) {
+      exchanges.add(new Exchange(request, status, ofRequest, ofResponse));
+    }
+    return exchanges;
+  }
+
   /** Every {@code Violation:} line Prism logged so far, with the request it was about. */
   public List<String> violations() {
     List<String> violations = new ArrayList<>();

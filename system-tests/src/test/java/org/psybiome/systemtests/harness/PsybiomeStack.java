@@ -255,20 +255,34 @@ public final class PsybiomeStack {
 
   /** What Prism found in all the traffic of the run: {@code target/prism-report.txt}. */
   private void writePrismReport() {
-    List<String> violations = prism.violations();
-    List<String> ofResponses =
-        violations.stream().filter(v -> v.contains("Violation: response")).toList();
-    List<String> ofRequests =
-        violations.stream().filter(v -> !v.contains("Violation: response")).toList();
+    List<PrismProxy.Exchange> exchanges = prism.exchangeLog();
+    List<PrismProxy.Exchange> badResponses =
+        exchanges.stream().filter(e -> !e.responseViolations().isEmpty()).toList();
+    List<PrismProxy.Exchange> badRequests =
+        exchanges.stream().filter(e -> !e.requestViolations().isEmpty()).toList();
+    long badRequestsRefused =
+        badRequests.stream().filter(e -> e.status() >= 400 && e.status() < 500).count();
     List<String> report = new ArrayList<>();
     report.add("Prism validating proxy in front of the gateway, checking api/openapi.json");
-    report.add("exchanges: " + prism.exchanges());
-    report.add("response violations: " + ofResponses.size());
-    report.add("request violations: " + ofRequests.size());
+    report.add("exchanges: " + exchanges.size());
+    report.add("exchanges with a response violation: " + badResponses.size());
+    report.add(
+        "exchanges with a request violation: "
+            + badRequests.size()
+            + ", of which the API refused with a 4xx: "
+            + badRequestsRefused);
     report.add("");
-    report.addAll(ofResponses);
+    report.add("## responses that break the document");
+    for (PrismProxy.Exchange e : badResponses) {
+      report.add(
+          e.request() + " → " + e.status() + ": " + String.join("; ", e.responseViolations()));
+    }
     report.add("");
-    report.addAll(ofRequests);
+    report.add("## requests that break the document, and what the API answered");
+    for (PrismProxy.Exchange e : badRequests) {
+      report.add(
+          e.request() + " → " + e.status() + ": " + String.join("; ", e.requestViolations()));
+    }
     try {
       Files.write(root.resolve("system-tests/target/prism-report.txt"), report);
     } catch (IOException e) {
