@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -194,10 +193,5 @@ class FhirExportTest {
         .filter(r -> r.getIdElement().getIdPart().equals(reference.substring(1)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no contained resource " + reference));
-  }
-
-  @SuppressWarnings("unused")
-  private static Coding first(CodeableConcept concept) {
-    return concept.getCodingFirstRep();
   }
 }
