@@ -57,6 +57,7 @@ class ApiDocumentTest {
                           .isNotBlank();
                       ids.add((String) operation.get("operationId"));
                       // every operation of this service answers success with a JSON body
+                      // (application/json, or a JSON type such as application/fhir+json)
                       Map<String, Object> responses = map(operation, "responses");
                       assertThat(responses.keySet())
                           .as("responses of %s", where)
@@ -64,13 +65,20 @@ class ApiDocumentTest {
                       responses.forEach(
                           (code, response) -> {
                             if (code.startsWith("2")) {
-                              assertThat(map(map(map(response), "content"), JSON))
-                                  .as("%s %s body schema", where, code)
-                                  .containsKey("schema");
+                              Map<String, Object> content = map(map(response), "content");
+                              assertThat(content.keySet())
+                                  .as("%s %s media types", where, code)
+                                  .isNotEmpty()
+                                  .allMatch(t -> t.equals(JSON) || t.endsWith("+json"));
+                              content.forEach(
+                                  (type, media) ->
+                                      assertThat(map(media))
+                                          .as("%s %s %s body schema", where, code, type)
+                                          .containsKey("schema"));
                             }
                           });
                     }));
-    assertThat(ids).hasSize(12).doesNotHaveDuplicates();
+    assertThat(ids).hasSize(13).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids))
         .containsExactlyInAnyOrder(
             "listTrials",
@@ -83,6 +91,7 @@ class ApiDocumentTest {
             "getTrialVersion",
             "diffTrialVersions",
             "listTrialAudit",
+            "exportTrial",
             "enrolParticipant",
             "listParticipants");
   }
@@ -125,6 +134,29 @@ class ApiDocumentTest {
     Map<String, Object> trialView = map(map(map(document, "components"), "schemas"), "TrialView");
     assertThat(map(trialView, "properties")).containsKeys("id", "status", "version", "publicTitle");
     assertThat(list(trialView, "required")).contains("id", "consortium", "status", "version");
+  }
+
+  @Test
+  void exportingATrialAnswersFhirJsonForTheOneFormatOffered() {
+    Map<String, Object> operation =
+        map(map(map(document, "paths"), "/api/v1/trials/{id}/export"), "get");
+    Map<String, Object> format =
+        list(operation, "parameters").stream()
+            .map(ApiDocumentTest::map)
+            .filter(p -> "query".equals(p.get("in")) && "format".equals(p.get("name")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no format parameter"));
+    assertThat(format.get("required")).isEqualTo(true);
+    assertThat(list(map(format, "schema"), "enum")).containsExactly("fhir-r4");
+    Map<String, Object> responses = map(operation, "responses");
+    Map<String, Object> content = map(map(responses, "200"), "content");
+    // FHIR is not modelled in this document: an object, described
+    assertThat(content).containsOnlyKeys("application/fhir+json");
+    Map<String, Object> schema = map(map(content, "application/fhir+json"), "schema");
+    assertThat(schema.get("type")).isEqualTo("object");
+    assertThat((String) schema.get("description")).contains("ResearchStudy");
+    assertThat(headers(responses, "200")).containsKey("ETag");
+    assertThat(responses).containsKeys("400", "404");
   }
 
   @Test

@@ -52,6 +52,8 @@ import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.service.IfMatch;
 import org.psybiome.trial.service.TrialQueries;
 import org.psybiome.trial.service.TrialService;
+import org.psybiome.trial.service.export.ExportFormat;
+import org.psybiome.trial.service.export.TrialExports;
 
 /** The trial record: register, read, search, change, and its history. */
 @Path("/api/v1/trials")
@@ -64,6 +66,8 @@ import org.psybiome.trial.service.TrialService;
             + " is public. Changes name the version they change in If-Match (the ETag read).")
 public class TrialResource {
 
+  private static final String FHIR_JSON = "application/fhir+json";
+
   private static final String IF_MATCH =
       "The ETag of the version being changed, as read (a strong tag such as \"3\"); without it"
           + " the answer is 428";
@@ -73,18 +77,21 @@ public class TrialResource {
   private final TrialRequestReader reader;
   private final Caller caller;
   private final TrialConfig config;
+  private final TrialExports exports;
 
   TrialResource(
       TrialService trials,
       TrialQueries queries,
       TrialRequestReader reader,
       Caller caller,
-      TrialConfig config) {
+      TrialConfig config,
+      TrialExports exports) {
     this.trials = trials;
     this.queries = queries;
     this.reader = reader;
     this.caller = caller;
     this.config = config;
+    this.exports = exports;
   }
 
   @POST
@@ -297,6 +304,63 @@ public class TrialResource {
   public Response get(@PathParam("id") String id) {
     TrialView trial = trials.get(caller, id);
     return Response.ok(trial).tag(etag(trial)).build();
+  }
+
+  @GET
+  @Path("/{id}/export")
+  @PermitAll
+  @Produces(FHIR_JSON)
+  @Operation(
+      operationId = "exportTrial",
+      summary = "Export the trial record in an exchange format (drafts only by their consortium)",
+      description =
+          "format=fhir-r4: the record as a FHIR R4 (4.0.1) ResearchStudy in JSON, with the"
+              + " sponsor and the planned enrolment (target sample size) as contained"
+              + " Organization and Group. Items the record lacks are left out. Readable by whoever"
+              + " may read the trial.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The exported record; ETag is the version of the record it shows",
+      content =
+          @Content(
+              mediaType = FHIR_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description =
+                          "A FHIR R4 ResearchStudy resource (resourceType \"ResearchStudy\"),"
+                              + " as defined by the FHIR R4 specification, not by this"
+                              + " document")),
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
+      responseCode = "400",
+      description = "format is missing or not one of the formats offered; the violation names them")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial, or a draft of another consortium")
+  public Response export(
+      @PathParam("id") String id,
+      @Parameter(
+              required = true,
+              description = "The format to export in",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"fhir-r4"}))
+          @QueryParam("format")
+          String format) {
+    ExportFormat chosen =
+        ExportFormat.parse(format)
+            .orElseThrow(
+                () -> {
+                  String rule = "must be one of " + ExportFormat.parameters();
+                  return ProblemException.invalid(
+                      "Query parameter 'format' " + rule, List.of(Violation.of("format", rule)));
+                });
+    TrialExports.Export export = exports.export(caller, id, chosen);
+    return Response.ok(export.body(), export.mediaType())
+        .tag(jakarta.ws.rs.core.EntityTag.valueOf(IfMatch.etag(export.version())))
+        .build();
   }
 
   @PUT
