@@ -81,6 +81,11 @@ class PrismContractIT {
             .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/audit").statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/participants").statusCode());
+    statuses.add(
+        api(null)
+            .queryParam("format", "fhir-r4")
+            .get("/api/v1/trials/" + id + "/export")
+            .statusCode());
     statuses.add(api(null).get("/api/v1/trials/" + id + "/overview").statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/overview").statusCode());
 
