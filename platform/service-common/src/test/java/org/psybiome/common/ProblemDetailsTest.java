@@ -160,6 +160,32 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void anUnknownOrRepeatedQueryParameterIsABadRequest() {
+    given()
+        .get("/probe/samples/3?pageSze=7")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("pageSze"))
+        .body(
+            "violations[0].message",
+            equalTo("is not a parameter of this operation; it takes from, pageSize"));
+    given()
+        .get("/probe/samples/3?pageSize=7&pageSize=8")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("pageSize"))
+        .body("violations[0].message", equalTo("is given 2 times; it takes one value"));
+    given()
+        .get("/probe/boom?x=1")
+        .then()
+        .statusCode(400)
+        .body(
+            "violations[0].message",
+            equalTo("is not a parameter of this operation, which takes none"));
+  }
+
+  @Test
   void oversizedBodyIs413() {
     given()
         .contentType(ContentType.JSON)
