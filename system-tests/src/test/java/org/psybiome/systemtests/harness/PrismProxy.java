@@ -99,10 +99,11 @@ public final class PrismProxy implements AutoCloseable {
         ofResponse = new ArrayList<>();
       } else if (line.contains("has returned ")) {
         status = Integer.parseInt(line.replaceAll(".*has returned (\\d+).*", "$1"));
-      } else if (line.contains("Violation: response")) {
-        ofResponse.add(line.substring(line.indexOf("Violation:")));
       } else if (line.contains("Violation:")) {
-        ofRequest.add(line.substring(line.indexOf("Violation:")));
+        // one logged before any request is kept too: nothing Prism finds may go unreported
+        request = request == null ? "(before any request)" : request;
+        (line.contains("Violation: response") ? ofResponse : ofRequest)
+            .add(line.substring(line.indexOf("Violation:")));
       }
     }
     if (request != null) {
@@ -113,35 +114,31 @@ public final class PrismProxy implements AutoCloseable {
 
   /** Every {@code Violation:} line Prism logged so far, with the request it was about. */
   public List<String> violations() {
-    List<String> violations = new ArrayList<>();
-    String request = "?";
-    for (String line : lines()) {
-      if (line.contains("[HTTP SERVER]")) {
-        request =
-            line.substring(line.indexOf("[HTTP SERVER]") + 14).replace("Request received", "");
-      } else if (line.contains("Violation:")) {
-        violations.add(request.trim() + " → " + line.substring(line.indexOf("Violation:")));
-      }
-    }
-    return violations;
+    return exchangeLog().stream()
+        .flatMap(
+            e ->
+                java.util.stream.Stream.concat(
+                        e.requestViolations().stream(), e.responseViolations().stream())
+                    .map(violation -> e.request() + " → " + violation))
+        .toList();
   }
 
   /** Each request Prism handed on, as "METHOD /path" (without the query). */
   public List<String> requests() {
-    List<String> requests = new ArrayList<>();
-    for (String line : lines()) {
-      int at = line.indexOf("[HTTP SERVER] ");
-      if (at >= 0 && line.contains("Request received")) {
-        String[] words = line.substring(at + 14).trim().split("\\s+");
-        requests.add(words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1].split("\\?")[0]);
-      }
-    }
-    return requests;
+    return exchangeLog().stream()
+        .map(
+            e -> {
+              String[] words = e.request().split("\\s+");
+              return words.length < 2
+                  ? e.request()
+                  : words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1].split("\\?")[0];
+            })
+        .toList();
   }
 
   /** How many requests Prism handed on. */
   public long exchanges() {
-    return lines().stream().filter(line -> line.contains("Request received")).count();
+    return exchangeLog().size();
   }
 
   private List<String> lines() {
