@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psybiome.trial.model.RegistrationTiming;
+import org.psybiome.trial.model.SourceRecord;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -26,7 +28,10 @@ import org.psybiome.trial.model.TrialStatus;
   "unblindedAt",
   "statusHistory",
   "createdAt",
-  "updatedAt"
+  "updatedAt",
+  "lastKnownStatus",
+  "registrationTiming",
+  "source"
 })
 @Schema(
     requiredProperties = {
@@ -67,7 +72,21 @@ public record TrialView(
         List<StatusEntry> statusHistory,
     Instant createdAt,
     Instant updatedAt,
-    @JsonUnwrapped TrialContent content) {
+    @JsonUnwrapped TrialContent content,
+    @Schema(
+            description =
+                "For a trial whose status is UNKNOWN, the status it last had (added in 1.1)")
+        TrialStatus lastKnownStatus,
+    @Schema(
+            description =
+                "Whether the trial was registered (here, or first in originalRegistration) before"
+                    + " its first participant was enrolled; absent for a draft (added in 1.1)")
+        RegistrationTiming registrationTiming,
+    @Schema(
+            description =
+                "The registry record the trial was imported from; absent for a trial registered"
+                    + " here (added in 1.1)")
+        SourceRecord source) {
 
   /** TRDS item 1: the primary registry is Psybiome itself. */
   @JsonProperty("primaryRegistry")

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A typed intervention (TRDS item 13). {@code code} is how arms refer to it. The {@code type}
@@ -29,7 +30,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = Intervention.Diet.class, name = "DIET"),
   @JsonSubTypes.Type(value = Intervention.Placebo.class, name = "PLACEBO"),
   @JsonSubTypes.Type(value = Intervention.Sham.class, name = "SHAM"),
-  @JsonSubTypes.Type(value = Intervention.StandardCare.class, name = "STANDARD_CARE")
+  @JsonSubTypes.Type(value = Intervention.StandardCare.class, name = "STANDARD_CARE"),
+  @JsonSubTypes.Type(value = Intervention.AttentionControl.class, name = "ATTENTION_CONTROL"),
+  @JsonSubTypes.Type(value = Intervention.Other.class, name = "OTHER")
 })
 public sealed interface Intervention {
 
@@ -38,6 +41,12 @@ public sealed interface Intervention {
   String code();
 
   String name();
+
+  /** What a regulator would call it; absent when not given. */
+  RegulatoryType regulatoryType();
+
+  /** Brand names, synonyms, codes. */
+  List<String> otherNames();
 
   /** The {@code type} discriminator as clients write it. */
   default String typeName() {
@@ -63,7 +72,10 @@ public sealed interface Intervention {
       @Pattern(regexp = "[a-z]+", message = "must be a lower-case subspecies epithet")
           String subspecies,
       @Size(max = 64) String designation,
-      @Positive Long ncbiTaxonId) {}
+      @Positive Long ncbiTaxonId,
+      @Schema(description = "Colony-forming units of this strain per day (added in 1.1)")
+          @DecimalMin(value = "1", message = "must be at least 1 CFU/day")
+          BigDecimal cfuPerDay) {}
 
   /** A compound given in grams per day (prebiotics, postbiotics). */
   record Compound(
@@ -78,7 +90,14 @@ public sealed interface Intervention {
       @NotNull @DecimalMin(value = "1", message = "must be at least 1 CFU/day")
           BigDecimal doseCfuPerDay,
       @Size(max = 200) String formulation,
-      @Min(1) @Max(520) Integer durationWeeks)
+      @Min(1) @Max(520) Integer durationWeeks,
+      // added in 1.1
+      @Size(max = 100) String doseFrequency,
+      @Size(max = 300) String loadingDose,
+      @Min(1) @Max(3650) Integer durationDays,
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("PREBIOTIC")
@@ -86,7 +105,12 @@ public sealed interface Intervention {
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
       @NotEmpty List<@Valid @NotNull Compound> compounds,
-      @Min(1) @Max(520) Integer durationWeeks)
+      @Min(1) @Max(520) Integer durationWeeks,
+      @Min(1) @Max(3650) Integer durationDays,
+      // added in 1.1
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("SYNBIOTIC")
@@ -97,7 +121,12 @@ public sealed interface Intervention {
       @NotEmpty List<@Valid @NotNull Strain> strains,
       @NotNull @DecimalMin(value = "1", message = "must be at least 1 CFU/day")
           BigDecimal doseCfuPerDay,
-      @Min(1) @Max(520) Integer durationWeeks)
+      @Min(1) @Max(520) Integer durationWeeks,
+      @Min(1) @Max(3650) Integer durationDays,
+      // added in 1.1
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("POSTBIOTIC")
@@ -105,7 +134,12 @@ public sealed interface Intervention {
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
       @NotEmpty List<@Valid @NotNull Compound> compounds,
-      @Min(1) @Max(520) Integer durationWeeks)
+      @Min(1) @Max(520) Integer durationWeeks,
+      @Min(1) @Max(3650) Integer durationDays,
+      // added in 1.1
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("FMT")
@@ -115,7 +149,13 @@ public sealed interface Intervention {
       @NotNull FmtRoute route,
       @NotNull FmtDonorType donorType,
       @Size(max = 500) String donorScreeningProtocol,
-      @NotNull @Min(1) @Max(100) Integer administrations)
+      @NotNull @Min(1) @Max(100) Integer administrations,
+      // added in 1.1
+      FmtPreparation preparation,
+      @DecimalMin(value = "0", inclusive = false) BigDecimal volumeMl,
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("DIET")
@@ -124,21 +164,32 @@ public sealed interface Intervention {
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Size(max = 200) String programme,
       @Size(max = 200) String adherenceMeasure,
-      @Min(1) @Max(520) Integer durationWeeks)
+      @Min(1) @Max(520) Integer durationWeeks,
+      @Min(1) @Max(3650) Integer durationDays,
+      // added in 1.1
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("PLACEBO")
   record Placebo(
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
-      @Size(max = 2000) String description)
+      @Size(max = 2000) String description,
+      // added in 1.1
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   @TypeName("SHAM")
   record Sham(
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
-      @Size(max = 2000) String description)
+      @Size(max = 2000) String description,
+      // added in 1.1
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 
   /** Treatment as usual, e.g. an SSRI; {@code adjunct}: the psychobiotic is added to it. */
@@ -147,6 +198,37 @@ public sealed interface Intervention {
       @NotBlank @Pattern(regexp = CODE) String code,
       @NotBlank @Size(max = 200) String name,
       @Size(max = 100) String drugClass,
-      @NotNull Boolean adjunct)
+      @NotNull Boolean adjunct,
+      // added in 1.1
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
+      implements Intervention {}
+
+  /**
+   * A behavioural attention control: contact, time and attention matched to the active intervention
+   * without its content (added in 1.1).
+   */
+  @TypeName("ATTENTION_CONTROL")
+  record AttentionControl(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 2000) String description,
+      @Min(1) @Max(3650) Integer durationDays,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
+      implements Intervention {}
+
+  /**
+   * An intervention without psychobiotic typing: a drug, a procedure, a test, or one imported from
+   * a registry that does not say what it contains (added in 1.1).
+   */
+  @TypeName("OTHER")
+  record Other(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 2000) String description,
+      RegulatoryType regulatoryType,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> otherNames)
       implements Intervention {}
 }

@@ -6,5 +6,6 @@ public enum InterventionModel {
   CROSSOVER,
   FACTORIAL,
   SINGLE_GROUP,
+  SEQUENTIAL,
   N_OF_1
 }

@@ -1,6 +1,9 @@
 package org.psybiome.trial.model;
 
-/** What the trial is mainly for (TRDS item 15, study design). */
+/**
+ * What the trial is mainly for (TRDS item 15, study design); ECT is ClinicalTrials.gov's
+ * educational/counselling/training.
+ */
 public enum PrimaryPurpose {
   TREATMENT,
   PREVENTION,
@@ -8,5 +11,8 @@ public enum PrimaryPurpose {
   BASIC_SCIENCE,
   DIAGNOSTIC,
   HEALTH_SERVICES_RESEARCH,
+  SCREENING,
+  DEVICE_FEASIBILITY,
+  ECT,
   OTHER
 }

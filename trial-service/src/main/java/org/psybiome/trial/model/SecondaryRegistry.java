@@ -1,8 +1,9 @@
 package org.psybiome.trial.model;
 
 /**
- * A registry in which the trial is also registered (TRDS item 3, secondary identifying numbers);
- * OTHER for any registry without a checked id format.
+ * Where a secondary id (TRDS item 3) comes from: ClinicalTrials.gov, a WHO primary registry, an EU
+ * register, the WHO Universal Trial Number, or OTHER (a sponsor's or funder's own number, named by
+ * its issuer; not format-checked).
  */
 public enum SecondaryRegistry {
   NCT,
@@ -13,5 +14,20 @@ public enum SecondaryRegistry {
   IRCT,
   CHICTR,
   DRKS,
-  OTHER
+  OTHER,
+  // added in 1.1
+  UTN,
+  CTRI,
+  JRCT,
+  UMIN,
+  KCT,
+  PACTR,
+  NL,
+  REBEC,
+  RPCEC,
+  SLCTR,
+  TCTR,
+  LBCTR,
+  ITMCTR,
+  REPEC
 }

@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param blinded whether allocations are still hidden: masked and not yet unblinded
  * @param statusHistory every status the trial has had, oldest first
+ * @param lastKnownStatus for a trial whose status is UNKNOWN, the status it last had
+ * @param registrationTiming whether it was registered before its first enrolment; null for a draft
+ * @param source the registry record it was imported from; null for a trial registered here
  */
 public record Trial(
     String id,
@@ -24,7 +27,10 @@ public record Trial(
     List<DatedStatus> statusHistory,
     Instant createdAt,
     Instant updatedAt,
-    TrialContent content) {
+    TrialContent content,
+    TrialStatus lastKnownStatus,
+    RegistrationTiming registrationTiming,
+    SourceRecord source) {
 
   /** The entry that made the trial what it is now; null for a draft, which has no status entry. */
   public DatedStatus currentStatus() {

@@ -10,11 +10,21 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psybiome.trial.model.results.AdverseEvents;
+import org.psybiome.trial.model.results.BaselineCharacteristics;
+import org.psybiome.trial.model.results.OutcomeMeasureResult;
+import org.psybiome.trial.model.results.ParticipantFlow;
 
 /**
  * What a consortium writes about its trial: the WHO TRDS items that are not assigned by the
- * registry (1, 2, 17-actual and 18 are), plus Psybiome's arms and schedule of assessments. A draft
- * may be incomplete; registration requires every TRDS item (see RegistrationRequirements).
+ * registry (1, 2, 17-actual and 18 are), the data elements ClinicalTrials.gov holds beyond them,
+ * plus Psybiome's arms and schedule of assessments. A draft may be incomplete; registration
+ * requires the TRDS items a registry requires (see RegistrationRequirements).
+ *
+ * <p>Three items of 1.0 have a richer form since 1.1 and are kept in step with it:
+ * anticipatedFirstEnrolment and completionDate with {@code dates}, ethicsReview with {@code
+ * ethicsReviews} (see LegacyItems).
  */
 public record TrialContent(
     /* 3 */ List<@Valid @NotNull SecondaryId> secondaryIds,
@@ -34,16 +44,45 @@ public record TrialContent(
     /* 13 */ List<@Valid @NotNull Intervention> interventions,
     /* 14 */ @Valid Eligibility eligibility,
     /* 15 */ @Valid Design design,
-    /* 16 */ LocalDate anticipatedFirstEnrolment,
+    /* 16 */ @Schema(
+            deprecated = true,
+            description =
+                "Deprecated in 1.1: dates.studyStart. Kept in step with it where the day is known")
+        LocalDate anticipatedFirstEnrolment,
     /* 17 */ @Min(1) @Max(10_000_000) Integer targetSampleSize,
     /* 19 */ List<@Valid @NotNull Outcome> primaryOutcomes,
     /* 20 */ List<@Valid @NotNull Outcome> secondaryOutcomes,
-    /* 21 */ @Valid EthicsReview ethicsReview,
-    /* 22 */ LocalDate completionDate,
+    /* 21 */ @Schema(
+            deprecated = true,
+            description = "Deprecated in 1.1: the first of ethicsReviews")
+        @Valid
+        EthicsReview ethicsReview,
+    /* 22 */ @Schema(
+            deprecated = true,
+            description =
+                "Deprecated in 1.1: dates.studyCompletion. Kept in step with it where the day is known")
+        LocalDate completionDate,
     /* 23 */ @Valid SummaryResults summaryResults,
     /* 24 */ @Valid IpdSharing ipdSharing,
     @Size(max = 50) List<@Valid @NotNull Arm> arms,
-    @Valid Schedule schedule) {
+    @Valid Schedule schedule,
+    // added in 1.1
+    /* 16, 22 */ @Valid KeyDates dates,
+    /* 17 */ @Valid ReportedEnrolment enrolment,
+    @Size(max = 5000) String briefSummary,
+    @Size(max = 32000) String detailedDescription,
+    @Size(max = 100) List<@NotBlank @Size(max = 160) String> keywords,
+    /* 5 */ SponsorClass primarySponsorClass,
+    /* 6 */ @Size(max = 100) List<@Valid @NotNull Organisation> collaborators,
+    @Valid ResponsibleParty responsibleParty,
+    @Size(max = 100) List<@Valid @NotNull Official> overallOfficials,
+    /* 11 */ @Size(max = 5000) List<@Valid @NotNull Site> sites,
+    @Valid Oversight oversight,
+    /* 20 */ List<@Valid @NotNull Outcome> otherOutcomes,
+    /* 21 */ @Size(max = 50) List<@Valid @NotNull EthicsReview> ethicsReviews,
+    @Size(max = 500) List<@Valid @NotNull Reference> references,
+    @Size(max = 100) List<@Valid @NotNull Link> links,
+    /* 2 */ @Valid OriginalRegistration originalRegistration) {
 
   public TrialContent {
     secondaryIds = orEmpty(secondaryIds);
@@ -54,16 +93,30 @@ public record TrialContent(
     interventions = orEmpty(interventions);
     primaryOutcomes = orEmpty(primaryOutcomes);
     arms = orEmpty(arms);
+    keywords = orEmpty(keywords);
+    collaborators = orEmpty(collaborators);
+    overallOfficials = orEmpty(overallOfficials);
+    sites = orEmpty(sites);
+    otherOutcomes = orEmpty(otherOutcomes);
+    ethicsReviews = orEmpty(ethicsReviews);
+    references = orEmpty(references);
+    links = orEmpty(links);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
     return list == null ? List.of() : list;
   }
 
+  /**
+   * @param issuer who issued the id: for OTHER registries part of its identity, so two sponsors'
+   *     internal codes do not collide
+   * @param kind what the id is (added in 1.1; absent means REGISTRY)
+   */
   public record SecondaryId(
       @NotNull SecondaryRegistry registry,
       @NotBlank @Size(max = 64) String value,
-      @Size(max = 200) String issuer) {}
+      @Size(max = 200) String issuer,
+      SecondaryIdKind kind) {}
 
   public record Contact(
       @NotBlank @Size(max = 200) String name,
@@ -72,22 +125,46 @@ public record TrialContent(
       @Size(max = 40) String phone,
       @Size(max = 500) String address) {}
 
-  /** A health condition coded in ICD-10 (F32.1) or ICD-11 (6A70). */
+  /**
+   * A health condition as registries hold it: its name, coded where a code is known (ICD-10 F32.1,
+   * ICD-11 6A70, MeSH D003866, SNOMED CT 35489007) or free text ("gut microbiome"). Since 1.1
+   * system and code are optional, given together.
+   */
   public record Condition(
-      @NotNull ConditionCodeSystem system,
-      @NotBlank @Size(max = 16) String code,
-      @NotBlank @Size(max = 200) String label,
+      ConditionCodeSystem system,
+      @Size(min = 1, max = 20) String code,
+      @NotBlank @Size(max = 300) String label,
       Boolean treatmentResistant) {}
 
+  /**
+   * Key inclusion and exclusion criteria (TRDS item 14), as lists or, as ClinicalTrials.gov keeps
+   * them, one text ({@code criteriaText}); ages as whole years or, with their unit, as the source
+   * gives them ("6 Months").
+   */
   public record Eligibility(
       List<@NotBlank @Size(max = 1000) String> inclusionCriteria,
       List<@NotBlank @Size(max = 1000) String> exclusionCriteria,
       @Min(0) @Max(120) Integer minAgeYears,
       @Min(0) @Max(120) Integer maxAgeYears,
       EligibleSex sex,
-      Boolean healthyVolunteers) {}
+      Boolean healthyVolunteers,
+      // added in 1.1
+      @Size(max = 20000) String criteriaText,
+      @Pattern(regexp = AGE, message = "must be a number and a unit, e.g. 18 Years or 6 Months")
+          String minimumAge,
+      @Pattern(regexp = AGE, message = "must be a number and a unit, e.g. 65 Years")
+          String maximumAge,
+      Boolean genderBased,
+      @Size(max = 1000) String genderDescription,
+      @Size(max = 1000) String studyPopulation,
+      SamplingMethod samplingMethod) {}
 
-  public record Masking(@NotNull MaskingLevel level, List<@NotNull MaskedRole> maskedRoles) {
+  static final String AGE = "\\d{1,3} (Years|Months|Weeks|Days|Hours|Minutes)";
+
+  public record Masking(
+      @NotNull MaskingLevel level,
+      List<@NotNull MaskedRole> maskedRoles,
+      @Size(max = 1000) String description) {
     public Masking {
       maskedRoles = maskedRoles == null ? List.of() : maskedRoles;
     }
@@ -99,7 +176,12 @@ public record TrialContent(
       InterventionModel interventionModel,
       @Valid Masking masking,
       TrialPhase phase,
-      PrimaryPurpose primaryPurpose) {}
+      PrimaryPurpose primaryPurpose,
+      // added in 1.1
+      @Size(max = 1000) String interventionModelDescription,
+      ObservationalModel observationalModel,
+      TimePerspective timePerspective,
+      Boolean patientRegistry) {}
 
   /** A rating scale (HAMD17, MADRS, PHQ9, ...) or a biomarker analyte code (IL6, CORTISOL_AM). */
   public record Measure(
@@ -108,31 +190,142 @@ public record TrialContent(
           @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be an upper-case code")
           String code) {}
 
+  /**
+   * A primary, secondary or other outcome: linked to a catalogue scale or analyte ({@code
+   * measure}), or, since 1.1, free text ({@code title}: feasibility, safety, imaging, cognition).
+   */
   public record Outcome(
-      @NotNull @Valid Measure measure,
-      @Size(max = 1000) String description,
-      @NotBlank @Size(max = 200) String timeFrame) {}
+      @Valid Measure measure,
+      @Size(max = 3000) String description,
+      @Size(max = 1000) String timeFrame,
+      @Size(max = 300) String title) {}
 
+  /** The review of one ethics committee (TRDS item 21): status, date and contact. */
   public record EthicsReview(
       @NotNull EthicsApprovalStatus status,
       LocalDate approvalDate,
       @Size(max = 300) String committee,
-      @Size(max = 100) String reference) {}
+      @Size(max = 100) String reference,
+      // added in 1.1
+      @Email @Size(max = 200) String contactEmail,
+      @Size(max = 40) String contactPhone,
+      @Size(max = 500) String contactAddress) {}
 
+  /**
+   * Summary results (TRDS item 23): when and where they were posted, the first journal publication,
+   * and since 1.1 the structured participant flow, baseline characteristics, outcome measures and
+   * adverse events.
+   */
   public record SummaryResults(
-      LocalDate postedOn, @Size(max = 500) String url, @Size(max = 5000) String summary) {}
+      LocalDate postedOn,
+      @Size(max = 500) String url,
+      @Size(max = 5000) String summary,
+      // added in 1.1
+      LocalDate firstPublicationDate,
+      @Size(max = 500) String protocolUrl,
+      @Valid ParticipantFlow participantFlow,
+      @Valid BaselineCharacteristics baselineCharacteristics,
+      @Size(max = 1000) List<@Valid @NotNull OutcomeMeasureResult> outcomeMeasures,
+      @Valid AdverseEvents adverseEvents,
+      @Size(max = 3000) String limitationsAndCaveats) {
+    public SummaryResults {
+      outcomeMeasures = orEmpty(outcomeMeasures);
+    }
+  }
 
-  public record IpdSharing(@NotNull IpdSharingPlan plan, @Size(max = 2000) String description) {}
+  public record IpdSharing(
+      @NotNull IpdSharingPlan plan,
+      @Size(max = 2000) String description,
+      // added in 1.1
+      List<@NotNull IpdInfoType> infoTypes,
+      @Size(max = 1000) String timeFrame,
+      @Size(max = 1000) String accessCriteria,
+      @Size(max = 500) String url) {}
 
+  /**
+   * @param plannedSize participants planned for the arm (added in 1.1)
+   * @param allocationRatio the arm's weight in the allocation ratio: 2 and 1 for 2:1 (added in 1.1)
+   */
   public record Arm(
-      @NotBlank @Size(max = 60) String label,
+      @NotBlank @Size(max = 100) String label,
       @NotNull ArmType type,
       @Size(max = 2000) String description,
-      List<@NotBlank String> interventionCodes) {
+      List<@NotBlank String> interventionCodes,
+      @Min(1) @Max(10_000_000) Integer plannedSize,
+      @Min(1) @Max(100) Integer allocationRatio) {
     public Arm {
       interventionCodes = interventionCodes == null ? List.of() : interventionCodes;
     }
   }
+
+  /** Study start, primary completion and completion (TRDS items 16 and 22), each with its type. */
+  public record KeyDates(
+      @Valid Milestone studyStart,
+      @Valid Milestone primaryCompletion,
+      @Valid Milestone studyCompletion,
+      @Schema(description = "When the status was last confirmed as current (YYYY-MM[-DD])")
+          PartialDate statusVerified) {}
+
+  /** A date, to the day or to the month, that has happened (ACTUAL) or is planned. */
+  public record Milestone(@NotNull PartialDate date, @NotNull DateType type) {}
+
+  /** The enrolment the trial reports, independent of the participants registered here. */
+  public record ReportedEnrolment(
+      @NotNull @Min(0) @Max(10_000_000) Integer count, @NotNull EnrolmentType type) {}
+
+  /** A sponsor, collaborator or funder organisation. */
+  public record Organisation(@NotBlank @Size(max = 300) String name, SponsorClass sponsorClass) {}
+
+  /** Who is responsible for the registration and its accuracy. */
+  public record ResponsibleParty(
+      @NotNull ResponsiblePartyType type,
+      @Size(max = 200) String investigatorName,
+      @Size(max = 300) String investigatorTitle,
+      @Size(max = 300) String investigatorAffiliation) {}
+
+  public record Official(
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 300) String affiliation,
+      OfficialRole role) {}
+
+  /** A site where participants are recruited; country as ISO 3166-1 alpha-2. */
+  public record Site(
+      @Size(max = 300) String facility,
+      @Size(max = 100) String city,
+      @Size(max = 100) String state,
+      @Size(max = 20) String zip,
+      @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+          String country,
+      SiteStatus status) {}
+
+  /** Oversight: a data monitoring committee and whether a regulated product is studied. */
+  public record Oversight(
+      Boolean hasDmc,
+      Boolean fdaRegulatedDrug,
+      Boolean fdaRegulatedDevice,
+      Boolean unapprovedDevice,
+      Boolean usExport) {}
+
+  /** A publication about the trial: PubMed id, DOI and/or citation. */
+  public record Reference(
+      @Pattern(regexp = "[1-9]\\d{0,8}", message = "must be a PubMed id (digits)") String pmid,
+      @Pattern(regexp = "10\\.\\d{4,9}/\\S+", message = "must be a DOI (10.xxxx/...)") String doi,
+      @Size(max = 5000) String citation,
+      ReferenceType type) {}
+
+  public record Link(@NotBlank @Size(max = 1000) String url, @Size(max = 300) String label) {}
+
+  /**
+   * Where the trial was first registered, if not in Psybiome (TRDS item 2 of that registry): the
+   * dates the comparison with the first enrolment (prospective or retrospective) is made on.
+   */
+  public record OriginalRegistration(
+      @NotNull SecondaryRegistry registry,
+      @NotBlank @Size(max = 64) String id,
+      LocalDate firstSubmitted,
+      LocalDate firstPosted,
+      LocalDate lastUpdatePosted,
+      LocalDate resultsFirstPosted) {}
 
   /** A visit of the schedule of assessments, with the panels and scales collected at it. */
   public record Visit(

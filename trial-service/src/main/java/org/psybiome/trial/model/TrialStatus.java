@@ -1,6 +1,10 @@
 package org.psybiome.trial.model;
 
-/** Recruitment status (TRDS item 18), plus DRAFT for a record not yet registered. */
+/**
+ * Recruitment status (TRDS item 18), plus DRAFT for a record not yet registered. UNKNOWN is never
+ * set: it is shown, as ClinicalTrials.gov derives it, for a trial whose active status has gone
+ * stale (see StaleStatus).
+ */
 public enum TrialStatus {
   DRAFT,
   NOT_YET_RECRUITING,
@@ -10,7 +14,8 @@ public enum TrialStatus {
   SUSPENDED,
   COMPLETED,
   TERMINATED,
-  WITHDRAWN;
+  WITHDRAWN,
+  UNKNOWN;
 
   public boolean isTerminal() {
     return this == COMPLETED || this == TERMINATED || this == WITHDRAWN;

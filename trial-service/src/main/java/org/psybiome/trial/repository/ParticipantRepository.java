@@ -12,6 +12,18 @@ public class ParticipantRepository
     return count("trialId", trialId);
   }
 
+  /** The earliest enrolment date of the trial's participants, if any. */
+  public java.util.Optional<java.time.LocalDate> firstEnrolledOn(String trialId) {
+    return getEntityManager()
+        .createQuery(
+            "select min(p.enrolledOn) from ParticipantEntity p where p.trialId = ?1",
+            java.time.LocalDate.class)
+        .setParameter(1, trialId)
+        .getResultStream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   public boolean exists(String trialId, String code) {
     return count("trialId = ?1 and code = ?2", trialId, code) > 0;
   }

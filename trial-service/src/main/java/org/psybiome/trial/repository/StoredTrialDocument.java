@@ -3,6 +3,7 @@ package org.psybiome.trial.repository;
 import java.time.LocalDate;
 import java.util.List;
 import org.psybiome.trial.model.Intervention;
+import org.psybiome.trial.model.SponsorClass;
 import org.psybiome.trial.model.TrialContent.Arm;
 import org.psybiome.trial.model.TrialContent.Condition;
 import org.psybiome.trial.model.TrialContent.Contact;
@@ -10,9 +11,19 @@ import org.psybiome.trial.model.TrialContent.Design;
 import org.psybiome.trial.model.TrialContent.Eligibility;
 import org.psybiome.trial.model.TrialContent.EthicsReview;
 import org.psybiome.trial.model.TrialContent.IpdSharing;
+import org.psybiome.trial.model.TrialContent.KeyDates;
+import org.psybiome.trial.model.TrialContent.Link;
+import org.psybiome.trial.model.TrialContent.Official;
+import org.psybiome.trial.model.TrialContent.Organisation;
+import org.psybiome.trial.model.TrialContent.OriginalRegistration;
 import org.psybiome.trial.model.TrialContent.Outcome;
+import org.psybiome.trial.model.TrialContent.Oversight;
+import org.psybiome.trial.model.TrialContent.Reference;
+import org.psybiome.trial.model.TrialContent.ReportedEnrolment;
+import org.psybiome.trial.model.TrialContent.ResponsibleParty;
 import org.psybiome.trial.model.TrialContent.Schedule;
 import org.psybiome.trial.model.TrialContent.SecondaryId;
+import org.psybiome.trial.model.TrialContent.Site;
 import org.psybiome.trial.model.TrialContent.SummaryResults;
 
 /**
@@ -46,4 +57,20 @@ public record StoredTrialDocument(
     SummaryResults summaryResults,
     IpdSharing ipdSharing,
     List<Arm> arms,
-    Schedule schedule) {}
+    Schedule schedule,
+    KeyDates dates,
+    ReportedEnrolment enrolment,
+    String briefSummary,
+    String detailedDescription,
+    List<String> keywords,
+    SponsorClass primarySponsorClass,
+    List<Organisation> collaborators,
+    ResponsibleParty responsibleParty,
+    List<Official> overallOfficials,
+    List<Site> sites,
+    Oversight oversight,
+    List<Outcome> otherOutcomes,
+    List<EthicsReview> ethicsReviews,
+    List<Reference> references,
+    List<Link> links,
+    OriginalRegistration originalRegistration) {}

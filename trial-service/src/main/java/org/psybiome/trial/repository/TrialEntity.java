@@ -44,6 +44,11 @@ public class TrialEntity {
   @Column(nullable = false)
   public boolean masked;
 
+  /** For a trial imported with status UNKNOWN, the status it last had. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "last_known_status")
+  public TrialStatus lastKnownStatus;
+
   @Column(name = "unblinded_at")
   public Instant unblindedAt;
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 import org.psybiome.common.problem.Violation;
-import org.psybiome.trial.model.ConditionCodeSystem;
+import org.psybiome.trial.model.DateType;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.MaskingLevel;
 import org.psybiome.trial.model.TrialContent;
@@ -25,6 +26,10 @@ public class ContentRules {
 
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.\\d{1,2})?");
   private static final Pattern ICD11 = Pattern.compile("[0-9A-Z]{4}(\\.[0-9A-Z]{1,2})?");
+  // MeSH descriptor (D...) or supplementary concept (C...) unique ids
+  private static final Pattern MESH = Pattern.compile("[DC]\\d{6,9}");
+  // SNOMED CT ids are 6 to 18 digits ending in a Verhoeff check digit
+  private static final Pattern SNOMED = Pattern.compile("[1-9]\\d{5,17}");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final Clock clock;
@@ -41,17 +46,17 @@ public class ContentRules {
         violations.add(Violation.of("countries[" + i + "]", "is not an ISO 3166-1 country"));
       }
     }
+    violations.addAll(LegacyItems.conflicts(c));
     for (int i = 0; i < c.conditions().size(); i++) {
-      var condition = c.conditions().get(i);
-      if (condition == null || condition.code() == null || condition.system() == null) {
-        continue;
-      }
-      Pattern format = condition.system() == ConditionCodeSystem.ICD10 ? ICD10 : ICD11;
-      if (!format.matcher(condition.code()).matches()) {
-        violations.add(
-            Violation.of(
-                "conditions[" + i + "].code",
-                "is not an " + condition.system() + " code (e.g. F32.1 or 6A70)"));
+      condition(c.conditions().get(i), "conditions[" + i + "]", violations);
+    }
+    outcomes(c.primaryOutcomes(), "primaryOutcomes", violations);
+    outcomes(c.secondaryOutcomes(), "secondaryOutcomes", violations);
+    outcomes(c.otherOutcomes(), "otherOutcomes", violations);
+    for (int i = 0; i < c.sites().size(); i++) {
+      var site = c.sites().get(i);
+      if (site != null && site.country() != null && !COUNTRIES.contains(site.country())) {
+        violations.add(Violation.of("sites[" + i + "].country", "is not an ISO 3166-1 country"));
       }
     }
     Set<String> interventionCodes = new HashSet<>();
@@ -89,7 +94,79 @@ public class ContentRules {
         && eligibility.minAgeYears() > eligibility.maxAgeYears()) {
       violations.add(Violation.of("eligibility.maxAgeYears", "is below minAgeYears"));
     }
+    if (eligibility != null) {
+      ageInStep(
+          eligibility.minAgeYears(),
+          eligibility.minimumAge(),
+          "eligibility.minimumAge",
+          violations);
+      ageInStep(
+          eligibility.maxAgeYears(),
+          eligibility.maximumAge(),
+          "eligibility.maximumAge",
+          violations);
+    }
     return violations;
+  }
+
+  private static void condition(
+      TrialContent.Condition condition, String field, List<Violation> violations) {
+    if (condition == null) {
+      return;
+    }
+    if ((condition.system() == null) != (condition.code() == null)) {
+      violations.add(
+          Violation.of(
+              field + (condition.system() == null ? ".system" : ".code"),
+              "a code and its system are given together, or neither for a free-text condition"));
+      return;
+    }
+    if (condition.code() == null) {
+      return;
+    }
+    String code = condition.code();
+    boolean valid =
+        switch (condition.system()) {
+          case ICD10 -> ICD10.matcher(code).matches();
+          case ICD11 -> ICD11.matcher(code).matches();
+          case MESH -> MESH.matcher(code).matches();
+          case SNOMED_CT ->
+              SNOMED.matcher(code).matches()
+                  && VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT.isValid(code);
+        };
+    if (!valid) {
+      violations.add(
+          Violation.of(
+              field + ".code",
+              "is not a "
+                  + condition.system()
+                  + " code (e.g. "
+                  + switch (condition.system()) {
+                    case ICD10 -> "F32.1";
+                    case ICD11 -> "6A70";
+                    case MESH -> "D003866";
+                    case SNOMED_CT -> "35489007, with its check digit";
+                  }
+                  + ")"));
+    }
+  }
+
+  private static void outcomes(
+      List<TrialContent.Outcome> outcomes, String field, List<Violation> violations) {
+    if (outcomes == null) {
+      return;
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      var outcome = outcomes.get(i);
+      if (outcome != null
+          && outcome.measure() == null
+          && (outcome.title() == null || outcome.title().isBlank())) {
+        violations.add(
+            Violation.of(
+                field + "[" + i + "]",
+                "names a catalogue measure or, for a free-text outcome, a title"));
+      }
+    }
   }
 
   private void secondaryIds(TrialContent c, List<Violation> violations) {
@@ -102,28 +179,91 @@ public class ContentRules {
       String field = "secondaryIds[" + i + "].value";
       SecondaryIdFormats.problem(id.registry(), id.value().trim())
           .ifPresent(p -> violations.add(Violation.of(field, p)));
-      if (!seen.add(id.registry() + ":" + SecondaryIdFormats.normalise(id.value()))) {
+      if (!seen.add(
+          SecondaryIdFormats.namespace(id.registry(), id.issuer())
+              + " "
+              + SecondaryIdFormats.normalise(id.value()))) {
         violations.add(Violation.of("secondaryIds[" + i + "].value", "is listed twice"));
       }
     }
   }
 
   private void dates(TrialContent c, List<Violation> violations) {
-    if (c.anticipatedFirstEnrolment() != null
+    LocalDate today = LocalDate.now(clock);
+    var dates = c.dates();
+    if (dates != null) {
+      order(dates.studyStart(), dates.primaryCompletion(), "dates.primaryCompletion", violations);
+      order(dates.studyStart(), dates.studyCompletion(), "dates.studyCompletion", violations);
+      order(
+          dates.primaryCompletion(), dates.studyCompletion(), "dates.studyCompletion", violations);
+      notFuture(dates.studyStart(), "dates.studyStart", today, violations);
+      notFuture(dates.primaryCompletion(), "dates.primaryCompletion", today, violations);
+      notFuture(dates.studyCompletion(), "dates.studyCompletion", today, violations);
+      if (dates.statusVerified() != null && dates.statusVerified().earliest().isAfter(today)) {
+        violations.add(Violation.of("dates.statusVerified", "is in the future"));
+      }
+    } else if (c.anticipatedFirstEnrolment() != null
         && c.completionDate() != null
         && c.completionDate().isBefore(c.anticipatedFirstEnrolment())) {
       violations.add(Violation.of("completionDate", "is before the date of first enrolment"));
     }
-    LocalDate today = LocalDate.now(clock);
     if (c.ethicsReview() != null
         && c.ethicsReview().approvalDate() != null
         && c.ethicsReview().approvalDate().isAfter(today)) {
       violations.add(Violation.of("ethicsReview.approvalDate", "is in the future"));
     }
+    for (int i = 0; i < c.ethicsReviews().size(); i++) {
+      var review = c.ethicsReviews().get(i);
+      if (review != null && review.approvalDate() != null && review.approvalDate().isAfter(today)) {
+        violations.add(Violation.of("ethicsReviews[" + i + "].approvalDate", "is in the future"));
+      }
+    }
     if (c.summaryResults() != null
         && c.summaryResults().postedOn() != null
         && c.summaryResults().postedOn().isAfter(today)) {
       violations.add(Violation.of("summaryResults.postedOn", "is in the future"));
+    }
+    var registration = c.originalRegistration();
+    if (registration != null
+        && registration.firstSubmitted() != null
+        && registration.firstSubmitted().isAfter(today)) {
+      violations.add(Violation.of("originalRegistration.firstSubmitted", "is in the future"));
+    }
+  }
+
+  /** Flags {@code later} only when it is certainly before {@code earlier}, whatever the days. */
+  private static void order(
+      TrialContent.Milestone earlier,
+      TrialContent.Milestone later,
+      String field,
+      List<Violation> violations) {
+    if (earlier != null
+        && later != null
+        && earlier.date() != null
+        && later.date() != null
+        && later.date().latest().isBefore(earlier.date().earliest())) {
+      violations.add(Violation.of(field, "is before the date it must follow"));
+    }
+  }
+
+  private static void notFuture(
+      TrialContent.Milestone milestone, String field, LocalDate today, List<Violation> violations) {
+    if (milestone != null
+        && milestone.type() == DateType.ACTUAL
+        && milestone.date() != null
+        && milestone.date().earliest().isAfter(today)) {
+      violations.add(Violation.of(field, "is ACTUAL but in the future"));
+    }
+  }
+
+  /** "18 Years" and 18 say the same; "6 Months" has no whole-year form to compare. */
+  private static void ageInStep(
+      Integer years, String withUnit, String field, List<Violation> violations) {
+    if (years == null || withUnit == null || !withUnit.endsWith(" Years")) {
+      return;
+    }
+    if (!withUnit.equals(years + " Years")) {
+      violations.add(Violation.of(field, "differs from the age given in whole years"));
     }
   }
 

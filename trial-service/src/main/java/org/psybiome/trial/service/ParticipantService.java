@@ -17,6 +17,7 @@ import org.psybiome.trial.api.ParticipantView;
 import org.psybiome.trial.repository.ParticipantEntity;
 import org.psybiome.trial.repository.ParticipantRepository;
 import org.psybiome.trial.repository.TrialEntity;
+import org.psybiome.trial.repository.TrialHistoryRepository;
 import org.psybiome.trial.repository.TrialRepository;
 import org.psybiome.trial.service.events.TrialEvents;
 
@@ -29,6 +30,7 @@ public class ParticipantService {
 
   private final TrialRepository trials;
   private final ParticipantRepository participants;
+  private final TrialHistoryRepository history;
   private final AuditTrail audit;
   private final TrialEvents events;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -37,12 +39,14 @@ public class ParticipantService {
   ParticipantService(
       TrialRepository trials,
       ParticipantRepository participants,
+      TrialHistoryRepository history,
       AuditTrail audit,
       TrialEvents events,
       com.fasterxml.jackson.databind.ObjectMapper json,
       Clock clock) {
     this.trials = trials;
     this.participants = participants;
+    this.history = history;
     this.audit = audit;
     this.events = events;
     this.json = json;
@@ -78,11 +82,24 @@ public class ParticipantService {
               Violation.of("arm", "must be one of " + arms.stream().map(a -> a.label()).toList())));
     }
     LocalDate today = LocalDate.now(clock);
+    // A trial registered after it started recruiting enrols with its real, earlier dates: the
+    // bound is the date recruitment began, not the date of registration here.
+    LocalDate recruitingSince =
+        history.statusHistory(trialId).stream()
+            .filter(s -> s.status.isEnrolling())
+            .map(s -> s.effectiveDate)
+            .min(LocalDate::compareTo)
+            .orElse(trial.registeredOn);
     if (enrolment.enrolledOn().isAfter(today)
-        || (trial.registeredOn != null && enrolment.enrolledOn().isBefore(trial.registeredOn))) {
+        || (recruitingSince != null && enrolment.enrolledOn().isBefore(recruitingSince))) {
       throw ProblemException.invalid(
           "The enrolment date is impossible",
-          List.of(Violation.of("enrolledOn", "must be between the registration date and today")));
+          List.of(
+              Violation.of(
+                  "enrolledOn",
+                  "must be between the date recruitment began ("
+                      + recruitingSince
+                      + ") and today")));
     }
     if (participants.exists(trialId, enrolment.code())) {
       throw ProblemException.conflict(

@@ -7,62 +7,88 @@ import java.util.List;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.trial.model.StudyType;
 import org.psybiome.trial.model.TrialContent;
+import org.psybiome.trial.model.TrialStatus;
 
 /**
- * What a record must hold to leave DRAFT: every WHO TRDS item a registrant provides (summary
- * results, item 23, come later), and for interventional trials arms and a schedule with a baseline
- * visit, which is the mechanistic plan results are held against.
+ * What a record must hold to be registered: the WHO TRDS items a registrant provides (summary
+ * results, item 23, come later), and for interventional trials their arms. Nothing a registry does
+ * not require: conditions may be free text, criteria one text, the sample size the target or the
+ * actual enrolment; contacts for the public are required while the trial recruits or is about to
+ * (what ClinicalTrials.gov requires of its central contact), not for a trial that has ended; the
+ * schedule of assessments is needed before results are posted, not to register.
  */
 @ApplicationScoped
 public class RegistrationRequirements {
 
-  public List<Violation> missing(TrialContent c) {
+  /**
+   * @param status the status the trial has, or is registered into
+   */
+  public List<Violation> missing(TrialContent c, TrialStatus status) {
     List<Violation> missing = new ArrayList<>();
+    boolean recruiting =
+        status == TrialStatus.NOT_YET_RECRUITING
+            || status == TrialStatus.RECRUITING
+            || status == TrialStatus.ENROLLING_BY_INVITATION;
     require(missing, !c.sourcesOfSupport().isEmpty(), "sourcesOfSupport", 4);
     require(missing, present(c.primarySponsor()), "primarySponsor", 5);
-    require(missing, c.publicContact() != null, "publicContact", 7);
-    require(missing, c.scientificContact() != null, "scientificContact", 8);
+    require(missing, !recruiting || c.publicContact() != null, "publicContact", 7);
+    require(missing, !recruiting || c.scientificContact() != null, "scientificContact", 8);
     require(missing, present(c.publicTitle()), "publicTitle", 9);
     require(missing, present(c.scientificTitle()), "scientificTitle", 10);
-    require(missing, !c.countries().isEmpty(), "countries", 11);
+    // a trial withdrawn before its first participant recruited nowhere
+    require(missing, !c.countries().isEmpty() || status == TrialStatus.WITHDRAWN, "countries", 11);
     require(missing, !c.conditions().isEmpty(), "conditions", 12);
-    require(missing, !c.interventions().isEmpty(), "interventions", 13);
+    var eligibility = c.eligibility();
+    boolean criteriaText = eligibility != null && present(eligibility.criteriaText());
     require(
         missing,
-        c.eligibility() != null && nonEmpty(c.eligibility().inclusionCriteria()),
+        criteriaText || (eligibility != null && nonEmpty(eligibility.inclusionCriteria())),
         "eligibility.inclusionCriteria",
         14);
     require(
         missing,
-        c.eligibility() != null && nonEmpty(c.eligibility().exclusionCriteria()),
+        criteriaText || (eligibility != null && nonEmpty(eligibility.exclusionCriteria())),
         "eligibility.exclusionCriteria",
         14);
     var design = c.design();
     require(missing, design != null && design.studyType() != null, "design.studyType", 15);
-    require(missing, design != null && design.allocation() != null, "design.allocation", 15);
+    // allocation, model and masking describe an interventional design; a cohort has none
+    boolean interventional = design == null || design.studyType() != StudyType.OBSERVATIONAL;
     require(
         missing,
-        design != null && design.interventionModel() != null,
+        !interventional || (design != null && design.allocation() != null),
+        "design.allocation",
+        15);
+    require(
+        missing,
+        !interventional || (design != null && design.interventionModel() != null),
         "design.interventionModel",
         15);
-    require(missing, design != null && design.masking() != null, "design.masking", 15);
     require(
-        missing, design != null && design.primaryPurpose() != null, "design.primaryPurpose", 15);
-    require(missing, c.anticipatedFirstEnrolment() != null, "anticipatedFirstEnrolment", 16);
-    require(missing, c.targetSampleSize() != null, "targetSampleSize", 17);
+        missing,
+        !interventional || (design != null && design.masking() != null),
+        "design.masking",
+        15);
+    require(
+        missing,
+        !interventional || (design != null && design.primaryPurpose() != null),
+        "design.primaryPurpose",
+        15);
+    var dates = c.dates();
+    require(missing, dates != null && dates.studyStart() != null, "dates.studyStart", 16);
+    require(missing, c.targetSampleSize() != null || c.enrolment() != null, "targetSampleSize", 17);
     require(missing, !c.primaryOutcomes().isEmpty(), "primaryOutcomes", 19);
     require(missing, c.secondaryOutcomes() != null, "secondaryOutcomes", 20);
-    require(missing, c.ethicsReview() != null, "ethicsReview", 21);
-    require(missing, c.completionDate() != null, "completionDate", 22);
+    require(missing, !c.ethicsReviews().isEmpty(), "ethicsReviews", 21);
+    require(
+        missing,
+        dates != null && (dates.studyCompletion() != null || dates.primaryCompletion() != null),
+        "dates.studyCompletion",
+        22);
     require(missing, c.ipdSharing() != null, "ipdSharing", 24);
-    if (design == null || design.studyType() != StudyType.OBSERVATIONAL) {
-      if (c.arms().isEmpty()) {
-        missing.add(Violation.of("arms", "an interventional trial needs its arms to register"));
-      }
-      if (c.schedule() == null || c.schedule().visits().isEmpty()) {
-        missing.add(
-            Violation.of("schedule.visits", "the schedule of assessments is needed to register"));
-      }
+    require(missing, !interventional || !c.interventions().isEmpty(), "interventions", 13);
+    if (interventional && c.arms().isEmpty()) {
+      missing.add(Violation.of("arms", "an interventional trial needs its arms to register"));
     }
     return missing;
   }

@@ -18,7 +18,9 @@ import org.psybiome.trial.model.TrialStatus;
 /**
  * The status lifecycle: forward only; SUSPENDED resumes no earlier than where it stopped;
  * COMPLETED, TERMINATED and WITHDRAWN are final; WITHDRAWN only before anyone is enrolled,
- * TERMINATED only after (before that, a trial that stops is withdrawn).
+ * TERMINATED only after (before that, a trial that stops is withdrawn). UNKNOWN, which only an
+ * import from a registry that derived it sets, leaves for whatever the registrant confirms; no
+ * change leads to it.
  */
 public final class TrialLifecycle {
 
@@ -64,6 +66,17 @@ public final class TrialLifecycle {
             });
         allowed.addAll(Set.of(TERMINATED, WITHDRAWN));
       }
+      case UNKNOWN ->
+          allowed.addAll(
+              Set.of(
+                  NOT_YET_RECRUITING,
+                  RECRUITING,
+                  ENROLLING_BY_INVITATION,
+                  ACTIVE_NOT_RECRUITING,
+                  SUSPENDED,
+                  COMPLETED,
+                  TERMINATED,
+                  WITHDRAWN));
       default -> {
         // terminal
       }
@@ -75,6 +88,7 @@ public final class TrialLifecycle {
       allowed.remove(COMPLETED);
     }
     allowed.remove(DRAFT);
+    allowed.remove(TrialStatus.UNKNOWN);
     return allowed;
   }
 }

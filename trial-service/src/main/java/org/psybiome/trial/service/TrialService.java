@@ -22,6 +22,7 @@ import org.psybiome.common.security.Roles;
 import org.psybiome.trial.api.StatusChange;
 import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.api.Unblinding;
+import org.psybiome.trial.model.EnrolmentType;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
@@ -97,6 +98,7 @@ public class TrialService {
                     new ProblemException(
                         ProblemType.FORBIDDEN, "The token names no consortium to own the trial"));
     validate(content);
+    content = LegacyItems.inStep(content, json);
     Instant now = Instant.now(clock);
     TrialEntity trial = new TrialEntity();
     trial.id =
@@ -134,8 +136,9 @@ public class TrialService {
           "changeReason", reason, "Changes to a registered trial need a reason (changeReason)");
     }
     validate(content);
+    content = LegacyItems.inStep(content, json);
     if (trial.status.isRegistered()) {
-      requireComplete(content, "A registered trial must keep every WHO TRDS item");
+      requireComplete(content, trial.status, "A registered trial must keep every WHO TRDS item");
     }
     if (trial.status.isRegistered()
         && trial.masked != isMasked(content)
@@ -169,7 +172,7 @@ public class TrialService {
     IfMatch.check(ifMatch, id, trial.version);
     TrialStatus from = trial.status;
     TrialStatus to = change.status();
-    long enrolled = participants.countByTrial(id);
+    long enrolled = enrolled(trial);
     Set<TrialStatus> allowed = TrialLifecycle.allowedFrom(from, trial.suspendedFrom, enrolled);
     if (!allowed.contains(to)) {
       throw new ProblemException(
@@ -199,7 +202,7 @@ public class TrialService {
     }
     boolean registering = from == TrialStatus.DRAFT;
     if (registering) {
-      requireComplete(trial.content(), "The record lacks WHO TRDS items needed to register");
+      requireComplete(trial.content(), to, "The record lacks WHO TRDS items needed to register");
       trial.registeredOn = today;
     }
     trial.suspendedFrom = to == TrialStatus.SUSPENDED ? from : null;
@@ -277,8 +280,21 @@ public class TrialService {
     }
   }
 
-  private void requireComplete(TrialContent content, String detail) {
-    List<Violation> missing = registration.missing(content);
+  /**
+   * Participants registered here, or the actual enrolment the record reports when it is larger (a
+   * trial registered after it enrolled need not list its participants to be completed).
+   */
+  private long enrolled(TrialEntity trial) {
+    long registered = participants.countByTrial(trial.id);
+    var reported = trial.content().enrolment();
+    if (reported != null && reported.type() == EnrolmentType.ACTUAL) {
+      return Math.max(registered, reported.count());
+    }
+    return registered;
+  }
+
+  private void requireComplete(TrialContent content, TrialStatus status, String detail) {
+    List<Violation> missing = registration.missing(content, status);
     if (!missing.isEmpty()) {
       throw new ProblemException(ProblemType.UNPROCESSABLE, detail, missing);
     }
@@ -336,7 +352,8 @@ public class TrialService {
     secondaryIds.flush();
     for (var id : trial.content().secondaryIds()) {
       String value = SecondaryIdFormats.normalise(id.value());
-      var claimant = secondaryIds.claimant(id.registry().name(), value);
+      String namespace = SecondaryIdFormats.namespace(id.registry(), id.issuer());
+      var claimant = secondaryIds.claimant(namespace, value);
       if (claimant.isPresent() && !claimant.get().equals(trial.id)) {
         String other =
             trials
@@ -350,7 +367,7 @@ public class TrialService {
             List.of(Violation.of("secondaryIds", id.registry() + " " + value + " is taken")));
       }
       SecondaryIdEntity claim = new SecondaryIdEntity();
-      claim.registry = id.registry().name();
+      claim.registry = namespace;
       claim.value = value;
       claim.trialId = trial.id;
       secondaryIds.persist(claim);

@@ -1,15 +1,24 @@
 package org.psybiome.trial.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.psybiome.trial.api.TrialSummary;
 import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.model.DatedStatus;
+import org.psybiome.trial.model.SourceRecord;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialContent;
+import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.repository.ParticipantRepository;
 import org.psybiome.trial.repository.TrialEntity;
 import org.psybiome.trial.repository.TrialHistoryRepository;
+import org.psybiome.trial.repository.TrialSourceEntity;
+import org.psybiome.trial.repository.TrialSourceRepository;
 
 /**
  * Turns trial entities into the domain's trial and what the API shows; entities never leave the
@@ -20,10 +29,18 @@ public class TrialViews {
 
   private final TrialHistoryRepository history;
   private final ParticipantRepository participants;
+  private final TrialSourceRepository sources;
+  private final ObjectMapper json;
 
-  TrialViews(TrialHistoryRepository history, ParticipantRepository participants) {
+  TrialViews(
+      TrialHistoryRepository history,
+      ParticipantRepository participants,
+      TrialSourceRepository sources,
+      ObjectMapper json) {
     this.history = history;
     this.participants = participants;
+    this.sources = sources;
+    this.json = json;
   }
 
   Trial trial(TrialEntity trial) {
@@ -31,6 +48,8 @@ public class TrialViews {
         history.statusHistory(trial.id).stream()
             .map(s -> new DatedStatus(s.status, s.effectiveDate, s.reason, s.recordedAt))
             .toList();
+    // a record stored before 1.1 gets the 1.1 forms of its dates and ethics review
+    TrialContent content = LegacyItems.inStep(trial.content(), json);
     return new Trial(
         trial.id,
         trial.consortium,
@@ -43,7 +62,28 @@ public class TrialViews {
         statuses,
         trial.createdAt,
         trial.updatedAt,
-        trial.content());
+        content,
+        trial.status == TrialStatus.UNKNOWN ? trial.lastKnownStatus : null,
+        RegistrationTimings.of(
+            trial.status,
+            trial.registeredOn,
+            content,
+            trial.status.isRegistered()
+                ? participants.firstEnrolledOn(trial.id)
+                : java.util.Optional.empty()),
+        sources.findByIdOptional(trial.id).map(this::source).orElse(null));
+  }
+
+  private SourceRecord source(TrialSourceEntity source) {
+    Map<String, JsonNode> unmapped = new LinkedHashMap<>();
+    source.unmapped.fields().forEachRemaining(e -> unmapped.put(e.getKey(), e.getValue()));
+    return new SourceRecord(
+        source.registry,
+        source.sourceId,
+        source.sourceVersion,
+        source.importedAt,
+        source.importedBy,
+        unmapped);
   }
 
   static TrialView view(Trial trial) {
@@ -66,7 +106,7 @@ public class TrialViews {
         content.acronym(),
         trial.primarySponsor,
         List.of(trial.countries),
-        content.conditions().stream().map(c -> c.code()).toList(),
+        content.conditions().stream().map(c -> c.code()).filter(Objects::nonNull).toList(),
         List.of(trial.interventionTypes));
   }
 }

@@ -45,7 +45,10 @@ class TrialEventDataTest {
         history,
         Instant.parse("2026-02-20T09:30:00Z"),
         Instant.parse("2026-04-01T08:00:00Z"),
-        content);
+        content,
+        null,
+        null,
+        null);
   }
 
   private static final List<DatedStatus> HISTORY =
@@ -135,7 +138,10 @@ class TrialEventDataTest {
             blinded.statusHistory(),
             blinded.createdAt(),
             Instant.parse("2026-04-02T10:15:30Z"),
-            blinded.content());
+            blinded.content(),
+            null,
+            null,
+            null);
     assertThat(JSON.writeValueAsString(EVENTS.unblinded(unblinded, "final analysis")))
         .isEqualTo(
             """
