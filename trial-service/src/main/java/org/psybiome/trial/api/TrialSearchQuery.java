@@ -17,6 +17,7 @@ public record TrialSearchQuery(
     LocalDate registeredFrom,
     LocalDate registeredTo,
     String text,
+    String secondaryId,
     TrialSort sort,
     int pageSize,
     String pageToken) {}

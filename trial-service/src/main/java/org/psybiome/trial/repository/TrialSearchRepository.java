@@ -63,6 +63,13 @@ public class TrialSearchRepository {
       where.append(" AND lower(t.primary_sponsor) LIKE :sponsor ESCAPE '\\'");
       params.put("sponsor", "%" + escapeLike(q.sponsor().toLowerCase(Locale.ROOT)) + "%");
     }
+    if (q.secondaryId() != null) {
+      // exact, in any registry's namespace; ids are stored upper-cased and trimmed
+      where.append(
+          " AND EXISTS (SELECT 1 FROM trial_secondary_id s"
+              + " WHERE s.trial_id = t.id AND s.value = :secondaryId)");
+      params.put("secondaryId", q.secondaryId().trim().toUpperCase(Locale.ROOT));
+    }
     if (q.consortium() != null) {
       where.append(" AND t.consortium = :consortium");
       params.put("consortium", q.consortium());

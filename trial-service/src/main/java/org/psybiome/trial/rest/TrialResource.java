@@ -229,6 +229,14 @@ public class TrialResource {
           String text,
       @Parameter(
               description =
+                  "Only the trial with this identifier in any registry (NCT03893162,"
+                      + " ISRCTN12345678, a sponsor's protocol number...): exact, ignoring case"
+                      + " and surrounding spaces (added in 1.1)",
+              example = "NCT03893162")
+          @QueryParam("secondaryId")
+          String secondaryId,
+      @Parameter(
+              description =
                   "Order of the results, a leading '-' for descending; ties are broken by id",
               schema =
                   @Schema(
@@ -281,6 +289,7 @@ public class TrialResource {
             QueryParams.date("registeredFrom", registeredFrom),
             QueryParams.date("registeredTo", registeredTo),
             blankToNull(text),
+            blankToNull(secondaryId),
             order,
             Math.min(pageSize, config.maxPageSize()),
             blankToNull(pageToken)));

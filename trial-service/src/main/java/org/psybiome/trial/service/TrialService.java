@@ -101,8 +101,7 @@ public class TrialService {
     content = LegacyItems.inStep(content, json);
     Instant now = Instant.now(clock);
     TrialEntity trial = new TrialEntity();
-    trial.id =
-        String.format("PSB-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), trials.nextNumber());
+    trial.id = newId(now);
     trial.consortium = consortium;
     trial.status = TrialStatus.DRAFT;
     trial.version = 1;
@@ -116,6 +115,11 @@ public class TrialService {
     audit.record(trial.id, caller, "CREATED", 1, null, differ.toJson(differ.diff(null, content)));
     Log.infof("Created draft %s for consortium %s", trial.id, consortium);
     return views.view(trial);
+  }
+
+  /** The registry's id for a trial created at {@code now}: PSB-year-serial (TRDS item 1). */
+  String newId(Instant now) {
+    return String.format("PSB-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), trials.nextNumber());
   }
 
   @Transactional
@@ -269,7 +273,7 @@ public class TrialService {
     return trial;
   }
 
-  private void validate(TrialContent content) {
+  void validate(TrialContent content) {
     List<Violation> violations = new ArrayList<>();
     for (ConstraintViolation<TrialContent> v : validator.validate(content)) {
       violations.add(Violation.of(fieldPath(v.getPropertyPath().toString()), v.getMessage()));
@@ -327,27 +331,27 @@ public class TrialService {
     return "";
   }
 
-  private void applyContent(TrialEntity trial, TrialContent content) {
+  void applyContent(TrialEntity trial, TrialContent content) {
     if (!trial.status.isRegistered()) {
       trial.masked = isMasked(content);
     }
     SearchColumns.update(trial);
   }
 
-  private static boolean isMasked(TrialContent content) {
+  static boolean isMasked(TrialContent content) {
     return content.design() != null
         && content.design().masking() != null
         && content.design().masking().level() != null
         && content.design().masking().level().maskedRoles() > 0;
   }
 
-  private void bump(TrialEntity trial) {
+  void bump(TrialEntity trial) {
     trial.version++;
     trial.updatedAt = Instant.now(clock);
   }
 
   /** Secondary ids are unique across trials: the same trial is often in several registries. */
-  private void claimSecondaryIds(TrialEntity trial, Caller caller) {
+  void claimSecondaryIds(TrialEntity trial, Caller caller) {
     secondaryIds.releaseAll(trial.id);
     secondaryIds.flush();
     for (var id : trial.content().secondaryIds()) {
@@ -375,7 +379,7 @@ public class TrialService {
     secondaryIds.flush();
   }
 
-  private void addVersion(TrialEntity trial, Caller caller, String change, String reason) {
+  void addVersion(TrialEntity trial, Caller caller, String change, String reason) {
     TrialVersionEntity version = new TrialVersionEntity();
     version.trialId = trial.id;
     version.version = trial.version;

@@ -116,10 +116,11 @@ public final class ResearchStudyMapper {
     }
 
     for (TrialContent.Condition condition : record.conditions()) {
-      study
-          .addCondition()
-          .setText(condition.label())
-          .addCoding(new Coding().setSystem(system(condition.system())).setCode(condition.code()));
+      var concept = study.addCondition().setText(condition.label());
+      if (condition.code() != null) {
+        concept.addCoding(
+            new Coding().setSystem(system(condition.system())).setCode(condition.code()));
+      }
     }
     record.interventions().forEach(i -> study.addFocus().setText(i.name()));
     for (String country : record.countries()) {
@@ -200,6 +201,8 @@ public final class ResearchStudyMapper {
       case COMPLETED -> ResearchStudyStatus.COMPLETED;
       case TERMINATED -> ResearchStudyStatus.ADMINISTRATIVELYCOMPLETED;
       case WITHDRAWN -> ResearchStudyStatus.WITHDRAWN;
+      // the source registry could not tell whether it still runs; the last claim was that it did
+      case UNKNOWN -> ResearchStudyStatus.ACTIVE;
     };
   }
 
@@ -228,6 +231,9 @@ public final class ResearchStudyMapper {
       case DIAGNOSTIC -> coded(PURPOSE_SYSTEM, "diagnostic", "Diagnostic");
       case HEALTH_SERVICES_RESEARCH ->
           coded(PURPOSE_SYSTEM, "health-services-research", "Health Services Research");
+      case SCREENING -> coded(PURPOSE_SYSTEM, "screening", "Screening");
+      case DEVICE_FEASIBILITY -> coded(PURPOSE_SYSTEM, "device-feasibility", "Device Feasibility");
+      case ECT -> new CodeableConcept().setText("Educational/Counseling/Training");
       case OTHER -> new CodeableConcept().setText("Other");
     };
   }
@@ -236,10 +242,15 @@ public final class ResearchStudyMapper {
     return switch (system) {
       case ICD10 -> ICD10_SYSTEM;
       case ICD11 -> ICD11_SYSTEM;
+      case MESH -> "http://id.nlm.nih.gov/mesh";
+      case SNOMED_CT -> "http://snomed.info/sct";
     };
   }
 
   static CodeableConcept armType(ArmType type) {
+    if (type == ArmType.OTHER || type == ArmType.COHORT) {
+      return new CodeableConcept().setText(type == ArmType.OTHER ? "Other" : "Cohort");
+    }
     String display =
         switch (type) {
           case EXPERIMENTAL -> "Experimental";
@@ -247,6 +258,7 @@ public final class ResearchStudyMapper {
           case PLACEBO_COMPARATOR -> "Placebo comparator";
           case SHAM_COMPARATOR -> "Sham comparator";
           case NO_INTERVENTION -> "No intervention";
+          default -> throw new IllegalStateException(type.name());
         };
     return coded(ARM_TYPE_SYSTEM, type.name().toLowerCase(Locale.ROOT).replace('_', '-'), display);
   }
@@ -258,13 +270,12 @@ public final class ResearchStudyMapper {
       return;
     }
     for (TrialContent.Outcome outcome : outcomes) {
+      String measure = outcome.measure() != null ? outcome.measure().code() : outcome.title();
       String what =
-          outcome.description() == null
-              ? outcome.measure().code()
-              : outcome.description() + " (" + outcome.measure().code() + ")";
+          outcome.description() == null ? measure : outcome.description() + " (" + measure + ")";
       study
           .addObjective()
-          .setName(what + ", " + outcome.timeFrame())
+          .setName(outcome.timeFrame() == null ? what : what + ", " + outcome.timeFrame())
           .setType(coded(OBJECTIVE_TYPE_SYSTEM, type, display));
     }
   }
