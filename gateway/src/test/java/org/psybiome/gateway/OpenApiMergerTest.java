@@ -86,6 +86,6 @@ class OpenApiMergerTest {
     assertEquals(
         java.util.Set.of("Trial", "Analyte", "Problem"),
         merged.getJsonObject("components").getJsonObject("schemas").fieldNames());
-    assertEquals("1.0", merged.getJsonObject("info").getString("version"));
+    assertEquals("1.1", merged.getJsonObject("info").getString("version"));
   }
 }

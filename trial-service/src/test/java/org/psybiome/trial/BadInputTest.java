@@ -151,7 +151,7 @@ class BadInputTest {
     TrialApi.changeStatus(draft.id(), draft.etag(), "RECRUITING", null)
         .then()
         .statusCode(422)
-        .body("violations.field", hasItems("ethicsReview", "primaryOutcomes", "ipdSharing"))
+        .body("violations.field", hasItems("ethicsReviews", "primaryOutcomes", "ipdSharing"))
         .body("violations.message", hasItem(containsString("WHO TRDS item 21")));
     as("registrant")
         .get("/api/v1/trials/" + draft.id())

@@ -35,11 +35,12 @@ class TrialLifecycleTest {
       case COMPLETED -> List.of("RECRUITING", "+enrol", "COMPLETED");
       case TERMINATED -> List.of("RECRUITING", "+enrol", "TERMINATED");
       case WITHDRAWN -> List.of("NOT_YET_RECRUITING", "WITHDRAWN");
+      case UNKNOWN -> throw new IllegalArgumentException("only an import sets UNKNOWN");
     };
   }
 
   @ParameterizedTest
-  @EnumSource(TrialStatus.class)
+  @EnumSource(value = TrialStatus.class, mode = EnumSource.Mode.EXCLUDE, names = "UNKNOWN")
   void everyTransitionNotAllowedFromAStatusIsRefused(TrialStatus from) {
     var draft = TrialApi.createDraft(DemoTrials.load(DemoTrials.DIET));
     String etag = draft.etag();
@@ -85,6 +86,27 @@ class TrialLifecycleTest {
     set.addAll(allowed);
     set.add(self);
     return set;
+  }
+
+  @org.junit.jupiter.api.Test
+  void unknownLeadsToWhateverTheRegistrantConfirmsAndNothingLeadsToIt() {
+    assertThat(TrialLifecycle.allowedFrom(TrialStatus.UNKNOWN, null, 5))
+        .containsExactlyInAnyOrder(
+            TrialStatus.RECRUITING,
+            TrialStatus.NOT_YET_RECRUITING,
+            TrialStatus.ENROLLING_BY_INVITATION,
+            TrialStatus.ACTIVE_NOT_RECRUITING,
+            TrialStatus.SUSPENDED,
+            TrialStatus.COMPLETED,
+            TrialStatus.TERMINATED);
+    assertThat(TrialLifecycle.allowedFrom(TrialStatus.UNKNOWN, null, 0))
+        .contains(TrialStatus.WITHDRAWN)
+        .doesNotContain(TrialStatus.COMPLETED, TrialStatus.TERMINATED);
+    for (TrialStatus from : TrialStatus.values()) {
+      assertThat(TrialLifecycle.allowedFrom(from, TrialStatus.RECRUITING, 1))
+          .as(from.name())
+          .doesNotContain(TrialStatus.UNKNOWN, TrialStatus.DRAFT);
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -22,6 +22,7 @@ class TrialSearchTest {
 
   private final String consortium = "SEARCH-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<String> ids = new ArrayList<>();
+  private final List<ObjectNode> records = new ArrayList<>();
 
   private RequestSpecification search() {
     return TrialApi.as("reader", consortium).queryParam("consortium", consortium);
@@ -36,6 +37,7 @@ class TrialSearchTest {
     for (String demo :
         List.of(DemoTrials.PROBIOTIC, DemoTrials.FMT, DemoTrials.DIET, DemoTrials.PROBIOTIC)) {
       ObjectNode body = DemoTrials.load(demo);
+      records.add(body);
       var response =
           TrialApi.as("registrant", consortium)
               .contentType(ContentType.JSON)
@@ -54,6 +56,35 @@ class TrialSearchTest {
           .then()
           .statusCode(200);
     }
+  }
+
+  @Test
+  void byAnyIdentifierExactly() {
+    // DemoTrials gives each trial a random NCT and ISRCTN number
+    String nct = records.get(2).get("secondaryIds").get(0).get("value").asText();
+    String isrctn = records.get(2).get("secondaryIds").get(1).get("value").asText();
+    for (String id :
+        List.of(nct, isrctn, nct.toLowerCase(java.util.Locale.ROOT), " " + nct + " ")) {
+      search()
+          .queryParam("secondaryId", id)
+          .get("/api/v1/trials")
+          .then()
+          .statusCode(200)
+          .body("total", equalTo(1))
+          .body("items[0].id", equalTo(ids.get(2)));
+    }
+    // exact: a prefix is not an identifier
+    search()
+        .queryParam("secondaryId", nct.substring(0, 8))
+        .get("/api/v1/trials")
+        .then()
+        .body("total", equalTo(0));
+    // without the consortium filter too: any registered trial, any registry
+    TrialApi.as("reader", consortium)
+        .queryParam("secondaryId", isrctn)
+        .get("/api/v1/trials")
+        .then()
+        .body("items.id", org.hamcrest.Matchers.contains(ids.get(2)));
   }
 
   @Test

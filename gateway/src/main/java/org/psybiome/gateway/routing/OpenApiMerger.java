@@ -24,7 +24,7 @@ public class OpenApiMerger {
   public static final String SECURITY_SCHEME = "bearerToken";
 
   /** MAJOR.MINOR: the URL's major version, and the releases that added to it (api-versioning). */
-  public static final String API_VERSION = "1.0";
+  public static final String API_VERSION = "1.1";
 
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

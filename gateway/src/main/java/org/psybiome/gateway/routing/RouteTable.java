@@ -9,7 +9,8 @@ import org.psybiome.gateway.model.Upstream;
 /**
  * Which service owns a path of the public API. Biomarker data hangs partly under a trial ({@code
  * /trials/{id}/results}), so the more specific biomarker routes are tried first and every other
- * trial path belongs to trial-service. The overview and the event feed are the gateway's own.
+ * trial path belongs to trial-service, as do imports of trials from other registries. The overview
+ * and the event feed are the gateway's own.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -22,7 +23,8 @@ public class RouteTable {
           route(
               "/api/v1/trials/[^/]+/(results|summaries|drift|batches)(/.*)?",
               Upstream.BIOMARKER_SERVICE),
-          route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE));
+          route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE),
+          route("/api/v1/imports(/.*)?", Upstream.TRIAL_SERVICE));
 
   /**
    * Paths the gateway answers itself: the composite overview and the live event feed. They pass the

@@ -15,7 +15,8 @@ public record AuditEntryView(
     @Schema(description = "The consortium the actor acted for") String consortium,
     @Schema(
             description =
-                "CREATED, UPDATED, REGISTERED, STATUS_CHANGED, UNBLINDED or PARTICIPANT_ENROLLED")
+                "CREATED, UPDATED, REGISTERED, STATUS_CHANGED, UNBLINDED, PARTICIPANT_ENROLLED,"
+                    + " IMPORTED or REIMPORTED")
         String action,
     @Schema(description = "The version the change made; absent for an enrolment") Integer version,
     String reason,

@@ -15,7 +15,11 @@ public record VersionView(
     Instant changedAt,
     @Schema(description = "Who made the change; shown to the owning consortium only")
         String changedBy,
-    @Schema(description = "CREATED, UPDATED, STATUS_CHANGED or UNBLINDED") String change,
+    @Schema(
+            description =
+                "CREATED, UPDATED, STATUS_CHANGED, UNBLINDED, IMPORTED (from another registry) or"
+                    + " REIMPORTED")
+        String change,
     String reason,
     @Schema(description = "The record as it was; only when one version is read")
         TrialContent content) {}

@@ -15,6 +15,13 @@ public interface TrialConfig {
   @WithDefault("psybiome.trial.allocations")
   String allocationsTopic();
 
+  /**
+   * Largest body of a request about one trial record (Content-Length); imports, which may carry
+   * many studies, are bounded only by the HTTP layer's limit.
+   */
+  @WithDefault("1M")
+  io.quarkus.runtime.configuration.MemorySize maxRecordBody();
+
   /** Largest page a search or listing returns. */
   @WithDefault("200")
   int maxPageSize();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.psybiome.trial.model.Intervention;
+import org.psybiome.trial.model.RegistrationTiming;
+import org.psybiome.trial.model.SponsorClass;
 import org.psybiome.trial.model.TrialContent.Arm;
 import org.psybiome.trial.model.TrialContent.Condition;
 import org.psybiome.trial.model.TrialContent.Contact;
@@ -13,9 +15,19 @@ import org.psybiome.trial.model.TrialContent.Design;
 import org.psybiome.trial.model.TrialContent.Eligibility;
 import org.psybiome.trial.model.TrialContent.EthicsReview;
 import org.psybiome.trial.model.TrialContent.IpdSharing;
+import org.psybiome.trial.model.TrialContent.KeyDates;
+import org.psybiome.trial.model.TrialContent.Link;
+import org.psybiome.trial.model.TrialContent.Official;
+import org.psybiome.trial.model.TrialContent.Organisation;
+import org.psybiome.trial.model.TrialContent.OriginalRegistration;
 import org.psybiome.trial.model.TrialContent.Outcome;
+import org.psybiome.trial.model.TrialContent.Oversight;
+import org.psybiome.trial.model.TrialContent.Reference;
+import org.psybiome.trial.model.TrialContent.ReportedEnrolment;
+import org.psybiome.trial.model.TrialContent.ResponsibleParty;
 import org.psybiome.trial.model.TrialContent.Schedule;
 import org.psybiome.trial.model.TrialContent.SecondaryId;
+import org.psybiome.trial.model.TrialContent.Site;
 import org.psybiome.trial.model.TrialContent.SummaryResults;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -36,7 +48,9 @@ import org.psybiome.trial.model.TrialStatus;
   "unblindedAt",
   "statusHistory",
   "createdAt",
-  "updatedAt"
+  "updatedAt",
+  "lastKnownStatus",
+  "registrationTiming"
 })
 public record PublishedTrialV1(
     String id,
@@ -73,7 +87,27 @@ public record PublishedTrialV1(
     SummaryResults summaryResults,
     IpdSharing ipdSharing,
     List<Arm> arms,
-    Schedule schedule) {
+    Schedule schedule,
+    // the record's items added in 1.1 (the import's source document is not published: it is
+    // provenance, not the record, and can be larger than an event may be)
+    KeyDates dates,
+    ReportedEnrolment enrolment,
+    String briefSummary,
+    String detailedDescription,
+    List<String> keywords,
+    SponsorClass primarySponsorClass,
+    List<Organisation> collaborators,
+    ResponsibleParty responsibleParty,
+    List<Official> overallOfficials,
+    List<Site> sites,
+    Oversight oversight,
+    List<Outcome> otherOutcomes,
+    List<EthicsReview> ethicsReviews,
+    List<Reference> references,
+    List<Link> links,
+    OriginalRegistration originalRegistration,
+    TrialStatus lastKnownStatus,
+    RegistrationTiming registrationTiming) {
 
   /** TRDS item 1: the primary registry is Psybiome itself. */
   @JsonProperty("primaryRegistry")

@@ -138,7 +138,7 @@ public class ContentRules {
       violations.add(
           Violation.of(
               field + ".code",
-              "is not a "
+              "is not a valid "
                   + condition.system()
                   + " code (e.g. "
                   + switch (condition.system()) {

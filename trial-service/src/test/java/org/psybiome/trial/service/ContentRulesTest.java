@@ -52,9 +52,32 @@ class ContentRulesTest {
             + "{'system': 'ICD11', 'code': 'F32.1', 'label': 'g'}]}";
     assertThat(check(json))
         .containsExactly(
-            Violation.of("conditions[4].code", "is not an ICD10 code (e.g. F32.1 or 6A70)"),
-            Violation.of("conditions[5].code", "is not an ICD10 code (e.g. F32.1 or 6A70)"),
-            Violation.of("conditions[6].code", "is not an ICD11 code (e.g. F32.1 or 6A70)"));
+            Violation.of("conditions[4].code", "is not a valid ICD10 code (e.g. F32.1)"),
+            Violation.of("conditions[5].code", "is not a valid ICD10 code (e.g. F32.1)"),
+            Violation.of("conditions[6].code", "is not a valid ICD11 code (e.g. 6A70)"));
+  }
+
+  @Test
+  void meshAndSnomedCodesAndFreeTextConditions() {
+    // MeSH: D003866 is the descriptor Depressive Disorder. SNOMED CT: 35489007 (Depressive
+    // disorder) ends in its Verhoeff check digit 7; 35489008 does not.
+    String json =
+        "{'conditions': ["
+            + "{'system': 'MESH', 'code': 'D003866', 'label': 'Depressive Disorder'},"
+            + "{'system': 'SNOMED_CT', 'code': '35489007', 'label': 'Depressive disorder'},"
+            + "{'label': 'gut microbiome'},"
+            + "{'system': 'SNOMED_CT', 'code': '35489008', 'label': 'bad check digit'},"
+            + "{'system': 'MESH', 'code': 'F03.600', 'label': 'a tree number, not an id'},"
+            + "{'code': 'F32.1', 'label': 'code without its system'}]}";
+    assertThat(check(json))
+        .containsExactly(
+            Violation.of(
+                "conditions[3].code",
+                "is not a valid SNOMED_CT code (e.g. 35489007, with its check digit)"),
+            Violation.of("conditions[4].code", "is not a valid MESH code (e.g. D003866)"),
+            Violation.of(
+                "conditions[5].system",
+                "a code and its system are given together, or neither for a free-text condition"));
   }
 
   @Test

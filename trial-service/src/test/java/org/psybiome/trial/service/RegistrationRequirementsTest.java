@@ -3,12 +3,14 @@ package org.psybiome.trial.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.psybiome.trial.service.TrialRecords.demo;
 import static org.psybiome.trial.service.TrialRecords.record;
+import static org.psybiome.trial.service.TrialRecords.stored;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.TrialStatus;
 
 /**
  * Which WHO TRDS items a record lacks to register, by field and item number. The numbers are those
@@ -17,6 +19,8 @@ import org.psybiome.common.problem.Violation;
  * exclusion criteria, 15 study type and design, 16 date of first enrolment, 17 sample size, 19 and
  * 20 outcomes, 21 ethics review, 22 completion date, 24 IPD sharing statement. Items 1, 2, 17
  * (actual enrolment) and 18 are assigned by the registry; 23 (summary results) comes later.
+ * Contacts (7, 8) are required of a trial that recruits or is about to, as ClinicalTrials.gov
+ * requires a central contact only then.
  */
 class RegistrationRequirementsTest {
 
@@ -33,7 +37,6 @@ class RegistrationRequirementsTest {
     expected.put("scientificTitle", "item 10");
     expected.put("countries", "item 11");
     expected.put("conditions", "item 12");
-    expected.put("interventions", "item 13");
     expected.put("eligibility.inclusionCriteria", "item 14");
     expected.put("eligibility.exclusionCriteria", "item 14");
     expected.put("design.studyType", "item 15");
@@ -41,18 +44,18 @@ class RegistrationRequirementsTest {
     expected.put("design.interventionModel", "item 15");
     expected.put("design.masking", "item 15");
     expected.put("design.primaryPurpose", "item 15");
-    expected.put("anticipatedFirstEnrolment", "item 16");
+    expected.put("dates.studyStart", "item 16");
     expected.put("targetSampleSize", "item 17");
     expected.put("primaryOutcomes", "item 19");
     expected.put("secondaryOutcomes", "item 20");
-    expected.put("ethicsReview", "item 21");
-    expected.put("completionDate", "item 22");
+    expected.put("ethicsReviews", "item 21");
+    expected.put("dates.studyCompletion", "item 22");
     expected.put("ipdSharing", "item 24");
-    // not TRDS items: what results are later held against, for an interventional trial
+    expected.put("interventions", "item 13");
+    // not a TRDS item: an interventional trial is registered with its arms
     expected.put("arms", "arms");
-    expected.put("schedule.visits", "schedule of assessments");
 
-    List<Violation> missing = requirements.missing(record("{}"));
+    List<Violation> missing = requirements.missing(record("{}"), TrialStatus.RECRUITING);
 
     assertThat(missing).extracting(Violation::field).containsExactlyElementsOf(expected.keySet());
     for (Violation v : missing) {
@@ -72,7 +75,9 @@ class RegistrationRequirementsTest {
             "probiotic-adjunct-mdd",
             "fmt-treatment-resistant-depression",
             "mediterranean-diet-gad")) {
-      assertThat(requirements.missing(record(demo(name)))).as(name).isEmpty();
+      assertThat(requirements.missing(stored(demo(name)), TrialStatus.RECRUITING))
+          .as(name)
+          .isEmpty();
     }
   }
 
@@ -80,19 +85,19 @@ class RegistrationRequirementsTest {
   void eachMissingItemIsNamedAlone() {
     var withoutSponsor = demo("probiotic-adjunct-mdd");
     withoutSponsor.remove("primarySponsor");
-    assertThat(requirements.missing(record(withoutSponsor)))
+    assertThat(requirements.missing(stored(withoutSponsor), TrialStatus.RECRUITING))
         .containsExactly(
             Violation.of("primarySponsor", "is required to register (WHO TRDS item 5)"));
 
     var blankTitle = demo("probiotic-adjunct-mdd");
     blankTitle.put("publicTitle", "  ");
-    assertThat(requirements.missing(record(blankTitle)))
+    assertThat(requirements.missing(stored(blankTitle), TrialStatus.RECRUITING))
         .extracting(Violation::field)
         .containsExactly("publicTitle");
 
     var noExclusions = demo("probiotic-adjunct-mdd");
     noExclusions.withObjectProperty("eligibility").putArray("exclusionCriteria");
-    assertThat(requirements.missing(record(noExclusions)))
+    assertThat(requirements.missing(stored(noExclusions), TrialStatus.RECRUITING))
         .extracting(Violation::field)
         .containsExactly("eligibility.exclusionCriteria");
   }
@@ -101,25 +106,93 @@ class RegistrationRequirementsTest {
   void noSecondaryOutcomesIsAnAnswerButSayingNothingIsNot() {
     var none = demo("probiotic-adjunct-mdd");
     none.putArray("secondaryOutcomes");
-    assertThat(requirements.missing(record(none))).isEmpty();
+    assertThat(requirements.missing(stored(none), TrialStatus.RECRUITING)).isEmpty();
 
     none.remove("secondaryOutcomes");
-    assertThat(requirements.missing(record(none)))
+    assertThat(requirements.missing(stored(none), TrialStatus.RECRUITING))
         .extracting(Violation::field)
         .containsExactly("secondaryOutcomes");
   }
 
   @Test
-  void anObservationalStudyNeedsNoArmsOrSchedule() {
+  void anObservationalStudyNeedsNoArmsInterventionsOrInterventionalDesign() {
     var observational = demo("probiotic-adjunct-mdd");
-    observational.withObjectProperty("design").put("studyType", "OBSERVATIONAL");
+    var design = observational.withObjectProperty("design");
+    design.put("studyType", "OBSERVATIONAL");
+    design.remove(List.of("allocation", "interventionModel", "masking", "primaryPurpose"));
     observational.putArray("arms");
+    observational.putArray("interventions");
     observational.remove("schedule");
-    assertThat(requirements.missing(record(observational))).isEmpty();
+    assertThat(requirements.missing(stored(observational), TrialStatus.RECRUITING)).isEmpty();
 
-    observational.withObjectProperty("design").put("studyType", "INTERVENTIONAL");
-    assertThat(requirements.missing(record(observational)))
+    design.put("studyType", "INTERVENTIONAL");
+    assertThat(requirements.missing(stored(observational), TrialStatus.RECRUITING))
         .extracting(Violation::field)
-        .containsExactly("arms", "schedule.visits");
+        .containsExactly(
+            "design.allocation",
+            "design.interventionModel",
+            "design.masking",
+            "design.primaryPurpose",
+            "interventions",
+            "arms");
+  }
+
+  @Test
+  void theScheduleOfAssessmentsIsNotARegistrationItem() {
+    var noSchedule = demo("probiotic-adjunct-mdd");
+    noSchedule.remove("schedule");
+    assertThat(requirements.missing(stored(noSchedule), TrialStatus.RECRUITING)).isEmpty();
+  }
+
+  @Test
+  void contactsAreRequiredWhileATrialRecruitsOrIsAboutTo() {
+    var noContacts = demo("probiotic-adjunct-mdd");
+    noContacts.remove(List.of("publicContact", "scientificContact"));
+    for (TrialStatus status :
+        List.of(
+            TrialStatus.NOT_YET_RECRUITING,
+            TrialStatus.RECRUITING,
+            TrialStatus.ENROLLING_BY_INVITATION)) {
+      assertThat(requirements.missing(stored(noContacts), status))
+          .as(status.name())
+          .extracting(Violation::field)
+          .containsExactly("publicContact", "scientificContact");
+    }
+    for (TrialStatus status :
+        List.of(
+            TrialStatus.ACTIVE_NOT_RECRUITING,
+            TrialStatus.COMPLETED,
+            TrialStatus.TERMINATED,
+            TrialStatus.UNKNOWN)) {
+      assertThat(requirements.missing(stored(noContacts), status)).as(status.name()).isEmpty();
+    }
+  }
+
+  @Test
+  void whatRealRegistriesHoldIsEnough() {
+    var asRegistered = demo("probiotic-adjunct-mdd");
+    // criteria as one text, as ClinicalTrials.gov keeps them
+    asRegistered.putObject("eligibility").put("criteriaText", "Inclusion Criteria:\n\n* MDD");
+    // a free-text condition
+    asRegistered.putArray("conditions").addObject().put("label", "gut microbiome");
+    // the enrolment reported instead of a target
+    asRegistered.remove("targetSampleSize");
+    asRegistered.putObject("enrolment").put("count", 60).put("type", "ACTUAL");
+    // dates known to the month, as 1.1 writes them
+    asRegistered.remove(List.of("anticipatedFirstEnrolment", "completionDate"));
+    var dates = asRegistered.putObject("dates");
+    dates.putObject("studyStart").put("date", "2019-03").put("type", "ACTUAL");
+    dates.putObject("primaryCompletion").put("date", "2020-06").put("type", "ACTUAL");
+    assertThat(requirements.missing(stored(asRegistered), TrialStatus.COMPLETED)).isEmpty();
+  }
+
+  @Test
+  void aWithdrawnTrialRecruitedNowhere() {
+    var withdrawn = demo("probiotic-adjunct-mdd");
+    withdrawn.putArray("countries");
+    assertThat(requirements.missing(stored(withdrawn), TrialStatus.WITHDRAWN)).isEmpty();
+    assertThat(requirements.missing(stored(withdrawn), TrialStatus.COMPLETED))
+        .extracting(Violation::field)
+        .containsExactly("countries");
   }
 }

@@ -78,28 +78,37 @@ class TrialEventDataTest {
         {"status":"SUSPENDED","effectiveDate":"2026-03-31","reason":"supply of capsules interrupted",\
         "recordedAt":"2026-04-01T08:00:00Z"}],\
         "createdAt":"2026-02-20T09:30:00Z","updatedAt":"2026-04-01T08:00:00Z",\
+        "lastKnownStatus":null,"registrationTiming":null,\
         "secondaryIds":[],"sourcesOfSupport":[],"primarySponsor":null,"secondarySponsors":[],\
         "publicContact":null,"scientificContact":null,"publicTitle":"Probiotic in MDD",\
         "scientificTitle":null,"acronym":null,"countries":["GB"],"conditions":[],\
         "interventions":[],"eligibility":null,"design":null,"anticipatedFirstEnrolment":null,\
         "targetSampleSize":null,"primaryOutcomes":[],"secondaryOutcomes":null,\
         "ethicsReview":null,"completionDate":null,"summaryResults":null,"ipdSharing":null,\
-        "arms":[],"schedule":null}}""";
+        "arms":[],"schedule":null,\
+        "dates":null,"enrolment":null,"briefSummary":null,"detailedDescription":null,\
+        "keywords":[],"primarySponsorClass":null,"collaborators":[],"responsibleParty":null,\
+        "overallOfficials":[],"sites":[],"oversight":null,"otherOutcomes":[],"ethicsReviews":[],\
+        "references":[],"links":[],"originalRegistration":null}}""";
     assertThat(JSON.writeValueAsString(EVENTS.registered(trial))).isEqualTo(expected);
   }
 
   @Test
   void thePublishedTrialIsWhatTheApiShowsOfIt() throws Exception {
-    // Both are separate types now; today they agree, as trial-view.schema.json says.
+    // Both are separate types; they agree, as trial-view.schema.json says, but for the import's
+    // source document, which is provenance and not published.
     for (String name :
         List.of(
             "probiotic-adjunct-mdd",
             "fmt-treatment-resistant-depression",
             "mediterranean-diet-gad")) {
       Trial trial = trial(record(demo(name)), HISTORY);
-      assertThat(JSON.writeValueAsString(EVENTS.published(trial)))
+      var view =
+          (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(TrialViews.view(trial));
+      view.remove("source");
+      assertThat(JSON.<com.fasterxml.jackson.databind.JsonNode>valueToTree(EVENTS.published(trial)))
           .as(name)
-          .isEqualTo(JSON.writeValueAsString(TrialViews.view(trial)));
+          .isEqualTo(view);
     }
   }
 

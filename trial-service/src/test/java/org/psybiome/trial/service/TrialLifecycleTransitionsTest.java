@@ -26,51 +26,55 @@ import org.psybiome.trial.model.TrialStatus;
  *       from those or SUSPENDED, both only after the first enrolment;
  *   <li>WITHDRAWN from NOT_YET_RECRUITING, RECRUITING, ENROLLING_BY_INVITATION or SUSPENDED, only
  *       before the first enrolment;
- *   <li>COMPLETED, TERMINATED and WITHDRAWN are final.
+ *   <li>COMPLETED, TERMINATED and WITHDRAWN are final;
+ *   <li>UNKNOWN (set only by an import) goes to any status but DRAFT, by the enrolment rules above;
+ *       nothing goes to UNKNOWN.
  * </ul>
  */
 class TrialLifecycleTransitionsTest {
 
   /** Column order of the tables: every status. */
-  private static final String COLUMNS = "DRA NYR REC EBI ANR SUS COM TER WIT";
+  private static final String COLUMNS = "DRA NYR REC EBI ANR SUS COM TER WIT UNK";
 
   /**
    * Nobody enrolled. Rows "SUS<XXX" are SUSPENDED from status XXX. Y = allowed, . = refused.
    *
    * <pre>
-   *                 DRA NYR REC EBI ANR SUS COM TER WIT
+   *                 DRA NYR REC EBI ANR SUS COM TER WIT UNK
    * </pre>
    */
   private static final List<String> NOBODY_ENROLLED =
       List.of(
-          "DRA      .   Y   Y   Y   .   .   .   .   .",
-          "NYR      .   .   Y   Y   .   Y   .   .   Y",
-          "REC      .   .   .   Y   Y   Y   .   .   Y",
-          "EBI      .   .   Y   .   Y   Y   .   .   Y",
-          "ANR      .   .   .   .   .   Y   .   .   .",
-          "SUS<NYR  .   Y   Y   Y   Y   .   .   .   Y",
-          "SUS<REC  .   .   Y   Y   Y   .   .   .   Y",
-          "SUS<EBI  .   .   Y   Y   Y   .   .   .   Y",
-          "SUS<ANR  .   .   .   .   Y   .   .   .   Y",
-          "COM      .   .   .   .   .   .   .   .   .",
-          "TER      .   .   .   .   .   .   .   .   .",
-          "WIT      .   .   .   .   .   .   .   .   .");
+          "DRA      .   Y   Y   Y   .   .   .   .   .   .",
+          "NYR      .   .   Y   Y   .   Y   .   .   Y   .",
+          "REC      .   .   .   Y   Y   Y   .   .   Y   .",
+          "EBI      .   .   Y   .   Y   Y   .   .   Y   .",
+          "ANR      .   .   .   .   .   Y   .   .   .   .",
+          "SUS<NYR  .   Y   Y   Y   Y   .   .   .   Y   .",
+          "SUS<REC  .   .   Y   Y   Y   .   .   .   Y   .",
+          "SUS<EBI  .   .   Y   Y   Y   .   .   .   Y   .",
+          "SUS<ANR  .   .   .   .   Y   .   .   .   Y   .",
+          "COM      .   .   .   .   .   .   .   .   .   .",
+          "TER      .   .   .   .   .   .   .   .   .   .",
+          "WIT      .   .   .   .   .   .   .   .   .   .",
+          "UNK      .   Y   Y   Y   Y   Y   .   .   Y   .");
 
   /** At least one participant enrolled: WITHDRAWN is gone, TERMINATED and COMPLETED open. */
   private static final List<String> SOMEONE_ENROLLED =
       List.of(
-          "DRA      .   Y   Y   Y   .   .   .   .   .",
-          "NYR      .   .   Y   Y   .   Y   .   .   .",
-          "REC      .   .   .   Y   Y   Y   Y   Y   .",
-          "EBI      .   .   Y   .   Y   Y   Y   Y   .",
-          "ANR      .   .   .   .   .   Y   Y   Y   .",
-          "SUS<NYR  .   Y   Y   Y   Y   .   .   Y   .",
-          "SUS<REC  .   .   Y   Y   Y   .   .   Y   .",
-          "SUS<EBI  .   .   Y   Y   Y   .   .   Y   .",
-          "SUS<ANR  .   .   .   .   Y   .   .   Y   .",
-          "COM      .   .   .   .   .   .   .   .   .",
-          "TER      .   .   .   .   .   .   .   .   .",
-          "WIT      .   .   .   .   .   .   .   .   .");
+          "DRA      .   Y   Y   Y   .   .   .   .   .   .",
+          "NYR      .   .   Y   Y   .   Y   .   .   .   .",
+          "REC      .   .   .   Y   Y   Y   Y   Y   .   .",
+          "EBI      .   .   Y   .   Y   Y   Y   Y   .   .",
+          "ANR      .   .   .   .   .   Y   Y   Y   .   .",
+          "SUS<NYR  .   Y   Y   Y   Y   .   .   Y   .   .",
+          "SUS<REC  .   .   Y   Y   Y   .   .   Y   .   .",
+          "SUS<EBI  .   .   Y   Y   Y   .   .   Y   .   .",
+          "SUS<ANR  .   .   .   .   Y   .   .   Y   .   .",
+          "COM      .   .   .   .   .   .   .   .   .   .",
+          "TER      .   .   .   .   .   .   .   .   .   .",
+          "WIT      .   .   .   .   .   .   .   .   .   .",
+          "UNK      .   Y   Y   Y   Y   Y   Y   Y   .   .");
 
   @Test
   void withNobodyEnrolledEveryPairIsAsTheTableSays() {
@@ -124,6 +128,7 @@ class TrialLifecycleTransitionsTest {
       case "COM" -> TrialStatus.COMPLETED;
       case "TER" -> TrialStatus.TERMINATED;
       case "WIT" -> TrialStatus.WITHDRAWN;
+      case "UNK" -> TrialStatus.UNKNOWN;
       default -> throw new IllegalArgumentException(abbreviation);
     };
   }

@@ -33,6 +33,11 @@ final class TrialRecords {
     }
   }
 
+  /** A record as the service stores it: the 1.0 and 1.1 forms of its items in step. */
+  static TrialContent stored(ObjectNode json) {
+    return LegacyItems.inStep(record(json), JSON);
+  }
+
   static TrialContent record(ObjectNode json) {
     try {
       return JSON.treeToValue(json, TrialContent.class);

@@ -70,7 +70,10 @@ class ResearchStudyMapperTest {
         List.of(),
         now,
         now,
-        content);
+        content,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -85,7 +88,8 @@ class ResearchStudyMapperTest {
             TrialStatus.SUSPENDED, "temporarily-closed-to-accrual",
             TrialStatus.COMPLETED, "completed",
             TrialStatus.TERMINATED, "administratively-completed",
-            TrialStatus.WITHDRAWN, "withdrawn");
+            TrialStatus.WITHDRAWN, "withdrawn",
+            TrialStatus.UNKNOWN, "active");
     assertThat(expected).containsOnlyKeys(TrialStatus.values());
     expected.forEach(
         (status, code) -> {
