@@ -177,6 +177,9 @@ class UnitConverterTest {
         .hasMessageContaining("INSULIN cannot be converted from pmol/L to its standard unit");
     assertThatThrownBy(() -> CONVERTER.toStandard(INSULIN, BigDecimal.ONE, "ng/mL"))
         .isInstanceOf(UnitConversionException.class);
+    // in UCUM, mU is a milli enzyme unit (U = umol/min), not a milli international unit
+    assertThatThrownBy(() -> CONVERTER.toStandard(INSULIN, new BigDecimal("8.5"), "mU/L"))
+        .isInstanceOf(UnitConversionException.class);
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.psybiome.biomarker.service.TrialSnapshots;
  * and the scales PSS10 and QIDS_SR16.
  */
 @QuarkusTest
-class TrialCovariateResultsTest {
+class AlternativeUnitResultsTest {
 
   private static final String HEADER =
       "participant,visit,sampleId,collectedAt,analyte,value,unit\n";
