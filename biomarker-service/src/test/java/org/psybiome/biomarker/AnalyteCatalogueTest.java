@@ -55,8 +55,100 @@ class AnalyteCatalogueTest {
             .filter(a -> a.get("loinc") != null)
             .map(a -> a.get("code"))
             .toList();
+    // V4's four, and V12's nine (checked code by code against LOINC-derived listings)
     org.assertj.core.api.Assertions.assertThat(withLoinc)
-        .containsExactlyInAnyOrder("IL6", "HSCRP", "TNFA", "ACTH");
+        .containsExactlyInAnyOrder(
+            "IL6",
+            "HSCRP",
+            "TNFA",
+            "ACTH",
+            "GLUCOSE_FASTING",
+            "HBA1C",
+            "INSULIN",
+            "CHOL_TOTAL",
+            "CHOL_HDL",
+            "CHOL_LDL",
+            "TRIGLYCERIDES",
+            "SEROTONIN",
+            "PSS10");
+  }
+
+  @Test
+  void theTrialAnalytesCarryTheirStandardUnitsMolarMassesAndLimits() {
+    given()
+        .get("/api/v1/analytes/GLUCOSE_FASTING")
+        .then()
+        .statusCode(200)
+        .body("specimen", equalTo("PLASMA"))
+        .body("unit", equalTo("mmol/L"))
+        .body("molarMass", equalTo(180.16f))
+        .body("loinc", equalTo("14771-0"));
+    given()
+        .get("/api/v1/analytes/TRIGLYCERIDES")
+        .then()
+        .body("molarMass", equalTo(885.7f))
+        .body("loinc", equalTo("14927-8"));
+    given()
+        .get("/api/v1/analytes/INSULIN")
+        .then()
+        .body("layer", equalTo("ENDOCRINE"))
+        .body("unit", equalTo("u[IU]/mL"))
+        .body("molarMass", nullValue())
+        .body("loinc", equalTo("20448-7"));
+    given()
+        .get("/api/v1/analytes/HBA1C")
+        .then()
+        .body("specimen", equalTo("WHOLE_BLOOD"))
+        .body("unit", equalTo("mmol/mol"))
+        .body("loinc", equalTo("59261-8"));
+    given()
+        .get("/api/v1/analytes/SEROTONIN")
+        .then()
+        .body("specimen", equalTo("SERUM"))
+        .body("unit", equalTo("ng/mL"))
+        .body("molarMass", equalTo(176.22f));
+    given()
+        .get("/api/v1/analytes/KYNA")
+        .then()
+        .body("unit", equalTo("nmol/L"))
+        .body("molarMass", equalTo(189.17f))
+        .body("loinc", nullValue());
+    given().get("/api/v1/analytes/QUIN").then().body("molarMass", equalTo(167.12f));
+    given().get("/api/v1/analytes/LBP").then().body("unit", equalTo("ug/mL"));
+  }
+
+  @Test
+  void eachScaleSpansItsInstrumentsPossibleScores() {
+    // code -> lowest and highest total score, from each instrument's scoring rules
+    Map<String, int[]> ranges =
+        Map.ofEntries(
+            Map.entry("IDS_SR", new int[] {0, 84}), // 28 counted items x 0-3
+            Map.entry("QIDS_SR16", new int[] {0, 27}), // 9 domains x 0-3
+            Map.entry("DASS21_DEPRESSION", new int[] {0, 21}), // 7 items x 0-3, not doubled
+            Map.entry("DASS21_ANXIETY", new int[] {0, 21}),
+            Map.entry("DASS21_STRESS", new int[] {0, 21}),
+            Map.entry("DASS42_DEPRESSION", new int[] {0, 42}), // 14 items x 0-3
+            Map.entry("DASS42_ANXIETY", new int[] {0, 42}),
+            Map.entry("DASS42_STRESS", new int[] {0, 42}),
+            Map.entry("PSS10", new int[] {0, 40}), // 10 items x 0-4
+            Map.entry("HADS_A", new int[] {0, 21}), // 7 items x 0-3
+            Map.entry("HADS_D", new int[] {0, 21}),
+            Map.entry("PANAS_PA", new int[] {10, 50}), // 10 items x 1-5
+            Map.entry("PANAS_NA", new int[] {10, 50}),
+            Map.entry("SCL90R_GSI", new int[] {0, 4}), // mean of 90 items x 0-4
+            Map.entry("CGI_S", new int[] {1, 7}),
+            Map.entry("CGI_I", new int[] {1, 7}));
+    ranges.forEach(
+        (code, range) ->
+            given()
+                .get("/api/v1/analytes/" + code)
+                .then()
+                .statusCode(200)
+                .body("layer", equalTo("CLINICAL_SCALE"))
+                .body("specimen", equalTo("NOT_APPLICABLE"))
+                .body("unit", equalTo("{score}"))
+                .body("plausibleLow", equalTo(range[0]))
+                .body("plausibleHigh", equalTo(range[1])));
   }
 
   @Test
@@ -67,6 +159,9 @@ class AnalyteCatalogueTest {
         .then()
         .statusCode(200)
         .body("layer", everyItem(equalTo("CLINICAL_SCALE")))
+        // V4's 6 and V12's 16 (IDS-SR, QIDS-SR16, 3 DASS-21, 3 DASS-42, PSS-10, 2 HADS,
+        // 2 PANAS, SCL-90-R GSI, CGI-S, CGI-I)
+        .body("code", hasSize(22))
         .body("code", hasItems("HAMD17", "MADRS", "BDI2", "PHQ9", "GAD7", "HAMA"));
     given()
         .queryParam("panel", "HPA")

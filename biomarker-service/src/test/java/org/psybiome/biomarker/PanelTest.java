@@ -33,7 +33,14 @@ class PanelTest {
                 "SCFA",
                 "TRYPTOPHAN",
                 "MICROBIOME",
-                "SCALES"));
+                "SCALES",
+                "TRYPTOPHAN_METABOLITES",
+                "GUT_BARRIER",
+                "METABOLIC",
+                "DASS21",
+                "DASS42",
+                "HADS",
+                "PANAS"));
     given()
         .get("/api/v1/panels/INFLAMMATION")
         .then()
@@ -47,6 +54,34 @@ class PanelTest {
         .get("/api/v1/panels/SCALES")
         .then()
         .body("analytes", contains("HAMD17", "MADRS", "BDI2", "PHQ9", "GAD7", "HAMA"));
+    given()
+        .get("/api/v1/panels/METABOLIC")
+        .then()
+        .body(
+            "analytes",
+            contains(
+                "GLUCOSE_FASTING",
+                "HBA1C",
+                "INSULIN",
+                "CHOL_TOTAL",
+                "CHOL_HDL",
+                "CHOL_LDL",
+                "TRIGLYCERIDES"));
+    given()
+        .get("/api/v1/panels/TRYPTOPHAN_METABOLITES")
+        .then()
+        .body("analytes", contains("SEROTONIN", "KYNA", "QUIN"));
+    given().get("/api/v1/panels/GUT_BARRIER").then().body("analytes", contains("LBP", "ZONULIN"));
+    given()
+        .get("/api/v1/panels/DASS21")
+        .then()
+        .body("analytes", contains("DASS21_DEPRESSION", "DASS21_ANXIETY", "DASS21_STRESS"));
+    given()
+        .get("/api/v1/panels/DASS42")
+        .then()
+        .body("analytes", contains("DASS42_DEPRESSION", "DASS42_ANXIETY", "DASS42_STRESS"));
+    given().get("/api/v1/panels/HADS").then().body("analytes", contains("HADS_A", "HADS_D"));
+    given().get("/api/v1/panels/PANAS").then().body("analytes", contains("PANAS_PA", "PANAS_NA"));
     given().get("/api/v1/panels/NOPE").then().statusCode(404);
   }
 

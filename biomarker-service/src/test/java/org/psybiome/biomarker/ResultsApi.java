@@ -26,9 +26,18 @@ final class ResultsApi {
    * and MADRS) and enrols three participants through trial events; returns once all are known.
    */
   static String registeredTrial(TrialSnapshots snapshots) {
+    return registeredTrial(snapshots, null);
+  }
+
+  /** As {@link #registeredTrial(TrialSnapshots)}, with these visits (or the default ones). */
+  static String registeredTrial(TrialSnapshots snapshots, List<Map<String, Object>> visits) {
     String id = TrialEventsProducer.newTrialId();
+    Map<String, Object> trial = TrialEventsProducer.trialView(id, 2, "NONE", "Placebo");
+    if (visits != null) {
+      trial.put("schedule", Map.of("visits", visits));
+    }
     try (TrialEventsProducer events = new TrialEventsProducer()) {
-      events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
+      events.registered(trial);
       for (String code : PARTICIPANTS) {
         events.enrolled(id, code, "Probiotic");
       }

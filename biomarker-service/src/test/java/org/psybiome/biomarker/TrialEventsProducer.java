@@ -190,7 +190,8 @@ final class TrialEventsProducer implements AutoCloseable {
     return trial;
   }
 
-  private static Map<String, Object> visit(
+  /** A visit of a schedule: the panels and scales it pre-registers. */
+  static Map<String, Object> visit(
       String code, int day, boolean baseline, List<String> panels, List<String> scales) {
     Map<String, Object> visit = new LinkedHashMap<>();
     visit.put("code", code);

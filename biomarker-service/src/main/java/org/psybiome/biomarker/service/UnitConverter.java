@@ -14,7 +14,9 @@ import org.psybiome.biomarker.model.Analyte;
 /**
  * Brings a reported value into its analyte's standard unit: UCUM for commensurable units (mg/dL to
  * mg/L), and the analyte's molar mass between mass and molar concentrations (cortisol 1 ug/dL =
- * 27.59 nmol/L).
+ * 27.59 nmol/L). Units that only a convention relates are refused, not guessed: international units
+ * against anything but international units (insulin uIU/mL and pmol/L), and percentages against
+ * amount fractions (HbA1c % and mmol/mol).
  */
 @Singleton
 public class UnitConverter {
@@ -23,6 +25,9 @@ public class UnitConverter {
   private static final MathContext PRECISION = MathContext.DECIMAL64;
 
   private static final Pattern ANNOTATION = Pattern.compile("\\{[^}]*}");
+
+  /** A ratio of amounts of substance, e.g. mmol/mol. */
+  private static final Pattern AMOUNT_FRACTION = Pattern.compile("[a-zA-Z]?mol/[a-zA-Z]?mol");
 
   private final UcumUnits units;
 
@@ -92,6 +97,18 @@ public class UnitConverter {
       // UCUM ignores {annotations}: to it {score} is 1 and so is 100 %. They are not the same.
       throw cannotConvert(analyte, unit);
     }
+    if (!units.arbitraryUnitsIn(from).equals(units.arbitraryUnitsIn(to))) {
+      // International units are defined by an assay, not by an amount: insulin's 6.0 pmol per
+      // uIU is a convention of the labs, which UCUM (rightly) does not know.
+      throw cannotConvert(analyte, unit);
+    }
+    if (AMOUNT_FRACTION.matcher(stripAnnotations(from)).matches()
+        != AMOUNT_FRACTION.matcher(stripAnnotations(to)).matches()) {
+      // To UCUM % and mmol/mol are both pure numbers (1 % = 10 mmol/mol). HbA1c, the analyte
+      // reported in both, is not: NGSP % and IFCC mmol/mol are separate calibrations, related by
+      // IFCC = 10.929 x (NGSP - 2.15), so 6.5 % is 48 mmol/mol, not 65.
+      throw cannotConvert(analyte, unit);
+    }
     if (units.comparable(from, to)) {
       return new Conversion(units.factor(from, to), null, null);
     }
@@ -120,6 +137,10 @@ public class UnitConverter {
       throw new UnitConversionException("A unit is required");
     }
     return unit.strip().replace('\u00B5', 'u').replace('\u03BC', 'u');
+  }
+
+  private static String stripAnnotations(String unit) {
+    return ANNOTATION.matcher(unit).replaceAll("");
   }
 
   private static List<String> annotations(String unit) {
