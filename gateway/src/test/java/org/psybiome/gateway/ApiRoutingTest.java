@@ -28,6 +28,20 @@ class ApiRoutingTest {
   }
 
   @Test
+  void importsGoToTrialService() {
+    given()
+        .auth()
+        .oauth2(TestTokens.token(Roles.REGISTRANT, "MINDGUT"))
+        .contentType(ContentType.JSON)
+        .body("{\"studies\": []}")
+        .post("/api/v1/imports/clinicaltrials-gov")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("trial-service"))
+        .body("path", equalTo("/api/v1/imports/clinicaltrials-gov"));
+  }
+
+  @Test
   void biomarkerPathsGoToBiomarkerService() {
     for (String path :
         new String[] {
