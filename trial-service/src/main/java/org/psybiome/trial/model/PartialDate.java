@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,7 +32,7 @@ public record PartialDate(YearMonth month, Integer day) implements Comparable<Pa
       }
       LocalDate date = LocalDate.parse(text);
       return new PartialDate(YearMonth.from(date), date.getDayOfMonth());
-    } catch (DateTimeParseException | java.time.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a date (YYYY-MM-DD) or a month (YYYY-MM)", e);
     }
