@@ -434,6 +434,9 @@ public final class CtgovStudyWriter {
 
   private static void outcomes(
       ObjectNode module, String name, Collection<TrialContent.Outcome> outcomes) {
+    if (outcomes == null) {
+      return;
+    }
     ArrayNode list = NODES.arrayNode();
     for (TrialContent.Outcome outcome : outcomes) {
       ObjectNode node = list.addObject();

@@ -248,7 +248,8 @@ public final class TrdsWriter {
 
   /**
    * Item 17: the target, and the actual number enrolled: as the trial reports it, else the
-   * participants enrolled here once the trial is registered.
+   * participants enrolled here once the trial is registered here (an imported trial's participants
+   * are not enrolled here: without a reported number its actual enrolment is unknown).
    */
   private static JsonNode sampleSize(TrialView trial, TrialContent c) {
     ObjectNode size = NODES.objectNode();
@@ -260,8 +261,8 @@ public final class TrdsWriter {
     }
     if (reported != null && reported.type() == EnrolmentType.ACTUAL) {
       size.put("actual", reported.count());
-    } else if (trial.status().isRegistered()) {
-      size.put("actual", trial.actualEnrolment());
+    } else if (trial.status().isRegistered() && trial.source() == null) {
+      size.put("actual", Math.toIntExact(trial.actualEnrolment()));
     }
     return orNull(size);
   }
