@@ -137,7 +137,7 @@ class ApiDocumentTest {
   }
 
   @Test
-  void exportingATrialAnswersFhirJsonForTheOneFormatOffered() {
+  void exportingATrialAnswersInTheMediaTypeOfEachFormatOffered() {
     Map<String, Object> operation =
         map(map(map(document, "paths"), "/api/v1/trials/{id}/export"), "get");
     Map<String, Object> format =
@@ -147,14 +147,18 @@ class ApiDocumentTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no format parameter"));
     assertThat(format.get("required")).isEqualTo(true);
-    assertThat(list(map(format, "schema"), "enum")).containsExactly("fhir-r4");
+    assertThat(list(map(format, "schema"), "enum"))
+        .containsExactly("fhir-r4", "ctgov-v2", "who-trds");
     Map<String, Object> responses = map(operation, "responses");
     Map<String, Object> content = map(map(responses, "200"), "content");
-    // FHIR is not modelled in this document: an object, described
-    assertThat(content).containsOnlyKeys("application/fhir+json");
+    // FHIR, ClinicalTrials.gov's study and the WHO TRDS are not modelled here: objects, described
+    assertThat(content).containsOnlyKeys("application/fhir+json", "application/json");
     Map<String, Object> schema = map(map(content, "application/fhir+json"), "schema");
     assertThat(schema.get("type")).isEqualTo("object");
     assertThat((String) schema.get("description")).contains("ResearchStudy");
+    Map<String, Object> json = map(map(content, "application/json"), "schema");
+    assertThat(json.get("type")).isEqualTo("object");
+    assertThat((String) json.get("description")).contains("ctgov-v2", "who-trds");
     assertThat(headers(responses, "200")).containsKey("ETag");
     assertThat(responses).containsKeys("400", "404");
   }

@@ -17,8 +17,11 @@ import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,46 @@ class FhirExportTest {
   }
 
   @Test
+  void theRicherRecordIsAValidResearchStudy() {
+    ObjectNode record = RicherDemoTrial.load();
+    TrialApi.Created draft = TrialApi.createDraft(record);
+    TrialApi.moveTo(draft.id(), draft.etag(), "RECRUITING");
+
+    String json = export(draft.id()).then().statusCode(200).extract().asString();
+    List<SingleValidationMessage> messages = FhirValidation.validate(json);
+    FhirValidation.warnings(messages)
+        .forEach(m -> System.out.println("  " + m.getLocationString() + ": " + m.getMessage()));
+    assertThat(FhirValidation.errors(messages)).isEmpty();
+
+    ResearchStudy study =
+        FhirValidation.R4.newJsonParser().parseResource(ResearchStudy.class, json);
+    assertThat(study.getPeriod().getStartElement().getValueAsString()).isEqualTo("2027-03");
+    assertThat(study.getPeriod().getEndElement().getValueAsString()).isEqualTo("2029-06");
+    assertThat(study.getCondition())
+        .extracting(c -> c.getCodingFirstRep().getSystem())
+        .containsExactly("https://www.nlm.nih.gov/mesh", "http://snomed.info/sct", null);
+    assertThat(study.getCondition().get(2).getText()).isEqualTo("gut microbiome");
+    assertThat(study.getKeyword())
+        .extracting(CodeableConcept::getText)
+        .containsExactly("probiotic", "gut-brain axis");
+    assertThat(study.getSite()).hasSize(2);
+    Location charite = (Location) contained(study, study.getSite().get(0).getReference());
+    assertThat(charite.getName()).isEqualTo("Charité Campus Mitte");
+    assertThat(charite.getAddress().getCountry()).isEqualTo("DE");
+    assertThat(study.getRelatedArtifact())
+        .extracting(RelatedArtifact::getUrl)
+        .containsExactly(
+            "https://pubmed.ncbi.nlm.nih.gov/27509853/",
+            "https://doi.org/10.1017/S0007114510004319",
+            "https://example.org/probio-dep");
+    Practitioner pi =
+        (Practitioner) contained(study, study.getPrincipalInvestigator().getReference());
+    assertThat(pi.getNameFirstRep().getText()).isEqualTo("Anna Weber, MD");
+    assertThat(study.getDescription())
+        .endsWith("Does a probiotic added to an SSRI improve depression?");
+  }
+
+  @Test
   void aDraftIsExportedOnlyToItsConsortium() {
     ObjectNode record = DemoTrials.load(DemoTrials.DIET);
     TrialApi.Created draft = TrialApi.createDraft(record);
@@ -159,7 +202,9 @@ class FhirExportTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("violations[0].field", equalTo("format"))
-        .body("violations[0].message", containsString("fhir-r4"));
+        .body("violations[0].message", containsString("fhir-r4"))
+        .body("violations[0].message", containsString("ctgov-v2"))
+        .body("violations[0].message", containsString("who-trds"));
     given()
         .get("/api/v1/trials/" + trial.id() + "/export")
         .then()

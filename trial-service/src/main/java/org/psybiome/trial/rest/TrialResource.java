@@ -318,28 +318,47 @@ public class TrialResource {
   @GET
   @Path("/{id}/export")
   @PermitAll
-  @Produces(FHIR_JSON)
+  @Produces({FHIR_JSON, MediaType.APPLICATION_JSON})
   @Operation(
       operationId = "exportTrial",
       summary = "Export the trial record in an exchange format (drafts only by their consortium)",
       description =
-          "format=fhir-r4: the record as a FHIR R4 (4.0.1) ResearchStudy in JSON, with the"
-              + " sponsor and the planned enrolment (target sample size) as contained"
-              + " Organization and Group. Items the record lacks are left out. Readable by whoever"
-              + " may read the trial.")
+          "format=fhir-r4: the record as a FHIR R4 (4.0.1) ResearchStudy in JSON"
+              + " (application/fhir+json), with the sponsor, the planned and the actual enrolment,"
+              + " the principal investigator and the sites as contained resources."
+              + " format=ctgov-v2: the record as a ClinicalTrials.gov API v2 study document"
+              + " (application/json); for a trial imported from ClinicalTrials.gov, the items the"
+              + " record has no place for are put back as they were imported."
+              + " format=who-trds: the record as the 24 items of the WHO Trial Registration Data Set"
+              + " 1.3.1 (application/json), each with its number, label and value (null where the"
+              + " record lacks it). Items the record lacks are otherwise left out. Readable by"
+              + " whoever may read the trial.")
   @APIResponse(
       responseCode = "200",
-      description = "The exported record; ETag is the version of the record it shows",
-      content =
-          @Content(
-              mediaType = FHIR_JSON,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "A FHIR R4 ResearchStudy resource (resourceType \"ResearchStudy\"),"
-                              + " as defined by the FHIR R4 specification, not by this"
-                              + " document")),
+      description =
+          "The exported record, in the media type of its format; ETag is the version of the"
+              + " record it shows",
+      content = {
+        @Content(
+            mediaType = FHIR_JSON,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "format=fhir-r4: a FHIR R4 ResearchStudy resource (resourceType"
+                            + " \"ResearchStudy\"), as defined by the FHIR R4 specification, not"
+                            + " by this document")),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "format=ctgov-v2: a study document as ClinicalTrials.gov's API v2 defines"
+                            + " it (protocolSection, resultsSection, hasResults), not this"
+                            + " document. format=who-trds: {dataSet, version, items: [{item,"
+                            + " label, value}]}, the 24 items of the WHO TRDS in order"))
+      },
       headers = @Header(name = "ETag", ref = "ETag"))
   @APIResponse(
       responseCode = "400",
@@ -355,7 +374,7 @@ public class TrialResource {
               schema =
                   @Schema(
                       type = SchemaType.STRING,
-                      enumeration = {"fhir-r4"}))
+                      enumeration = {"fhir-r4", "ctgov-v2", "who-trds"}))
           @QueryParam("format")
           String format) {
     ExportFormat chosen =

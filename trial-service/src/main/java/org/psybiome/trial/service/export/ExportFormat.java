@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The formats a trial record is exported in, by the value of the {@code format} parameter. */
 public enum ExportFormat {
-  FHIR_R4("fhir-r4", "application/fhir+json");
+  FHIR_R4("fhir-r4", "application/fhir+json"),
+  CTGOV_V2("ctgov-v2", "application/json"),
+  WHO_TRDS("who-trds", "application/json");
 
   private final String parameter;
   private final String mediaType;

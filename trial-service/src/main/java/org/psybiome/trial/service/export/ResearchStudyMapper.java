@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactDetail;
@@ -13,14 +17,19 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.model.ArmType;
 import org.psybiome.trial.model.ConditionCodeSystem;
+import org.psybiome.trial.model.EnrolmentType;
+import org.psybiome.trial.model.OfficialRole;
 import org.psybiome.trial.model.PrimaryPurpose;
 import org.psybiome.trial.model.SecondaryRegistry;
 import org.psybiome.trial.model.TrialContent;
@@ -45,6 +54,12 @@ public final class ResearchStudyMapper {
   static final String ICD10_SYSTEM = "http://hl7.org/fhir/sid/icd-10";
   // the ICD-11 MMS linearization, as HL7 Terminology names it
   static final String ICD11_SYSTEM = "http://id.who.int/icd/release/11/mms";
+  // HL7 Terminology's CodeSystem MeSH has this url (OID 2.16.840.1.113883.6.177); the
+  // http://id.nlm.nih.gov/mesh/ it also lists is an IRI stem for MeSH's RDF, not a Coding.system
+  static final String MESH_SYSTEM = "https://www.nlm.nih.gov/mesh";
+  static final String SNOMED_CT_SYSTEM = "http://snomed.info/sct";
+  static final String PUBMED = "https://pubmed.ncbi.nlm.nih.gov/";
+  static final String DOI = "https://doi.org/";
   static final String ISO_3166_SYSTEM = "urn:iso:std:iso:3166";
   static final String PHASE_SYSTEM = "http://terminology.hl7.org/CodeSystem/research-study-phase";
   static final String PURPOSE_SYSTEM =
@@ -103,9 +118,18 @@ public final class ResearchStudyMapper {
     }
 
     study.setTitle(record.publicTitle());
-    // R4 has no scientific title; the description is where readers look for it
-    study.setDescription(record.scientificTitle());
-    study.setStatus(status(trial.status()));
+    // R4 has no scientific title; the description is where readers look for it, before the summary
+    String description =
+        Stream.of(record.scientificTitle(), record.briefSummary())
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining("\n\n"));
+    if (!description.isEmpty()) {
+      study.setDescription(description);
+    }
+    study.setStatus(status(trial.status(), trial.lastKnownStatus()));
+    if (trial.status() == TrialStatus.UNKNOWN) {
+      study.addNote().setText(unknownStatusNote(trial));
+    }
 
     TrialContent.Design design = record.design();
     if (design != null && design.phase() != null) {
@@ -116,13 +140,15 @@ public final class ResearchStudyMapper {
     }
 
     for (TrialContent.Condition condition : record.conditions()) {
-      var concept = study.addCondition().setText(condition.label());
-      if (condition.code() != null) {
+      CodeableConcept concept = study.addCondition().setText(condition.label());
+      // a free-text condition ("gut microbiome") is its text alone
+      if (condition.system() != null) {
         concept.addCoding(
             new Coding().setSystem(system(condition.system())).setCode(condition.code()));
       }
     }
     record.interventions().forEach(i -> study.addFocus().setText(i.name()));
+    record.keywords().forEach(k -> study.addKeyword().setText(k));
     for (String country : record.countries()) {
       study
           .addLocation()
@@ -140,13 +166,16 @@ public final class ResearchStudyMapper {
     objectives(study, record.primaryOutcomes(), "primary", "Primary");
     objectives(study, record.secondaryOutcomes(), "secondary", "Secondary");
 
-    if (record.anticipatedFirstEnrolment() != null || record.completionDate() != null) {
+    // a month-only date is a valid FHIR date ("2019-03"): it is exported as such
+    String start = start(record);
+    String end = end(record);
+    if (start != null || end != null) {
       Period period = study.getPeriod();
-      if (record.anticipatedFirstEnrolment() != null) {
-        period.setStartElement(date(record.anticipatedFirstEnrolment()));
+      if (start != null) {
+        period.setStartElement(new DateTimeType(start));
       }
-      if (record.completionDate() != null) {
-        period.setEndElement(date(record.completionDate()));
+      if (end != null) {
+        period.setEndElement(new DateTimeType(end));
       }
     }
 
@@ -156,21 +185,120 @@ public final class ResearchStudyMapper {
       study.addContained(sponsor);
       study.setSponsor(new Reference("#sponsor"));
     }
-    if (record.targetSampleSize() != null) {
+    Integer target = target(record);
+    if (target != null) {
       // a description of who is to be enrolled (actual=false), not a list of participants
-      Group enrolment =
-          new Group()
-              .setType(Group.GroupType.PERSON)
-              .setActual(false)
-              .setQuantity(record.targetSampleSize());
-      enrolment.setId("enrollment");
-      study.addContained(enrolment);
-      study.addEnrollment(new Reference("#enrollment"));
+      enrolment(study, "enrollment", false, target);
+    }
+    Integer enrolled = enrolled(trial);
+    if (enrolled != null) {
+      // the participants actually enrolled (actual=true), counted: members are not exported
+      enrolment(study, "enrolled", true, enrolled);
     }
     if (record.publicContact() != null) {
       study.addContact(contact(record.publicContact()));
     }
+    record.overallOfficials().stream()
+        .filter(o -> o.role() == OfficialRole.PRINCIPAL_INVESTIGATOR)
+        .findFirst()
+        .ifPresent(
+            pi -> {
+              Practitioner practitioner = new Practitioner();
+              practitioner.setId("principal-investigator");
+              practitioner.addName().setText(pi.name());
+              study.addContained(practitioner);
+              study.setPrincipalInvestigator(
+                  new Reference("#principal-investigator").setDisplay(pi.name()));
+            });
+    int n = 0;
+    for (TrialContent.Site site : record.sites()) {
+      Location location = new Location();
+      location.setId("site-" + ++n);
+      location.setName(site.facility());
+      Address address = location.getAddress();
+      address.setCity(site.city()).setState(site.state()).setPostalCode(site.zip());
+      address.setCountry(site.country());
+      study.addContained(location);
+      study.addSite(new Reference("#" + location.getId()));
+    }
+    for (TrialContent.Reference reference : record.references()) {
+      RelatedArtifact artifact =
+          study.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION);
+      if (reference.type() != null) {
+        artifact.setLabel(reference.type().name().toLowerCase(Locale.ROOT));
+      }
+      artifact.setCitation(reference.citation());
+      if (reference.pmid() != null) {
+        artifact.setUrl(PUBMED + reference.pmid() + "/");
+      } else if (reference.doi() != null) {
+        artifact.setUrl(DOI + reference.doi());
+      }
+    }
+    for (TrialContent.Link link : record.links()) {
+      study
+          .addRelatedArtifact()
+          .setType(RelatedArtifact.RelatedArtifactType.DOCUMENTATION)
+          .setDisplay(link.label())
+          .setUrl(link.url());
+    }
     return study;
+  }
+
+  private static void enrolment(ResearchStudy study, String id, boolean actual, int quantity) {
+    Group group =
+        new Group().setType(Group.GroupType.PERSON).setActual(actual).setQuantity(quantity);
+    group.setId(id);
+    study.addContained(group);
+    study.addEnrollment(new Reference("#" + id));
+  }
+
+  /** The planned enrolment: the target sample size, else an estimated reported enrolment. */
+  private static Integer target(TrialContent record) {
+    if (record.targetSampleSize() != null) {
+      return record.targetSampleSize();
+    }
+    TrialContent.ReportedEnrolment reported = record.enrolment();
+    return reported != null && reported.type() == EnrolmentType.ESTIMATED ? reported.count() : null;
+  }
+
+  /** The actual enrolment: as reported, else the participants enrolled here, once there are any. */
+  private static Integer enrolled(TrialView trial) {
+    TrialContent.ReportedEnrolment reported = trial.content().enrolment();
+    if (reported != null && reported.type() == EnrolmentType.ACTUAL) {
+      return reported.count();
+    }
+    return trial.actualEnrolment() > 0 ? Math.toIntExact(trial.actualEnrolment()) : null;
+  }
+
+  private static String start(TrialContent record) {
+    TrialContent.KeyDates dates = record.dates();
+    if (dates != null && dates.studyStart() != null) {
+      return dates.studyStart().date().toString();
+    }
+    return record.anticipatedFirstEnrolment() == null
+        ? null
+        : record.anticipatedFirstEnrolment().toString();
+  }
+
+  private static String end(TrialContent record) {
+    TrialContent.KeyDates dates = record.dates();
+    if (dates != null && dates.studyCompletion() != null) {
+      return dates.studyCompletion().date().toString();
+    }
+    return record.completionDate() == null ? null : record.completionDate().toString();
+  }
+
+  private static String unknownStatusNote(TrialView trial) {
+    TrialContent.KeyDates dates = trial.content().dates();
+    String verified =
+        dates == null || dates.statusVerified() == null
+            ? ""
+            : "; last verified " + dates.statusVerified();
+    String last =
+        trial.lastKnownStatus() == null
+            ? ""
+            : "; last known status " + trial.lastKnownStatus().name();
+    return "Recruitment status unknown: not verified within two years" + verified + last;
   }
 
   /**
@@ -190,8 +318,20 @@ public final class ResearchStudyMapper {
    *
    * closed-to-accrual-and-intervention, temporarily-closed-to-accrual-and-intervention and
    * disapproved are not used: the record holds neither the end of interventions nor a refusal.
+   *
+   * <p>UNKNOWN (a trial whose open status has not been verified for two years, as
+   * ClinicalTrials.gov derives it) has no R4 code, and R4 requires one: the code of the status it
+   * last had is the only status the record asserts, so that is exported, with a note that says it
+   * is stale. Without a last known status: active — UNKNOWN is only ever derived from an open
+   * status (not yet recruiting, recruiting, by invitation, active not recruiting), and "active" is
+   * R4's code for a study that has not ended.
    */
-  static ResearchStudyStatus status(TrialStatus status) {
+  static ResearchStudyStatus status(TrialStatus status, TrialStatus lastKnown) {
+    if (status == TrialStatus.UNKNOWN) {
+      return lastKnown == null || lastKnown == TrialStatus.UNKNOWN
+          ? ResearchStudyStatus.ACTIVE
+          : status(lastKnown, null);
+    }
     return switch (status) {
       case DRAFT -> ResearchStudyStatus.INREVIEW;
       case NOT_YET_RECRUITING -> ResearchStudyStatus.APPROVED;
@@ -201,8 +341,7 @@ public final class ResearchStudyMapper {
       case COMPLETED -> ResearchStudyStatus.COMPLETED;
       case TERMINATED -> ResearchStudyStatus.ADMINISTRATIVELYCOMPLETED;
       case WITHDRAWN -> ResearchStudyStatus.WITHDRAWN;
-      // the source registry could not tell whether it still runs; the last claim was that it did
-      case UNKNOWN -> ResearchStudyStatus.ACTIVE;
+      case UNKNOWN -> throw new IllegalStateException("handled above");
     };
   }
 
@@ -233,6 +372,7 @@ public final class ResearchStudyMapper {
           coded(PURPOSE_SYSTEM, "health-services-research", "Health Services Research");
       case SCREENING -> coded(PURPOSE_SYSTEM, "screening", "Screening");
       case DEVICE_FEASIBILITY -> coded(PURPOSE_SYSTEM, "device-feasibility", "Device Feasibility");
+      // ClinicalTrials.gov's educational/counselling/training has no R4 code
       case ECT -> new CodeableConcept().setText("Educational/Counseling/Training");
       case OTHER -> new CodeableConcept().setText("Other");
     };
@@ -242,15 +382,12 @@ public final class ResearchStudyMapper {
     return switch (system) {
       case ICD10 -> ICD10_SYSTEM;
       case ICD11 -> ICD11_SYSTEM;
-      case MESH -> "http://id.nlm.nih.gov/mesh";
-      case SNOMED_CT -> "http://snomed.info/sct";
+      case MESH -> MESH_SYSTEM;
+      case SNOMED_CT -> SNOMED_CT_SYSTEM;
     };
   }
 
   static CodeableConcept armType(ArmType type) {
-    if (type == ArmType.OTHER || type == ArmType.COHORT) {
-      return new CodeableConcept().setText(type == ArmType.OTHER ? "Other" : "Cohort");
-    }
     String display =
         switch (type) {
           case EXPERIMENTAL -> "Experimental";
@@ -258,7 +395,8 @@ public final class ResearchStudyMapper {
           case PLACEBO_COMPARATOR -> "Placebo comparator";
           case SHAM_COMPARATOR -> "Sham comparator";
           case NO_INTERVENTION -> "No intervention";
-          default -> throw new IllegalStateException(type.name());
+          case OTHER -> "Other";
+          case COHORT -> "Cohort";
         };
     return coded(ARM_TYPE_SYSTEM, type.name().toLowerCase(Locale.ROOT).replace('_', '-'), display);
   }
@@ -270,13 +408,18 @@ public final class ResearchStudyMapper {
       return;
     }
     for (TrialContent.Outcome outcome : outcomes) {
-      String measure = outcome.measure() != null ? outcome.measure().code() : outcome.title();
       String what =
-          outcome.description() == null ? measure : outcome.description() + " (" + measure + ")";
-      study
-          .addObjective()
-          .setName(outcome.timeFrame() == null ? what : what + ", " + outcome.timeFrame())
-          .setType(coded(OBJECTIVE_TYPE_SYSTEM, type, display));
+          Stream.of(
+                  outcome.title(),
+                  outcome.description(),
+                  outcome.measure() == null ? null : "(" + outcome.measure().code() + ")")
+              .filter(Objects::nonNull)
+              .collect(Collectors.joining(" "));
+      String name =
+          Stream.of(what.isEmpty() ? null : what, outcome.timeFrame())
+              .filter(Objects::nonNull)
+              .collect(Collectors.joining(", "));
+      study.addObjective().setName(name).setType(coded(OBJECTIVE_TYPE_SYSTEM, type, display));
     }
   }
 

@@ -1,6 +1,9 @@
 package org.psybiome.trial.service.export;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.psybiome.common.security.Caller;
 import org.psybiome.trial.api.TrialView;
@@ -14,9 +17,15 @@ public class TrialExports {
   public record Export(String body, String mediaType, int version) {}
 
   private final TrialService trials;
+  private final ObjectMapper json;
+  private final CtgovStudyWriter ctgov;
+  private final TrdsWriter trds;
 
-  TrialExports(TrialService trials) {
+  TrialExports(TrialService trials, ObjectMapper json) {
     this.trials = trials;
+    this.json = json;
+    this.ctgov = new CtgovStudyWriter(json);
+    this.trds = new TrdsWriter(json);
   }
 
   public Export export(Caller caller, String id, ExportFormat format) {
@@ -32,6 +41,16 @@ public class TrialExports {
                   .encodeResourceToString(ResearchStudyMapper.researchStudy(trial)),
               format.mediaType(),
               trial.version());
+      case CTGOV_V2 -> new Export(text(ctgov.study(trial)), format.mediaType(), trial.version());
+      case WHO_TRDS -> new Export(text(trds.dataSet(trial)), format.mediaType(), trial.version());
     };
+  }
+
+  private String text(JsonNode document) {
+    try {
+      return json.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
   }
 }

@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.Test;
 import org.psybiome.trial.api.TrialView;
@@ -88,12 +94,14 @@ class ResearchStudyMapperTest {
             TrialStatus.SUSPENDED, "temporarily-closed-to-accrual",
             TrialStatus.COMPLETED, "completed",
             TrialStatus.TERMINATED, "administratively-completed",
-            TrialStatus.WITHDRAWN, "withdrawn",
-            TrialStatus.UNKNOWN, "active");
-    assertThat(expected).containsOnlyKeys(TrialStatus.values());
+            TrialStatus.WITHDRAWN, "withdrawn");
+    assertThat(expected.keySet())
+        .containsAll(EnumSet.complementOf(EnumSet.of(TrialStatus.UNKNOWN)));
     expected.forEach(
         (status, code) -> {
-          assertThat(ResearchStudyMapper.status(status).toCode()).as("%s", status).isEqualTo(code);
+          assertThat(ResearchStudyMapper.status(status, null).toCode())
+              .as("%s", status)
+              .isEqualTo(code);
           assertThat(R4_STATUSES).contains(code);
         });
   }
@@ -147,5 +155,94 @@ class ResearchStudyMapperTest {
     assertThat(other.hasSystem()).isFalse();
     assertThat(other.getValue()).isEqualTo("UMIN000012345");
     assertThat(other.getAssigner().getDisplay()).isEqualTo("UMIN-CTR");
+  }
+
+  @Test
+  void unknownIsTheLastKnownStatusWithANoteThatItIsStale() {
+    assertThat(ResearchStudyMapper.status(TrialStatus.UNKNOWN, TrialStatus.RECRUITING).toCode())
+        .isEqualTo("active");
+    assertThat(
+            ResearchStudyMapper.status(TrialStatus.UNKNOWN, TrialStatus.ACTIVE_NOT_RECRUITING)
+                .toCode())
+        .isEqualTo("closed-to-accrual");
+    assertThat(
+            ResearchStudyMapper.status(TrialStatus.UNKNOWN, TrialStatus.NOT_YET_RECRUITING)
+                .toCode())
+        .isEqualTo("approved");
+    assertThat(ResearchStudyMapper.status(TrialStatus.UNKNOWN, null).toCode()).isEqualTo("active");
+
+    ResearchStudy study =
+        ResearchStudyMapper.researchStudy(ExportFixtures.trial("imported-NCT03475563"));
+    assertThat(study.getStatus().toCode()).isEqualTo("active");
+    assertThat(study.getNoteFirstRep().getText())
+        .isEqualTo(
+            "Recruitment status unknown: not verified within two years; last verified 2019-11;"
+                + " last known status RECRUITING");
+    // an observational cohort is an arm of its own type
+    assertThat(study.getArmFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("cohort");
+    // an estimated enrolment is the planned one
+    Group planned =
+        (Group)
+            study.getContained().stream()
+                .filter(r -> r.getIdElement().getIdPart().equals("enrollment"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(planned.getQuantity()).isEqualTo(100);
+    assertThat(planned.getActual()).isFalse();
+  }
+
+  @Test
+  void theRicherRecordIsExported() {
+    ResearchStudy study =
+        ResearchStudyMapper.researchStudy(ExportFixtures.trial("probiotic-recruiting"));
+    // month-only dates stay month-only
+    assertThat(study.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-03");
+    assertThat(study.getPeriod().getEndElement().getValueAsString()).isEqualTo("2028-06-30");
+    assertThat(study.getCondition())
+        .extracting(c -> c.getCodingFirstRep().getSystem() + "|" + c.getCodingFirstRep().getCode())
+        .containsExactly(
+            "https://www.nlm.nih.gov/mesh|D003866",
+            "http://hl7.org/fhir/sid/icd-10|F32.1",
+            "null|null");
+    assertThat(study.getCondition().get(2).hasCoding()).isFalse();
+    assertThat(study.getCondition().get(2).getText()).isEqualTo("gut microbiome");
+    assertThat(study.getKeyword())
+        .extracting(CodeableConcept::getText)
+        .containsExactly("probiotic", "gut-brain axis");
+    assertThat(study.getDescription())
+        .isEqualTo(
+            "Adjunctive Lactobacillus helveticus R0052 and Bifidobacterium longum R0175 in major"
+                + " depressive disorder\n\nDoes a probiotic added to an SSRI improve depression?");
+    assertThat(study.getSite())
+        .extracting(Reference::getReference)
+        .containsExactly("#site-1", "#site-2");
+    Location seoul =
+        (Location)
+            study.getContained().stream()
+                .filter(r -> r.getIdElement().getIdPart().equals("site-2"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(seoul.getName()).isEqualTo("Seoul National University Hospital");
+    assertThat(seoul.getAddress().getCountry()).isEqualTo("KR");
+    assertThat(study.getRelatedArtifact())
+        .extracting(RelatedArtifact::getUrl)
+        .containsExactly(
+            "https://pubmed.ncbi.nlm.nih.gov/27509853/",
+            "https://doi.org/10.1017/S0007114510004319",
+            "https://example.org/probio-dep");
+    assertThat(study.getPrincipalInvestigator().getDisplay()).isEqualTo("Anna Weber, MD");
+    assertThat(study.getEnrollment())
+        .extracting(Reference::getReference)
+        .containsExactly("#enrollment", "#enrolled");
+    Group enrolled =
+        (Group)
+            study.getContained().stream()
+                .filter(r -> r.getIdElement().getIdPart().equals("enrolled"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(enrolled.getActual()).isTrue();
+    assertThat(enrolled.getQuantity()).isEqualTo(17);
+    // an outcome linked to a scale, without a title, is named by its code and time frame
+    assertThat(study.getObjectiveFirstRep().getName()).isEqualTo("(HAMD17), Baseline to week 8");
   }
 }
