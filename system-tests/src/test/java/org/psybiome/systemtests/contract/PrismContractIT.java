@@ -81,11 +81,25 @@ class PrismContractIT {
             .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/audit").statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/participants").statusCode());
-    statuses.add(
-        api(null)
-            .queryParam("format", "fhir-r4")
-            .get("/api/v1/trials/" + id + "/export")
-            .statusCode());
+    for (String format : List.of("fhir-r4", "ctgov-v2", "who-trds")) {
+      statuses.add(
+          api(null)
+              .queryParam("format", format)
+              .get("/api/v1/trials/" + id + "/export")
+              .statusCode());
+    }
+    // a real ClinicalTrials.gov record under an NCT number of this run's own: 201, then 200
+    String study =
+        ctgovStudy(
+            "NCT9" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000));
+    for (int i = 0; i < 2; i++) {
+      statuses.add(
+          api("registrant")
+              .contentType("application/json")
+              .body(study)
+              .post("/api/v1/imports/clinicaltrials-gov")
+              .statusCode());
+    }
     statuses.add(api(null).get("/api/v1/trials/" + id + "/overview").statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/overview").statusCode());
 
@@ -293,6 +307,24 @@ class PrismContractIT {
     assertThat(reached).isEqualTo(expected);
     assertThat(prism.exchanges()).isGreaterThanOrEqualTo(statuses.size());
     assertThat(prism.violations()).isEmpty();
+  }
+
+  private static String ctgovStudy(String nctId) {
+    try {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var study =
+          json.readTree(
+              stack
+                  .root()
+                  .resolve("trial-service/src/test/resources/ctgov/NCT03418623.json")
+                  .toFile());
+      ((com.fasterxml.jackson.databind.node.ObjectNode)
+              study.at("/protocolSection/identificationModule"))
+          .put("nctId", nctId);
+      return json.writeValueAsString(study);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static RequestSpecification api(String role) {
