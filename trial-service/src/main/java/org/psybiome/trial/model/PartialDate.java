@@ -2,9 +2,9 @@ package org.psybiome.trial.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,7 +33,7 @@ public record PartialDate(YearMonth month, Integer day) implements Comparable<Pa
       }
       LocalDate date = LocalDate.parse(text);
       return new PartialDate(YearMonth.from(date), date.getDayOfMonth());
-    } catch (DateTimeParseException | java.time.DateTimeException e) {
+    } catch (DateTimeException e) { // DateTimeParseException too, and a day the month lacks
       throw new IllegalArgumentException(
           "'" + text + "' is not a date (YYYY-MM-DD) or a month (YYYY-MM)", e);
     }
