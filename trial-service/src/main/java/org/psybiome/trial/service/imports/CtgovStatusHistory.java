@@ -71,7 +71,7 @@ final class CtgovStatusHistory {
             : TrialStatus.RECRUITING;
     Milestone start = dates == null ? null : dates.studyStart();
     if (actual(start)) {
-      add(history, recruiting, start.date(), "From the actual study start date");
+      add(history, recruiting, start.date(), "From the actual study start date ({date})");
     }
     if (status == recruiting && !history.isEmpty()) {
       return history;
@@ -84,7 +84,11 @@ final class CtgovStatusHistory {
     Milestone primary = dates == null ? null : dates.primaryCompletion();
     if ((status == TrialStatus.COMPLETED || status == TrialStatus.TERMINATED)
         && actual(completion)) {
-      add(history, status, completion.date(), stopped + "From the actual study completion date");
+      add(
+          history,
+          status,
+          completion.date(),
+          stopped + "From the actual study completion date ({date})");
     } else if ((status == TrialStatus.COMPLETED
             || status == TrialStatus.TERMINATED
             || status == TrialStatus.ACTIVE_NOT_RECRUITING)
@@ -94,7 +98,7 @@ final class CtgovStatusHistory {
           status,
           primary.date(),
           stopped
-              + "From the actual primary completion date"
+              + "From the actual primary completion date ({date})"
               + (status == TrialStatus.ACTIVE_NOT_RECRUITING
                   ? ", by which recruitment had ended; when it ended is not given"
                   : ""));
@@ -104,16 +108,16 @@ final class CtgovStatusHistory {
           status,
           dates.statusVerified(),
           stopped
-              + "From the month ClinicalTrials.gov's status was last verified; when the status began"
-              + " is not given");
+              + "From the month ClinicalTrials.gov's status was last verified ({date}); when the"
+              + " status began is not given");
     } else if (lastUpdatePosted != null) {
       add(
           history,
           status,
           PartialDate.of(lastUpdatePosted),
           stopped
-              + "From the record's last update on ClinicalTrials.gov; when the status began is not"
-              + " given");
+              + "From the record's last update on ClinicalTrials.gov ({date}); when the status began"
+              + " is not given");
     }
     return history;
   }
@@ -125,7 +129,7 @@ final class CtgovStatusHistory {
   private static void add(
       List<HistoricStatus> history, TrialStatus status, PartialDate date, String reason) {
     LocalDate effective = date.earliest();
-    String why = reason + " (" + date + ")";
+    String why = reason.replace("{date}", date.toString());
     if (!date.hasDay()) {
       why += "; ClinicalTrials.gov gives " + date + " only: taken as its first day";
     }
