@@ -27,7 +27,7 @@ class CtgovImportRulesTest {
   private static ValidatorFactory validators;
   private static Validator validator;
 
-  private final CtgovStudyMapper mapper = new CtgovStudyMapper(CtgovDocuments.JSON);
+  private final CtgovStudyMapper mapper = CtgovDocuments.mapper();
 
   static List<String> ids() {
     return CtgovDocuments.IDS;

@@ -8,6 +8,7 @@ import static org.psybiome.trial.service.imports.DocumentReader.child;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,6 +87,9 @@ import org.psybiome.trial.service.SecondaryIdFormats;
  * <p>Decisions where ClinicalTrials.gov and the record differ:
  *
  * <ul>
+ *   <li>An expanded access record (study type EXPANDED_ACCESS, or an expanded access status) is not
+ *       a trial: it is refused with the other documents that are not a study ({@link
+ *       CtgovStudyCheck}), rather than imported with a warning into a record made for trials.
  *   <li>Secondary ids: the NCT number (REGISTRY), the organisation's study id (OTHER, issued by the
  *       organisation, SPONSOR_PROTOCOL), and each secondary id by its type: EUDRACT_NUMBER and CTIS
  *       to their registries; REGISTRY to the registry whose format the id has, else OTHER issued by
@@ -177,16 +181,15 @@ public final class CtgovStudyMapper {
       Set.of("NIH", "FDA", "VA", "CDC", "AHRQ", "SAMHSA");
 
   private final ObjectMapper json;
+  private final Validator validator;
 
   /**
-   * @param json Jackson as the service has it; unknown properties are tolerated here.
+   * @param json Jackson as the service has it; unknown properties are tolerated here
+   * @param validator to find the texts of results modules that are over the record's limits
    */
-  public CtgovStudyMapper(ObjectMapper json) {
+  public CtgovStudyMapper(ObjectMapper json, Validator validator) {
     this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  }
-
-  public CtgovStudyMapper() {
-    this(new ObjectMapper().findAndRegisterModules());
+    this.validator = validator;
   }
 
   /**
@@ -1152,6 +1155,7 @@ public final class CtgovStudyMapper {
       ParticipantFlow flow =
           CapturedRead.read(
               json,
+              validator,
               r,
               RESULTS + "/participantFlowModule",
               types.constructType(ParticipantFlow.class),
@@ -1159,6 +1163,7 @@ public final class CtgovStudyMapper {
       BaselineCharacteristics baseline =
           CapturedRead.read(
               json,
+              validator,
               r,
               RESULTS + "/baselineCharacteristicsModule",
               types.constructType(BaselineCharacteristics.class),
@@ -1166,6 +1171,7 @@ public final class CtgovStudyMapper {
       List<OutcomeMeasureResult> measures =
           CapturedRead.read(
               json,
+              validator,
               r,
               RESULTS + "/outcomeMeasuresModule/outcomeMeasures",
               types.constructCollectionType(List.class, OutcomeMeasureResult.class),
@@ -1173,6 +1179,7 @@ public final class CtgovStudyMapper {
       AdverseEvents events =
           CapturedRead.read(
               json,
+              validator,
               r,
               RESULTS + "/adverseEventsModule",
               types.constructType(AdverseEvents.class),

@@ -3,6 +3,8 @@ package org.psybiome.trial.service.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,9 @@ import java.util.List;
 public final class CtgovDocuments {
 
   public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  public static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   public static final List<String> IDS =
       List.of(
@@ -27,6 +32,10 @@ public final class CtgovDocuments {
           "NCT06171568");
 
   private CtgovDocuments() {}
+
+  public static CtgovStudyMapper mapper() {
+    return new CtgovStudyMapper(JSON, VALIDATOR);
+  }
 
   public static ObjectNode document(String nctId) {
     try (InputStream in =

@@ -25,7 +25,7 @@ class CtgovMappingDecisionsTest {
 
   private static final String STATUS = "/protocolSection/statusModule";
 
-  private final CtgovStudyMapper mapper = new CtgovStudyMapper(CtgovDocuments.JSON);
+  private final CtgovStudyMapper mapper = CtgovDocuments.mapper();
 
   // NCT00763412: start 2006-11 without a type, completion 2013-01 ACTUAL, verified 2017-05,
   // last update posted 2017-06-05
@@ -229,5 +229,27 @@ class CtgovMappingDecisionsTest {
     assertThat(study.content().summaryResults().participantFlow().groups()).hasSize(1);
     assertThat(study.unmapped()).containsKey(group + "/armGroupRef");
     assertThat(study.unmapped().keySet()).noneMatch(k -> k.startsWith(group + "/id"));
+  }
+
+  @Test
+  void aResultsTextOverTheLimitIsLeftOutWholeAndABrokenModuleIsUnmapped() {
+    ObjectNode document = CtgovDocuments.document("NCT05594173");
+    String flow = "/resultsSection/participantFlowModule";
+    String title = "t".repeat(301);
+    at(document, flow + "/groups/0").put("title", title);
+    at(document, "/resultsSection/adverseEventsModule/eventGroups/0").put("id", "");
+    ImportedStudy study = mapper.map(document);
+    var results = study.content().summaryResults();
+    // ParticipantFlow's groups have titles of at most 300 characters
+    assertThat(results.participantFlow().groups().get(0).title()).isNull();
+    assertThat(study.unmapped().get(flow + "/groups/0/title").textValue()).isEqualTo(title);
+    assertThat(study.unmapped().keySet()).noneMatch(k -> k.startsWith(flow + "/periods"));
+    // an event group without an id is no event group: the module stays whole and unmapped
+    assertThat(results.adverseEvents()).isNull();
+    assertThat(study.unmapped()).containsKey("/resultsSection/adverseEventsModule");
+    assertThat(study.notes())
+        .filteredOn(n -> n.kind() == ImportNote.Kind.WARNING)
+        .extracting(ImportNote::field)
+        .contains("summaryResults.participantFlow", "summaryResults.adverseEvents");
   }
 }

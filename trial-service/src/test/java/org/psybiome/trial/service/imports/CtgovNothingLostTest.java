@@ -30,7 +30,7 @@ class CtgovNothingLostTest {
       Pattern.compile(
           ".*/(country|interventionNames/\\d+|armGroupLabels/\\d+|secondaryIdInfos/\\d+/type)");
 
-  private final CtgovStudyMapper mapper = new CtgovStudyMapper(CtgovDocuments.JSON);
+  private final CtgovStudyMapper mapper = CtgovDocuments.mapper();
 
   @ParameterizedTest
   @MethodSource("ids")

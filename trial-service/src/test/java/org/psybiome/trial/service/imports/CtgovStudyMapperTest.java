@@ -33,7 +33,7 @@ import org.psybiome.trial.service.imports.ImportedStudy.HistoricStatus;
  */
 class CtgovStudyMapperTest {
 
-  private final CtgovStudyMapper mapper = new CtgovStudyMapper(CtgovDocuments.JSON);
+  private final CtgovStudyMapper mapper = CtgovDocuments.mapper();
 
   private ImportedStudy study(String nctId) {
     return mapper.map(document(nctId));

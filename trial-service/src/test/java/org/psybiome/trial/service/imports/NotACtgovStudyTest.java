@@ -13,7 +13,7 @@ import org.psybiome.common.problem.Violation;
 /** A document that is not a study record of a trial is refused, naming what is wrong. */
 class NotACtgovStudyTest {
 
-  private final CtgovStudyMapper mapper = new CtgovStudyMapper(CtgovDocuments.JSON);
+  private final CtgovStudyMapper mapper = CtgovDocuments.mapper();
 
   private NotACtgovStudyException refused(JsonNode document) {
     return catchThrowableOfType(NotACtgovStudyException.class, () -> mapper.map(document));
