@@ -15,6 +15,7 @@ import org.psybiome.trial.model.DateType;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.MaskingLevel;
 import org.psybiome.trial.model.TrialContent;
+import org.psybiome.trial.service.registries.SecondaryIdFormats;
 
 /**
  * Rules across fields that annotations cannot express: references between arms and interventions,

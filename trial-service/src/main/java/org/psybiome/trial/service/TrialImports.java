@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +32,10 @@ import org.psybiome.trial.repository.TrialRepository;
 import org.psybiome.trial.repository.TrialSourceEntity;
 import org.psybiome.trial.repository.TrialSourceRepository;
 import org.psybiome.trial.service.events.TrialEvents;
+import org.psybiome.trial.service.imports.CtgovStudyMapper;
 import org.psybiome.trial.service.imports.ImportNote;
 import org.psybiome.trial.service.imports.ImportedStudy;
+import org.psybiome.trial.service.registries.SecondaryIdFormats;
 
 /**
  * Trials from another registry's record: a study the consortium does not have yet becomes a
@@ -58,6 +61,7 @@ public class TrialImports {
   private final VersionDiffer differ;
   private final ObjectMapper json;
   private final Clock clock;
+  private final CtgovStudyMapper ctgov;
 
   TrialImports(
       TrialService service,
@@ -71,6 +75,7 @@ public class TrialImports {
       TrialViews views,
       VersionDiffer differ,
       ObjectMapper json,
+      Validator validator,
       Clock clock) {
     this.service = service;
     this.trials = trials;
@@ -84,6 +89,16 @@ public class TrialImports {
     this.differ = differ;
     this.json = json;
     this.clock = clock;
+    this.ctgov = new CtgovStudyMapper(json, validator);
+  }
+
+  /**
+   * Imports one ClinicalTrials.gov API v2 study document; a document that is not one is a 422
+   * naming what is wrong. One transaction.
+   */
+  @Transactional
+  public ImportResult importCtgov(Caller caller, JsonNode document) {
+    return importStudy(caller, document, ctgov.map(document));
   }
 
   /** Imports one study document, already read into {@code study}; one transaction. */
@@ -101,6 +116,7 @@ public class TrialImports {
     }
     service.validate(study.content());
     TrialContent content = LegacyItems.inStep(study.content(), json);
+    // the study is known by its NCT number, whichever trial claims it
     String namespace = SecondaryIdFormats.namespace(SecondaryRegistry.NCT, null);
     var claimant = secondaryIds.claimant(namespace, SecondaryIdFormats.normalise(study.sourceId()));
     if (claimant.isEmpty()) {

@@ -35,6 +35,7 @@ import org.psybiome.trial.repository.TrialHistoryRepository;
 import org.psybiome.trial.repository.TrialRepository;
 import org.psybiome.trial.repository.TrialVersionEntity;
 import org.psybiome.trial.service.events.TrialEvents;
+import org.psybiome.trial.service.registries.SecondaryIdFormats;
 
 /**
  * The rules of the trial record: drafts, registration, edits with versions and reasons, the status

@@ -27,7 +27,7 @@ import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialContent.SecondaryId;
 import org.psybiome.trial.model.TrialPhase;
 import org.psybiome.trial.model.TrialStatus;
-import org.psybiome.trial.service.CtgovCountries;
+import org.psybiome.trial.service.registries.CtgovCountries;
 
 /**
  * A trial as a ClinicalTrials.gov API v2 study document: the inverse of the import. What the record

@@ -15,7 +15,7 @@ import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.model.EnrolmentType;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.TrialContent;
-import org.psybiome.trial.service.CtgovCountries;
+import org.psybiome.trial.service.registries.CtgovCountries;
 
 /**
  * A trial as the WHO Trial Registration Data Set (version 1.3.1): its 24 items in order, each with

@@ -74,7 +74,8 @@ import org.psybiome.trial.model.results.AdverseEvents;
 import org.psybiome.trial.model.results.BaselineCharacteristics;
 import org.psybiome.trial.model.results.OutcomeMeasureResult;
 import org.psybiome.trial.model.results.ParticipantFlow;
-import org.psybiome.trial.service.SecondaryIdFormats;
+import org.psybiome.trial.service.registries.CtgovCountries;
+import org.psybiome.trial.service.registries.SecondaryIdFormats;
 
 /**
  * Reads one study record as the ClinicalTrials.gov API v2 returns it ({@code GET
@@ -1044,7 +1045,7 @@ public final class CtgovStudyMapper {
       for (int i = 0; i < r.size(list); i++) {
         String p = child(list, i);
         String country = r.at(p + "/country").asText(null);
-        var code = CountryNames.code(country);
+        var code = CtgovCountries.code(country);
         if (code.isEmpty()) {
           r.warn(
               "sites",

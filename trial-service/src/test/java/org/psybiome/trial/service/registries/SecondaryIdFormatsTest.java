@@ -1,4 +1,4 @@
-package org.psybiome.trial.service;
+package org.psybiome.trial.service.registries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

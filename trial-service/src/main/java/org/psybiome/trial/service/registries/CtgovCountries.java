@@ -1,4 +1,4 @@
-package org.psybiome.trial.service;
+package org.psybiome.trial.service.registries;
 
 import java.text.Normalizer;
 import java.util.HashMap;

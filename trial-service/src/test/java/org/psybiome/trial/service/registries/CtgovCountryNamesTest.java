@@ -1,4 +1,4 @@
-package org.psybiome.trial.service.imports;
+package org.psybiome.trial.service.registries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Country names as ClinicalTrials.gov writes them; codes from ISO 3166-1 (KR is the Republic of
  * Korea, KP the Democratic People's Republic, GU Guam, GB the United Kingdom).
  */
-class CountryNamesTest {
+class CtgovCountryNamesTest {
 
   @ParameterizedTest
   @CsvSource(
@@ -47,13 +47,13 @@ class CountryNamesTest {
         "Puerto Rico|PR"
       })
   void clinicalTrialsGovNames(String name, String code) {
-    assertThat(CountryNames.code(name)).contains(code);
+    assertThat(CtgovCountries.code(name)).contains(code);
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"Kosovo", "Former Serbia and Montenegro", "Netherlands Antilles", "Atlantis"})
   void namesWithoutACode(String name) {
-    assertThat(CountryNames.code(name)).isEmpty();
+    assertThat(CtgovCountries.code(name)).isEmpty();
   }
 }
