@@ -57,7 +57,8 @@ class ApiDocumentTest {
                           .isNotBlank();
                       ids.add((String) operation.get("operationId"));
                       // every operation of this service answers success with a JSON body
-                      // (application/json, or a JSON type such as application/fhir+json)
+                      // (application/json, a JSON type such as application/fhir+json, or JSON
+                      // lines: the many-study import's progress)
                       Map<String, Object> responses = map(operation, "responses");
                       assertThat(responses.keySet())
                           .as("responses of %s", where)
@@ -69,7 +70,11 @@ class ApiDocumentTest {
                               assertThat(content.keySet())
                                   .as("%s %s media types", where, code)
                                   .isNotEmpty()
-                                  .allMatch(t -> t.equals(JSON) || t.endsWith("+json"));
+                                  .allMatch(
+                                      t ->
+                                          t.equals(JSON)
+                                              || t.endsWith("+json")
+                                              || t.equals("application/x-ndjson"));
                               content.forEach(
                                   (type, media) ->
                                       assertThat(map(media))
@@ -78,7 +83,7 @@ class ApiDocumentTest {
                             }
                           });
                     }));
-    assertThat(ids).hasSize(13).doesNotHaveDuplicates();
+    assertThat(ids).hasSize(14).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids))
         .containsExactlyInAnyOrder(
             "listTrials",
@@ -92,6 +97,7 @@ class ApiDocumentTest {
             "diffTrialVersions",
             "listTrialAudit",
             "exportTrial",
+            "importClinicalTrialsGov",
             "enrolParticipant",
             "listParticipants");
   }

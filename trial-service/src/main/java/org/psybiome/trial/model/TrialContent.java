@@ -266,12 +266,18 @@ public record TrialContent(
       @Schema(description = "When the status was last confirmed as current (YYYY-MM[-DD])")
           PartialDate statusVerified) {}
 
-  /** A date, to the day or to the month, that has happened (ACTUAL) or is planned. */
-  public record Milestone(@NotNull PartialDate date, @NotNull DateType type) {}
+  /**
+   * A date, to the day or to the month, that has happened (ACTUAL) or is planned; without a type
+   * where the source registry gives none (ClinicalTrials.gov records from before it required one).
+   */
+  public record Milestone(@NotNull PartialDate date, DateType type) {}
 
-  /** The enrolment the trial reports, independent of the participants registered here. */
+  /**
+   * The enrolment the trial reports, independent of the participants registered here; without a
+   * type where the source registry gives none.
+   */
   public record ReportedEnrolment(
-      @NotNull @Min(0) @Max(10_000_000) Integer count, @NotNull EnrolmentType type) {}
+      @NotNull @Min(0) @Max(10_000_000) Integer count, EnrolmentType type) {}
 
   /** A sponsor, collaborator or funder organisation. */
   public record Organisation(@NotBlank @Size(max = 300) String name, SponsorClass sponsorClass) {}

@@ -8,10 +8,19 @@ import java.util.Optional;
 public class SecondaryIdRepository
     implements PanacheRepositoryBase<SecondaryIdEntity, SecondaryIdEntity.Key> {
 
+  /**
+   * The trial that claims an id. A scalar query: the claim itself is not loaded, so it can be
+   * released and claimed again in the same transaction.
+   */
   public Optional<String> claimant(String registry, String value) {
-    return find("registry = ?1 and value = ?2", registry, value)
-        .firstResultOptional()
-        .map(claim -> claim.trialId);
+    return getEntityManager()
+        .createQuery(
+            "select s.trialId from SecondaryIdEntity s where s.registry = ?1 and s.value = ?2",
+            String.class)
+        .setParameter(1, registry)
+        .setParameter(2, value)
+        .getResultStream()
+        .findFirst();
   }
 
   public void releaseAll(String trialId) {

@@ -1,6 +1,8 @@
 package org.psybiome.trial.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,8 +63,12 @@ public class ImportResource {
   ImportResource(TrialImports imports, Caller caller, ObjectMapper json) {
     this.imports = imports;
     this.caller = caller;
-    // one document per line: never indented
-    this.json = json.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    // one document per line, never indented; StudyDocuments checks the end of the body itself
+    this.json =
+        json.copy()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
 
   @POST

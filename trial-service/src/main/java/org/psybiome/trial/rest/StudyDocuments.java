@@ -1,5 +1,6 @@
 package org.psybiome.trial.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,21 +24,28 @@ final class StudyDocuments implements AutoCloseable {
   private final JsonParser parser;
   private final ObjectMapper json;
   private final ObjectNode single;
+  private final boolean page;
   private boolean inArray;
   private int index = -1;
 
-  private StudyDocuments(JsonParser parser, ObjectMapper json, ObjectNode single, boolean inArray) {
+  private StudyDocuments(
+      JsonParser parser, ObjectMapper json, ObjectNode single, boolean page, boolean inArray) {
     this.parser = parser;
     this.json = json;
     this.single = single;
+    this.page = page;
     this.inArray = inArray;
   }
 
+  /**
+   * @param json reads each value as a tree; the end of the body is checked here, so it must not
+   *     insist on the end of input after each value (FAIL_ON_TRAILING_TOKENS)
+   */
   static StudyDocuments open(InputStream body, ObjectMapper json) throws IOException {
     JsonParser parser = json.getFactory().createParser(body);
     JsonToken first = parser.nextToken();
     if (first == JsonToken.START_ARRAY) {
-      return new StudyDocuments(parser, json, null, true);
+      return new StudyDocuments(parser, json, null, false, true);
     }
     if (first != JsonToken.START_OBJECT) {
       throw notStudies("the body is not a JSON object or array");
@@ -51,11 +59,19 @@ final class StudyDocuments implements AutoCloseable {
         if (value != JsonToken.START_ARRAY) {
           throw notStudies("\"studies\" is not an array");
         }
-        return new StudyDocuments(parser, json, null, true);
+        return new StudyDocuments(parser, json, null, true, true);
       }
       study.set(name, json.readTree(parser));
     }
-    return new StudyDocuments(parser, json, study, false);
+    requireEnd(parser);
+    return new StudyDocuments(parser, json, study, false, false);
+  }
+
+  /** Nothing may follow the document: a second value is a malformed body, not ignored. */
+  private static void requireEnd(JsonParser parser) throws IOException {
+    if (parser.nextToken() != null) {
+      throw new JsonParseException(parser, "nothing may follow the JSON document");
+    }
   }
 
   boolean isSingle() {
@@ -77,9 +93,20 @@ final class StudyDocuments implements AutoCloseable {
       return null;
     }
     JsonToken token = parser.nextToken();
-    if (token == JsonToken.END_ARRAY || token == null) {
+    if (token == JsonToken.END_ARRAY) {
       inArray = false;
+      if (page) {
+        // the rest of the page (nextPageToken, totalCount) is the search's, not studies
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          parser.nextToken();
+          parser.skipChildren();
+        }
+      }
+      requireEnd(parser);
       return null;
+    }
+    if (token == null) {
+      throw new JsonParseException(parser, "the array of studies is not closed");
     }
     index++;
     return json.readTree(parser);

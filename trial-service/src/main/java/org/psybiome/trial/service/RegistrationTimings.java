@@ -21,6 +21,21 @@ final class RegistrationTimings {
 
   private RegistrationTimings() {}
 
+  /**
+   * An ACTUAL start; or a start the source gave no type (older ClinicalTrials.gov records) of a
+   * trial whose status says it started.
+   */
+  private static boolean hasStarted(TrialContent.Milestone start, TrialStatus status) {
+    if (start.type() != null) {
+      return start.type() == DateType.ACTUAL;
+    }
+    return switch (status) {
+      case RECRUITING, ENROLLING_BY_INVITATION, ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED ->
+          true;
+      default -> false;
+    };
+  }
+
   static RegistrationTiming of(
       TrialStatus status,
       LocalDate registeredHere,
@@ -39,9 +54,7 @@ final class RegistrationTimings {
     List<PartialDate> enrolments = new ArrayList<>();
     firstParticipantEnrolled.map(PartialDate::of).ifPresent(enrolments::add);
     var dates = content.dates();
-    if (dates != null
-        && dates.studyStart() != null
-        && dates.studyStart().type() == DateType.ACTUAL) {
+    if (dates != null && dates.studyStart() != null && hasStarted(dates.studyStart(), status)) {
       enrolments.add(dates.studyStart().date());
     }
     if (enrolments.isEmpty()) {

@@ -220,7 +220,9 @@ public final class CtgovStudyWriter {
     ObjectNode struct = NODES.objectNode();
     if (milestone != null) {
       struct.put("date", milestone.date().toString());
-      struct.put("type", milestone.type() == DateType.ACTUAL ? "ACTUAL" : "ESTIMATED");
+      if (milestone.type() != null) {
+        struct.put("type", milestone.type() == DateType.ACTUAL ? "ACTUAL" : "ESTIMATED");
+      }
     }
     return struct;
   }
@@ -306,10 +308,11 @@ public final class CtgovStudyWriter {
       put(module, "designInfo", info);
     }
     if (c.enrolment() != null) {
-      module
-          .putObject("enrollmentInfo")
-          .put("count", c.enrolment().count())
-          .put("type", c.enrolment().type().name());
+      ObjectNode enrollment =
+          module.putObject("enrollmentInfo").put("count", c.enrolment().count());
+      if (c.enrolment().type() != null) {
+        enrollment.put("type", c.enrolment().type().name());
+      }
     } else if (c.targetSampleSize() != null) {
       // a target is what ClinicalTrials.gov calls an estimated enrollment
       module
@@ -503,11 +506,19 @@ public final class CtgovStudyWriter {
   private static ObjectNode contactsAndLocations(TrialContent c) {
     ObjectNode module = NODES.objectNode();
     if (c.publicContact() != null) {
-      ObjectNode contact = module.putArray("centralContacts").addObject();
-      contact.put("name", c.publicContact().name());
-      contact.put("role", "CONTACT");
-      text(contact, "phone", c.publicContact().phone());
-      text(contact, "email", c.publicContact().email());
+      // the public contact is the central contact; the scientific one its backup, as the
+      // import reads the second central contact
+      ArrayNode central = module.putArray("centralContacts");
+      for (TrialContent.Contact person :
+          c.scientificContact() == null
+              ? List.of(c.publicContact())
+              : List.of(c.publicContact(), c.scientificContact())) {
+        ObjectNode contact = central.addObject();
+        contact.put("name", person.name());
+        contact.put("role", "CONTACT");
+        text(contact, "phone", person.phone());
+        text(contact, "email", person.email());
+      }
     }
     ArrayNode officials = NODES.arrayNode();
     for (TrialContent.Official official : c.overallOfficials()) {

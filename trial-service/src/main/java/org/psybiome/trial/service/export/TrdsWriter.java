@@ -241,7 +241,7 @@ public final class TrdsWriter {
       return NODES
           .objectNode()
           .put("date", milestone.date().toString())
-          .put("type", milestone.type().name());
+          .put("type", milestone.type() == null ? null : milestone.type().name());
     }
     return legacy == null ? NullNode.instance : NODES.objectNode().put("date", legacy.toString());
   }

@@ -76,47 +76,48 @@ final class CtgovStatusHistory {
     if (status == recruiting && !history.isEmpty()) {
       return history;
     }
+    // a stop's reason is why it stopped, word for word, as a registrant's would be (and as the
+    // export gives it back); where its date came from is then not said
     String stopped =
-        status.isStop() && whyStopped != null && !whyStopped.isBlank()
-            ? "Why stopped: " + whyStopped + ". "
-            : "";
+        status.isStop() && whyStopped != null && !whyStopped.isBlank() ? whyStopped : null;
     Milestone completion = dates == null ? null : dates.studyCompletion();
     Milestone primary = dates == null ? null : dates.primaryCompletion();
     if ((status == TrialStatus.COMPLETED || status == TrialStatus.TERMINATED)
         && actual(completion)) {
-      add(
+      addStop(
           history,
           status,
           completion.date(),
-          stopped + "From the actual study completion date ({date})");
+          stopped,
+          "From the actual study completion date ({date})");
     } else if ((status == TrialStatus.COMPLETED
             || status == TrialStatus.TERMINATED
             || status == TrialStatus.ACTIVE_NOT_RECRUITING)
         && actual(primary)) {
-      add(
+      addStop(
           history,
           status,
           primary.date(),
-          stopped
-              + "From the actual primary completion date ({date})"
+          stopped,
+          "From the actual primary completion date ({date})"
               + (status == TrialStatus.ACTIVE_NOT_RECRUITING
                   ? ", by which recruitment had ended; when it ended is not given"
                   : ""));
     } else if (dates != null && dates.statusVerified() != null) {
-      add(
+      addStop(
           history,
           status,
           dates.statusVerified(),
-          stopped
-              + "From the month ClinicalTrials.gov's status was last verified ({date}); when the"
+          stopped,
+          "From the month ClinicalTrials.gov's status was last verified ({date}); when the"
               + " status began is not given");
     } else if (lastUpdatePosted != null) {
-      add(
+      addStop(
           history,
           status,
           PartialDate.of(lastUpdatePosted),
-          stopped
-              + "From the record's last update on ClinicalTrials.gov ({date}); when the status began"
+          stopped,
+          "From the record's last update on ClinicalTrials.gov ({date}); when the status began"
               + " is not given");
     }
     return history;
@@ -126,6 +127,21 @@ final class CtgovStatusHistory {
     return milestone != null && milestone.type() == DateType.ACTUAL;
   }
 
+  /** Adds the stop at {@code date} with why it stopped as its reason, else as {@link #add}. */
+  private static void addStop(
+      List<HistoricStatus> history,
+      TrialStatus status,
+      PartialDate date,
+      String whyStopped,
+      String reason) {
+    if (whyStopped == null) {
+      add(history, status, date, reason);
+      return;
+    }
+    history.add(
+        new HistoricStatus(status, notBeforePrevious(history, date.earliest()), whyStopped));
+  }
+
   private static void add(
       List<HistoricStatus> history, TrialStatus status, PartialDate date, String reason) {
     LocalDate effective = date.earliest();
@@ -133,13 +149,20 @@ final class CtgovStatusHistory {
     if (!date.hasDay()) {
       why += "; ClinicalTrials.gov gives " + date + " only: taken as its first day";
     }
+    LocalDate kept = notBeforePrevious(history, effective);
+    if (!kept.equals(effective)) {
+      why += "; that is before the previous status, so its date (" + kept + ") is used";
+    }
+    history.add(new HistoricStatus(status, kept, why));
+  }
+
+  private static LocalDate notBeforePrevious(List<HistoricStatus> history, LocalDate effective) {
     if (!history.isEmpty()) {
       LocalDate previous = history.get(history.size() - 1).effectiveDate();
       if (effective.isBefore(previous)) {
-        why += "; that is before the previous status, so its date (" + previous + ") is used";
-        effective = previous;
+        return previous;
       }
     }
-    history.add(new HistoricStatus(status, effective, why));
+    return effective;
   }
 }

@@ -102,8 +102,9 @@ import org.psybiome.trial.service.registries.SecondaryIdFormats;
  *       UNKNOWN the last known one) says the study has started (RECRUITING,
  *       ENROLLING_BY_INVITATION, ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED), a completion date
  *       when it says the study has ended (COMPLETED, TERMINATED); a date after the record's last
- *       update is never ACTUAL. Else ANTICIPATED. A DEFAULTED note gives the reason each time.
- *       ESTIMATED is ANTICIPATED.
+ *       update is never ACTUAL. Else ANTICIPATED. That inference is used for the status history
+ *       only: the record keeps the date without a type, as the source gave it, and a WARNING note
+ *       gives the inference and its reason each time. ESTIMATED is ANTICIPATED.
  *   <li>Status history: see {@link CtgovStatusHistory}.
  *   <li>Enrolment: the count and its type as given; the target sample size (TRDS 17) is the count
  *       while it is ESTIMATED. An ACTUAL count replaced the target on ClinicalTrials.gov, so the
@@ -220,6 +221,8 @@ public final class CtgovStudyMapper {
 
     private final DocumentReader r;
     private final InterventionCodes codes = new InterventionCodes();
+    // record fields whose date ClinicalTrials.gov gives without a type
+    private final java.util.Set<String> untyped = new java.util.HashSet<>();
 
     Mapping(DocumentReader reader) {
       this.r = reader;
@@ -249,10 +252,13 @@ public final class CtgovStudyMapper {
           day(
               STATUS + "/resultsFirstPostDateStruct/date",
               "originalRegistration.resultsFirstPosted");
-      KeyDates dates = dates(current, lastUpdatePosted);
+      KeyDates inferred = dates(current, lastUpdatePosted);
       String whyStopped = status.isStop() ? r.text(STATUS + "/whyStopped") : null;
       var history =
-          CtgovStatusHistory.derive(current, dates, whyStopped, firstSubmitted, lastUpdatePosted);
+          CtgovStatusHistory.derive(
+              current, inferred, whyStopped, firstSubmitted, lastUpdatePosted);
+      // the history takes an untyped date as the status implies; the record keeps it untyped
+      KeyDates dates = asGiven(inferred);
 
       String leadSponsor = r.text(SPONSOR + "/leadSponsor/name", 300, "primarySponsor");
       List<String> sourcesOfSupport = List.of();
@@ -517,6 +523,24 @@ public final class CtgovStudyMapper {
       return new KeyDates(start, primary, completion, verified);
     }
 
+    /** The dates with the types the source gave: an inferred type is not the source's. */
+    private KeyDates asGiven(KeyDates inferred) {
+      if (inferred == null) {
+        return null;
+      }
+      return new KeyDates(
+          asGiven("dates.studyStart", inferred.studyStart()),
+          asGiven("dates.primaryCompletion", inferred.primaryCompletion()),
+          asGiven("dates.studyCompletion", inferred.studyCompletion()),
+          inferred.statusVerified());
+    }
+
+    private Milestone asGiven(String field, Milestone milestone) {
+      return milestone != null && untyped.contains(field)
+          ? new Milestone(milestone.date(), null)
+          : milestone;
+    }
+
     private Milestone milestone(
         String struct,
         String field,
@@ -550,17 +574,15 @@ public final class CtgovStudyMapper {
           (type == null
                   ? "ClinicalTrials.gov gives no type for "
                       + date
-                      + " (a record from before"
-                      + " types were required)"
-                  : "ClinicalTrials.gov's type '" + type + "' is unknown (left unmapped)")
-              + ": "
+                      + " (a record from before types were required): kept without one; the"
+                      + " status history takes it as "
+                  : "ClinicalTrials.gov's type '" + type + "' is unknown (left unmapped): ")
               + defaulted
               + ", as "
               + because;
+      r.warn(field + ".type", note);
       if (type == null) {
-        r.defaulted(field + ".type", note);
-      } else {
-        r.warn(field + ".type", note);
+        untyped.add(field);
       }
       return new Milestone(date, defaulted);
     }
@@ -614,16 +636,12 @@ public final class CtgovStudyMapper {
       }
       EnrolmentType type = r.constant(info + "/type", EnrolmentType.class, "enrolment.type");
       if (type == null) {
-        type =
-            current != null && (ENDED.contains(current) || current == TrialStatus.WITHDRAWN)
-                ? EnrolmentType.ACTUAL
-                : EnrolmentType.ESTIMATED;
-        r.defaulted(
+        r.warn(
             "enrolment.type",
-            "ClinicalTrials.gov gives no type for the enrolment count: "
-                + type
-                + ", as the status is "
-                + current);
+            "ClinicalTrials.gov gives no type for the enrolment count: kept without one (the"
+                + " status is "
+                + current
+                + ")");
       }
       return new ReportedEnrolment(r.integer(info + "/count"), type);
     }
@@ -866,18 +884,27 @@ public final class CtgovStudyMapper {
       return code != null ? code : codes.get(":" + name);
     }
 
-    /** Consumes each intervention's armGroupLabels entry that the arms' own links repeat. */
+    /**
+     * Consumes an intervention's armGroupLabels when they repeat, in arm order, the arms that name
+     * it: what the record's links give back. Otherwise (another order, an arm not linked back) the
+     * list stays unmapped whole, as the source gave it.
+     */
     private void armGroupLabels(List<Arm> arms, Map<String, String> codes) {
       String list = ARMS + "/interventions";
       for (int i = 0; i < r.size(list); i++) {
         String p = child(list, i);
         String code = codes.get(r.at(p + "/type").asText("") + ":" + r.at(p + "/name").asText());
+        List<String> given = new ArrayList<>();
         for (int j = 0; j < r.size(p + "/armGroupLabels"); j++) {
-          String label = r.at(child(p + "/armGroupLabels", j)).asText();
-          boolean linked =
-              arms.stream()
-                  .anyMatch(a -> a.label().equals(label) && a.interventionCodes().contains(code));
-          if (linked) {
+          given.add(r.at(child(p + "/armGroupLabels", j)).asText());
+        }
+        List<String> linked =
+            arms.stream()
+                .filter(a -> a.interventionCodes().contains(code))
+                .map(Arm::label)
+                .toList();
+        if (!given.isEmpty() && given.equals(linked)) {
+          for (int j = 0; j < given.size(); j++) {
             r.consume(child(p + "/armGroupLabels", j));
           }
         }

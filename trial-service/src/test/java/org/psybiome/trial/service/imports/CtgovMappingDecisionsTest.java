@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.psybiome.trial.model.DateType;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.SecondaryIdKind;
 import org.psybiome.trial.model.SecondaryRegistry;
@@ -47,7 +46,8 @@ class CtgovMappingDecisionsTest {
         .containsExactly(
             tuple(TrialStatus.RECRUITING, LocalDate.of(2006, 11, 1)),
             tuple(TrialStatus.TERMINATED, LocalDate.of(2013, 1, 1)));
-    assertThat(study.statusHistory().get(1).reason()).startsWith("Why stopped: Funding ended.");
+    // a stop's reason is ClinicalTrials.gov's whyStopped, word for word
+    assertThat(study.statusHistory().get(1).reason()).isEqualTo("Funding ended");
   }
 
   @Test
@@ -58,14 +58,18 @@ class CtgovMappingDecisionsTest {
     at(document, STATUS + "/completionDateStruct").remove("type");
     ImportedStudy study = mapper.map(document);
     var dates = study.content().dates();
-    assertThat(dates.studyStart().type()).isEqualTo(DateType.ACTUAL);
-    assertThat(dates.primaryCompletion().type()).isEqualTo(DateType.ANTICIPATED);
-    assertThat(dates.studyCompletion().type()).isEqualTo(DateType.ANTICIPATED);
+    // the record keeps the dates untyped, as the source gives them
+    assertThat(dates.studyStart().type()).isNull();
+    assertThat(dates.primaryCompletion().type()).isNull();
+    assertThat(dates.studyCompletion().type()).isNull();
+    // the history takes the start as ACTUAL and the completions as ANTICIPATED, and says so
     assertThat(study.notes())
-        .filteredOn(n -> n.kind() == ImportNote.Kind.DEFAULTED)
-        .extracting(ImportNote::field)
+        .filteredOn(n -> n.kind() == ImportNote.Kind.WARNING)
+        .extracting(ImportNote::field, n -> n.message().contains("takes it as ACTUAL"))
         .contains(
-            "dates.studyStart.type", "dates.primaryCompletion.type", "dates.studyCompletion.type");
+            tuple("dates.studyStart.type", true),
+            tuple("dates.primaryCompletion.type", false),
+            tuple("dates.studyCompletion.type", false));
     // no actual primary completion: active, not recruiting from the month last verified
     assertThat(study.statusHistory())
         .extracting(HistoricStatus::status, HistoricStatus::effectiveDate)
@@ -78,9 +82,18 @@ class CtgovMappingDecisionsTest {
   void anUndatedDateAfterTheLastUpdateIsNeverActual() {
     ObjectNode document = monthOnly();
     at(document, STATUS + "/completionDateStruct").put("date", "2018-01").remove("type");
-    var completion = mapper.map(document).content().dates().studyCompletion();
-    // COMPLETED, but 2018-01 is after the last update posted on 2017-06-05
-    assertThat(completion.type()).isEqualTo(DateType.ANTICIPATED);
+    ImportedStudy study = mapper.map(document);
+    // COMPLETED, but 2018-01 is after the last update posted on 2017-06-05: the history does not
+    // date the completion from it (the actual primary completion 2013-01 instead)
+    assertThat(study.content().dates().studyCompletion().type()).isNull();
+    assertThat(study.notes())
+        .anyMatch(
+            n ->
+                n.field().equals("dates.studyCompletion.type")
+                    && n.message().contains("takes it as ANTICIPATED"));
+    assertThat(study.statusHistory())
+        .extracting(HistoricStatus::status, HistoricStatus::effectiveDate)
+        .contains(tuple(TrialStatus.COMPLETED, LocalDate.of(2013, 1, 1)));
   }
 
   @Test
@@ -94,8 +107,12 @@ class CtgovMappingDecisionsTest {
         .containsExactly(
             tuple(TrialStatus.RECRUITING, LocalDate.of(2015, 10, 12)),
             tuple(TrialStatus.WITHDRAWN, LocalDate.of(2015, 10, 12)));
+    assertThat(study.statusHistory().get(0).reason())
+        .isEqualTo("From the actual study start date (2015-10-12)");
+    // the stop keeps why it stopped as its reason, word for word
     assertThat(study.statusHistory().get(1).reason())
-        .contains("before the previous status, so its date (2015-10-12) is used");
+        .isEqualTo(
+            "recruiting or enrolling participants has halted prematurely and will not resume");
   }
 
   @Test
@@ -111,12 +128,7 @@ class CtgovMappingDecisionsTest {
                 TrialStatus.RECRUITING,
                 LocalDate.of(2020, 6, 16),
                 "From the actual study start date (2020-06-16)"),
-            tuple(
-                TrialStatus.SUSPENDED,
-                LocalDate.of(2025, 8, 1),
-                "Why stopped: Drug supply. From the month ClinicalTrials.gov's status was last"
-                    + " verified (2025-08); when the status began is not given;"
-                    + " ClinicalTrials.gov gives 2025-08 only: taken as its first day"));
+            tuple(TrialStatus.SUSPENDED, LocalDate.of(2025, 8, 1), "Drug supply"));
   }
 
   @Test

@@ -53,12 +53,15 @@ class CtgovStudyMapperTest {
     assertThat(study.sourceVersion()).isEqualTo("2017-06-05");
     assertThat(study.status()).isEqualTo(TrialStatus.COMPLETED);
     assertThat(study.lastKnownStatus()).isNull();
-    // startDateStruct {date 2006-11} has no type: the status COMPLETED makes it ACTUAL
-    assertThat(c.dates().studyStart()).isEqualTo(milestone("2006-11", DateType.ACTUAL));
+    // startDateStruct {date 2006-11} has no type: kept without one; the status COMPLETED makes
+    // it ACTUAL for the status history, which a warning says
+    assertThat(c.dates().studyStart()).isEqualTo(milestone("2006-11", null));
     assertThat(study.notes())
         .anyMatch(
             n ->
-                n.kind() == ImportNote.Kind.DEFAULTED && n.field().equals("dates.studyStart.type"));
+                n.kind() == ImportNote.Kind.WARNING
+                    && n.field().equals("dates.studyStart.type")
+                    && n.message().contains("takes it as ACTUAL"));
     assertThat(c.dates().primaryCompletion()).isEqualTo(milestone("2013-01", DateType.ACTUAL));
     assertThat(c.dates().studyCompletion()).isEqualTo(milestone("2013-01", DateType.ACTUAL));
     assertThat(c.dates().statusVerified()).isEqualTo(PartialDate.parse("2017-05"));
@@ -141,17 +144,16 @@ class CtgovStudyMapperTest {
     ImportedStudy study = study("NCT00973089");
     TrialContent c = study.content();
     assertThat(study.status()).isEqualTo(TrialStatus.WITHDRAWN);
-    // startDateStruct {date 2010-05} without a type: a withdrawn study never started
-    assertThat(c.dates().studyStart()).isEqualTo(milestone("2010-05", DateType.ANTICIPATED));
+    // startDateStruct {date 2010-05} without a type: kept without one (a withdrawn study never
+    // started: ANTICIPATED for the history)
+    assertThat(c.dates().studyStart()).isEqualTo(milestone("2010-05", null));
     // statusVerifiedDate 2015-08; whyStopped "recruiting or enrolling participants has halted..."
     assertThat(study.statusHistory())
         .extracting(HistoricStatus::status, HistoricStatus::effectiveDate)
         .containsExactly(tuple(TrialStatus.WITHDRAWN, LocalDate.of(2015, 8, 1)));
     assertThat(study.statusHistory().get(0).reason())
-        .startsWith(
-            "Why stopped: recruiting or enrolling participants has halted prematurely and will"
-                + " not resume.")
-        .contains("ClinicalTrials.gov gives 2015-08 only");
+        .isEqualTo(
+            "recruiting or enrolling participants has halted prematurely and will not resume");
     // armGroups: NO_INTERVENTION without interventions, OTHER with the one intervention
     assertThat(c.arms())
         .extracting(
