@@ -38,6 +38,7 @@ import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.trial.api.CtgovStudyDocument;
 import org.psybiome.trial.api.ImportLine;
 import org.psybiome.trial.api.ImportResult;
 import org.psybiome.trial.service.TrialImports;
@@ -96,13 +97,7 @@ public class ImportResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "A ClinicalTrials.gov API v2 study (protocolSection, derivedSection,"
-                              + " hasResults, resultsSection...), a page {\"studies\": [...]}, or"
-                              + " an array of studies")))
+              schema = @Schema(implementation = CtgovStudyDocument.class)))
   @APIResponse(
       responseCode = "201",
       description = "One study: the trial it became, and the import report",
