@@ -7,4 +7,4 @@ import java.time.LocalDate;
  * only because it carries the arm (docs/events/trial.participant-enrolled.v1.schema.json).
  */
 public record ParticipantEnrolledV1(
-    String trialId, String code, String arm, LocalDate enrolledOn) {}
+    String trialId, String code, String arm, LocalDate enrolledOn, String armCode) {}

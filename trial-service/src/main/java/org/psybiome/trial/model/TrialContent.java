@@ -159,6 +159,8 @@ public record TrialContent(
       @Size(max = 1000) String studyPopulation,
       SamplingMethod samplingMethod) {}
 
+  public static final String ARM_CODE = "[A-Z0-9][A-Z0-9_-]{0,15}";
+
   static final String AGE = "\\d{1,3} (Years|Months|Weeks|Days|Hours|Minutes)";
 
   public record Masking(
@@ -252,7 +254,15 @@ public record TrialContent(
       @Size(max = 2000) String description,
       List<@NotBlank String> interventionCodes,
       @Min(1) @Max(10_000_000) Integer plannedSize,
-      @Min(1) @Max(100) Integer allocationRatio) {
+      @Min(1) @Max(100) Integer allocationRatio,
+      @Schema(
+              description =
+                  "The arm's stable code (added in 1.1): participants and results refer to it, so"
+                      + " renaming the arm keeps them. Assigned from the label when not given, and"
+                      + " kept across changes by the label it had",
+              example = "PROBIOTIC")
+          @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like PROBIOTIC")
+          String code) {
     public Arm {
       interventionCodes = interventionCodes == null ? List.of() : interventionCodes;
     }

@@ -22,8 +22,13 @@ public class ParticipantEntity {
 
   @Id public String code;
 
+  /** The arm's label when the participant was enrolled. */
   @Column(nullable = false)
   public String arm;
+
+  /** The arm's stable code: what the participant belongs to, whatever the arm is called. */
+  @Column(name = "arm_code", nullable = false)
+  public String armCode;
 
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;

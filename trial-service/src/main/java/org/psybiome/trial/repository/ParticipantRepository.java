@@ -24,6 +24,20 @@ public class ParticipantRepository
         .findFirst();
   }
 
+  /** How many participants each arm code has. */
+  public java.util.Map<String, Long> countByArmCode(String trialId) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    getEntityManager()
+        .createQuery(
+            "select p.armCode, count(p) from ParticipantEntity p where p.trialId = ?1"
+                + " group by p.armCode",
+            Object[].class)
+        .setParameter(1, trialId)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    return counts;
+  }
+
   public boolean exists(String trialId, String code) {
     return count("trialId = ?1 and code = ?2", trialId, code) > 0;
   }

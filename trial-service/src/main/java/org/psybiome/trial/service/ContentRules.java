@@ -68,6 +68,7 @@ public class ContentRules {
       }
     }
     Set<String> armLabels = new HashSet<>();
+    Set<String> armCodes = new HashSet<>();
     for (int i = 0; i < c.arms().size(); i++) {
       var arm = c.arms().get(i);
       if (arm == null) {
@@ -75,6 +76,9 @@ public class ContentRules {
       }
       if (arm.label() != null && !armLabels.add(arm.label())) {
         violations.add(Violation.of("arms[" + i + "].label", "is used twice"));
+      }
+      if (arm.code() != null && !armCodes.add(arm.code())) {
+        violations.add(Violation.of("arms[" + i + "].code", "is used twice"));
       }
       for (int j = 0; j < arm.interventionCodes().size(); j++) {
         if (!interventionCodes.contains(arm.interventionCodes().get(j))) {

@@ -14,6 +14,7 @@ import org.psybiome.common.security.Roles;
 import org.psybiome.trial.api.Enrolment;
 import org.psybiome.trial.api.ParticipantPage;
 import org.psybiome.trial.api.ParticipantView;
+import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.repository.ParticipantEntity;
 import org.psybiome.trial.repository.ParticipantRepository;
 import org.psybiome.trial.repository.TrialEntity;
@@ -73,14 +74,24 @@ public class ParticipantService {
               throw ProblemException.invalid(
                   "The participant code " + p, List.of(Violation.of("code", p)));
             });
-    var arms = trial.content().arms();
-    boolean armExists = arms.stream().anyMatch(arm -> arm.label().equals(enrolment.arm()));
-    if (!armExists) {
-      throw ProblemException.invalid(
-          "No such arm in " + trialId,
-          List.of(
-              Violation.of("arm", "must be one of " + arms.stream().map(a -> a.label()).toList())));
-    }
+    var arms = ArmCodes.assign(null, trial.content(), json).arms();
+    // by its code, or by its label as 1.0 clients name it
+    TrialContent.Arm arm =
+        arms.stream()
+            .filter(a -> a.code().equals(enrolment.arm()))
+            .findFirst()
+            .or(() -> arms.stream().filter(a -> a.label().equals(enrolment.arm())).findFirst())
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "No such arm in " + trialId,
+                        List.of(
+                            Violation.of(
+                                "arm",
+                                "must be the code or label of one of "
+                                    + arms.stream()
+                                        .map(a -> a.code() + " (" + a.label() + ")")
+                                        .toList()))));
     LocalDate today = LocalDate.now(clock);
     // A trial registered after it started recruiting enrols with its real, earlier dates: the
     // bound is the date recruitment began, not the date of registration here.
@@ -108,7 +119,8 @@ public class ParticipantService {
     ParticipantEntity participant = new ParticipantEntity();
     participant.trialId = trialId;
     participant.code = enrolment.code();
-    participant.arm = enrolment.arm();
+    participant.arm = arm.label();
+    participant.armCode = arm.code();
     participant.enrolledOn = enrolment.enrolledOn();
     participant.enrolledAt = Instant.now(clock);
     participant.enrolledBy = caller.subject();
@@ -128,10 +140,13 @@ public class ParticipantService {
                     "/participants/" + enrolment.code(),
                     "to",
                     Map.of(
-                        "arm", enrolment.arm(),
+                        "arm", arm.label(),
+                        "armCode", arm.code(),
                         "enrolledOn", enrolment.enrolledOn().toString())))));
-    events.participantEnrolled(trialId, enrolment.code(), enrolment.arm(), enrolment.enrolledOn());
-    return view(participant, TrialAccess.canSeeAllocations(trial, caller));
+    events.participantEnrolled(
+        trialId, enrolment.code(), arm.label(), arm.code(), enrolment.enrolledOn());
+    return view(
+        participant, Map.of(arm.code(), arm.label()), TrialAccess.canSeeAllocations(trial, caller));
   }
 
   @Transactional
@@ -144,13 +159,23 @@ public class ParticipantService {
     List<ParticipantEntity> rows = participants.page(trialId, after, pageSize + 1);
     boolean more = rows.size() > pageSize;
     List<ParticipantEntity> page = more ? rows.subList(0, pageSize) : rows;
+    Map<String, String> labels = new java.util.HashMap<>();
+    ArmCodes.assign(null, trial.content(), json)
+        .arms()
+        .forEach(a -> labels.put(a.code(), a.label()));
     return new ParticipantPage(
-        page.stream().map(p -> view(p, allocations)).toList(),
+        page.stream().map(p -> view(p, labels, allocations)).toList(),
         participants.countByTrial(trialId),
         more ? PageTokens.encode(page.get(page.size() - 1).code) : null);
   }
 
-  private static ParticipantView view(ParticipantEntity p, boolean allocationVisible) {
-    return new ParticipantView(p.code, allocationVisible ? p.arm : null, p.enrolledOn);
+  /** The arm as it is called now, found by its code. */
+  private static ParticipantView view(
+      ParticipantEntity p, Map<String, String> labels, boolean allocationVisible) {
+    if (!allocationVisible) {
+      return new ParticipantView(p.code, null, p.enrolledOn, null);
+    }
+    return new ParticipantView(
+        p.code, labels.getOrDefault(p.armCode, p.arm), p.enrolledOn, p.armCode);
   }
 }

@@ -140,6 +140,7 @@ public class TrialImports {
       JsonNode document,
       ImportedStudy study,
       TrialContent content) {
+    content = ArmCodes.assign(null, content, json);
     Instant now = Instant.now(clock);
     TrialEntity trial = new TrialEntity();
     trial.id = service.newId(now);
@@ -178,6 +179,8 @@ public class TrialImports {
       JsonNode document,
       ImportedStudy study,
       TrialContent content) {
+    content = ArmCodes.assign(trial.content(), content, json);
+    service.requireEnrolledArmsKept(trial, content);
     var changes = differ.diff(trial.content(), content);
     boolean statusChanges = trial.status != study.status();
     if (changes.isEmpty() && !statusChanges) {

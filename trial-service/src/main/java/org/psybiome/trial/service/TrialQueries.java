@@ -129,6 +129,7 @@ public class TrialQueries {
       for (JsonNode change : masked) {
         if (change.get("to") instanceof ObjectNode to) {
           to.remove("arm");
+          to.remove("armCode");
         }
       }
       changes = masked;

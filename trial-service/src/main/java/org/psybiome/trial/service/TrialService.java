@@ -99,7 +99,7 @@ public class TrialService {
                     new ProblemException(
                         ProblemType.FORBIDDEN, "The token names no consortium to own the trial"));
     validate(content);
-    content = LegacyItems.inStep(content, json);
+    content = ArmCodes.assign(null, LegacyItems.inStep(content, json), json);
     Instant now = Instant.now(clock);
     TrialEntity trial = new TrialEntity();
     trial.id = newId(now);
@@ -141,7 +141,8 @@ public class TrialService {
           "changeReason", reason, "Changes to a registered trial need a reason (changeReason)");
     }
     validate(content);
-    content = LegacyItems.inStep(content, json);
+    content = ArmCodes.assign(trial.content(), LegacyItems.inStep(content, json), json);
+    requireEnrolledArmsKept(trial, content);
     if (trial.status.isRegistered()) {
       requireComplete(content, trial.status, "A registered trial must keep every WHO TRDS item");
     }
@@ -283,6 +284,27 @@ public class TrialService {
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(count(violations) + " in the trial record", violations);
     }
+  }
+
+  /** An arm with participants cannot go: they would belong to nothing. */
+  void requireEnrolledArmsKept(TrialEntity trial, TrialContent content) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    content.arms().forEach(arm -> codes.add(arm.code()));
+    participants
+        .countByArmCode(trial.id)
+        .forEach(
+            (code, count) -> {
+              if (!codes.contains(code)) {
+                throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Arm "
+                        + code
+                        + " has "
+                        + count
+                        + " participant(s) and cannot be removed; rename it instead (its code stays)",
+                    List.of(Violation.of("arms", "arm " + code + " has participants")));
+              }
+            });
   }
 
   /**

@@ -51,13 +51,14 @@ public class TrialEvents {
   }
 
   /** Internal: carries the arm, so it goes to the allocations topic only. */
-  public void participantEnrolled(String trialId, String code, String arm, LocalDate enrolledOn) {
+  public void participantEnrolled(
+      String trialId, String code, String arm, String armCode, LocalDate enrolledOn) {
     outbox.append(
         new OutboxEvent(
             config.allocationsTopic(),
             trialId,
             PARTICIPANT_ENROLLED,
-            new ParticipantEnrolledV1(trialId, code, arm, enrolledOn)));
+            new ParticipantEnrolledV1(trialId, code, arm, enrolledOn, armCode)));
   }
 
   private void publish(String trialId, String type, Object data) {

@@ -865,6 +865,7 @@ public final class CtgovStudyMapper {
                 r.text(p + "/description", 2000, field + ".description"),
                 interventionCodes,
                 null,
+                null,
                 null));
       }
       if (r.at(list).isArray() && r.size(list) == 0) {
