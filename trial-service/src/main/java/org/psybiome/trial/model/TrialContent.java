@@ -1,6 +1,8 @@
 package org.psybiome.trial.model;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -183,7 +186,45 @@ public record TrialContent(
       @Size(max = 1000) String interventionModelDescription,
       ObservationalModel observationalModel,
       TimePerspective timePerspective,
-      Boolean patientRegistry) {}
+      Boolean patientRegistry,
+      @Valid Randomisation randomisation) {}
+
+  /**
+   * How a randomised trial allocates (added in 1.1): the method, the block sizes as multiples of
+   * the allocation ratio's total (arms' allocationRatio, 1 when not given), and the factors that
+   * define strata or that minimisation balances, each with its levels.
+   */
+  public record Randomisation(
+      @NotNull RandomisationMethod method,
+      @Size(max = 10)
+          List<@NotNull @Min(value = 1, message = "must be at least 1") @Max(20) Integer>
+              blockSizeMultipliers,
+      @Size(max = 6) List<@Valid @NotNull Factor> factors,
+      @Schema(
+              description =
+                  "Minimisation: the probability of the arm that minimises imbalance, above 0.5"
+                      + " and at most 1")
+          @DecimalMin(value = "0.5", inclusive = false)
+          @DecimalMax("1")
+          BigDecimal minimisationProbability,
+      @Size(max = 2000) String description) {
+    public Randomisation {
+      blockSizeMultipliers = blockSizeMultipliers == null ? List.of() : blockSizeMultipliers;
+      factors = factors == null ? List.of() : factors;
+    }
+  }
+
+  /** A stratification or minimisation factor, e.g. site, baseline hs-CRP ≥ 3 mg/L, sex. */
+  public record Factor(
+      @NotBlank @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like CRP")
+          String code,
+      @Size(max = 200) String label,
+      @NotNull @Size(min = 2, max = 20, message = "must have 2 to 20 levels")
+          List<
+                  @NotBlank
+                  @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like GE3")
+                  String>
+              levels) {}
 
   /** A rating scale (HAMD17, MADRS, PHQ9, ...) or a biomarker analyte code (IL6, CORTISOL_AM). */
   public record Measure(

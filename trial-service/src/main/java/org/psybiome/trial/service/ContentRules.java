@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.AllocationMethod;
 import org.psybiome.trial.model.DateType;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.MaskingLevel;
+import org.psybiome.trial.model.RandomisationMethod;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.service.registries.SecondaryIdFormats;
 
@@ -91,6 +93,7 @@ public class ContentRules {
     }
     dates(c, violations);
     masking(c, violations);
+    randomisation(c, violations);
     schedule(c, violations);
     var eligibility = c.eligibility();
     if (eligibility != null
@@ -269,6 +272,71 @@ public class ContentRules {
     }
     if (!withUnit.equals(years + " Years")) {
       violations.add(Violation.of(field, "differs from the age given in whole years"));
+    }
+  }
+
+  /**
+   * A declared randomisation fits the design: only for a randomised allocation; blocks need their
+   * sizes, strata and minimisation their factors; factors and levels are unique.
+   */
+  private static void randomisation(TrialContent c, List<Violation> violations) {
+    var design = c.design();
+    if (design == null || design.randomisation() == null) {
+      return;
+    }
+    var r = design.randomisation();
+    String at = "design.randomisation";
+    if (design.allocation() != null && design.allocation() != AllocationMethod.RANDOMIZED) {
+      violations.add(
+          Violation.of(
+              at, "is declared for a randomised allocation only, not " + design.allocation()));
+    }
+    if (r.method() == null) {
+      return;
+    }
+    boolean blocks =
+        r.method() == RandomisationMethod.PERMUTED_BLOCKS
+            || r.method() == RandomisationMethod.STRATIFIED_PERMUTED_BLOCKS;
+    if (blocks && r.blockSizeMultipliers().isEmpty()) {
+      violations.add(
+          Violation.of(
+              at + ".blockSizeMultipliers",
+              "names the block sizes, as multiples of the allocation ratio's total (e.g. [1, 2])"));
+    }
+    if (!blocks && !r.blockSizeMultipliers().isEmpty()) {
+      violations.add(Violation.of(at + ".blockSizeMultipliers", "are for block designs only"));
+    }
+    boolean byFactors =
+        r.method() == RandomisationMethod.STRATIFIED_PERMUTED_BLOCKS
+            || r.method() == RandomisationMethod.MINIMISATION;
+    if (byFactors && r.factors().isEmpty()) {
+      violations.add(Violation.of(at + ".factors", r.method() + " needs at least one factor"));
+    }
+    if (!byFactors && !r.factors().isEmpty()) {
+      violations.add(
+          Violation.of(at + ".factors", "are for stratified designs and minimisation only"));
+    }
+    if ((r.method() == RandomisationMethod.MINIMISATION) != (r.minimisationProbability() != null)) {
+      violations.add(
+          Violation.of(
+              at + ".minimisationProbability",
+              r.method() == RandomisationMethod.MINIMISATION
+                  ? "is required for minimisation (e.g. 0.8)"
+                  : "is for minimisation only"));
+    }
+    Set<String> factors = new HashSet<>();
+    for (int i = 0; i < r.factors().size(); i++) {
+      var factor = r.factors().get(i);
+      if (factor == null || factor.code() == null) {
+        continue;
+      }
+      if (!factors.add(factor.code())) {
+        violations.add(Violation.of(at + ".factors[" + i + "].code", "is used twice"));
+      }
+      if (factor.levels() != null
+          && new HashSet<>(factor.levels()).size() != factor.levels().size()) {
+        violations.add(Violation.of(at + ".factors[" + i + "].levels", "has a level twice"));
+      }
     }
   }
 

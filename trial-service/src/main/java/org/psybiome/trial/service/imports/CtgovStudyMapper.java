@@ -663,7 +663,8 @@ public final class CtgovStudyMapper {
           r.constant(
               info + "/observationalModel", ObservationalModel.class, "design.observationalModel"),
           r.constant(info + "/timePerspective", TimePerspective.class, "design.timePerspective"),
-          r.bool(DESIGN + "/patientRegistry"));
+          r.bool(DESIGN + "/patientRegistry"),
+          null); // ClinicalTrials.gov does not say how the sequence is generated
     }
 
     private TrialPhase phase() {
