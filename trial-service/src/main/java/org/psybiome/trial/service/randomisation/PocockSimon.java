@@ -14,6 +14,12 @@ import java.util.random.RandomGenerator;
  * is the factor-weighted sum over the factors. With probability p the participant goes to an arm of
  * least G, otherwise to one of the others; when every arm has the same G the choice is among all
  * arms. Each random choice among several arms is in proportion to their weights.
+ *
+ * <p>With more than two arms Pocock and Simon also allow a probability for each rank of G; this
+ * engine uses the one-parameter form above (p for the arms of least G, 1 − p shared by the rest).
+ * With unequal ratios the share of each arm is close to, not exactly, its weight's share: over
+ * simulated 2:1 trials the heavier arm received about 0.657 of participants instead of 2/3
+ * (MinimisationSimulationTest), so a trial that must keep the ratio exactly should use blocks.
  */
 final class PocockSimon {
 
