@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.RandomisationMethod;
 
 /**
  * Allocates the next participant: the one entry point enrolment calls. Pure functions of their

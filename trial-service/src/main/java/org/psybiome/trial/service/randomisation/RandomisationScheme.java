@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.psybiome.trial.model.RandomisationMethod;
 
 /**
  * How a trial randomises: the method, the arms with their ratio weights and, as the method needs

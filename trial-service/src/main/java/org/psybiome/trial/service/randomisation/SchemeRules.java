@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.RandomisationMethod;
 
 /**
  * What is wrong with a scheme, or with a participant's factor levels under a scheme, as violations

@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.RandomisationMethod;
 
 /**
  * Generates the sealed allocation sequence of a SIMPLE, PERMUTED_BLOCKS or

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psybiome.common.problem.Violation;
+import org.psybiome.trial.model.RandomisationMethod;
 
 /** Each rule of a scheme and of a participant's levels, broken once on its own. */
 class SchemeRulesTest {
