@@ -89,6 +89,43 @@ class GeneratedClientIT {
   }
 
   @Test
+  void importsAClinicalTrialsGovStudy() throws Exception {
+    ApiClient client = client("registrant");
+    var document =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Trials.parse(
+                java.nio.file.Files.readString(
+                    stack
+                        .root()
+                        .resolve("trial-service/src/test/resources/ctgov/NCT03418623.json")));
+    // a number of this run's own, and a sponsor protocol number to go with it
+    String nctId =
+        "NCT8"
+            + String.format("%07d", Math.abs(java.util.UUID.randomUUID().hashCode()) % 10_000_000);
+    var identification =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            document.at("/protocolSection/identificationModule");
+    identification.put("nctId", nctId);
+    identification.withObject("/orgStudyIdInfo").put("id", "CLIENT-" + nctId);
+    org.psybiome.client.model.ClinicalTrialsGovStudy study =
+        client
+            .getObjectMapper()
+            .treeToValue(document, org.psybiome.client.model.ClinicalTrialsGovStudy.class);
+    org.psybiome.client.model.ImportResult result =
+        new org.psybiome.client.api.ImportsApi(client)
+            .importClinicalTrialsGov(
+                org.psybiome.client.api.ImportsApi.APIImportClinicalTrialsGovRequest.newBuilder()
+                    .clinicalTrialsGovStudy(study)
+                    .build());
+    // the document says COMPLETED, started 2018-03-08 (ACTUAL), 24 enrolled (ACTUAL)
+    assertThat(result.getOutcome().getValue()).isEqualTo("CREATED");
+    assertThat(result.getTrial().getStatus()).isEqualTo(TrialStatus.COMPLETED);
+    assertThat(result.getTrial().getDates().getStudyStart().getDate()).isEqualTo("2018-03-08");
+    assertThat(result.getTrial().getEnrolment().getCount()).isEqualTo(24);
+    assertThat(result.getReport().getSourceId()).isEqualTo(nctId);
+  }
+
+  @Test
   void readsTheAnalyteCatalogue() throws Exception {
     List<Analyte> inflammation =
         new AnalytesApi(client("reader"))
