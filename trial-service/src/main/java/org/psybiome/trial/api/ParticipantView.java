@@ -15,4 +15,18 @@ public record ParticipantView(
     @Schema(description = "The label of the participant's arm, as the arm is called now")
         String arm,
     LocalDate enrolledOn,
-    @Schema(description = "The arm's stable code (added in 1.1)") String armCode) {}
+    @Schema(description = "The arm's stable code (added in 1.1)") String armCode,
+    @Schema(
+            description =
+                "Who chose the arm (added in 1.1): RANDOMISED by the registry, REGISTRANT (a"
+                    + " design the registry does not randomise), HISTORICAL (an enrolment from"
+                    + " before the trial was registered here, entered as it happened)",
+            enumeration = {"RANDOMISED", "REGISTRANT", "HISTORICAL"})
+        String allocation,
+    @Schema(
+            description =
+                "The allocation (kit or pack) number the registry drew; it says nothing of the arm"
+                    + " (added in 1.1)")
+        String allocationReference,
+    @Schema(description = "The participant's factor levels, by factor code (added in 1.1)")
+        java.util.Map<String, String> strata) {}

@@ -30,6 +30,19 @@ public class ParticipantEntity {
   @Column(name = "arm_code", nullable = false)
   public String armCode;
 
+  /** RANDOMISED, REGISTRANT or HISTORICAL: who chose the arm. */
+  @Column(nullable = false)
+  public String allocation = "REGISTRANT";
+
+  /** The allocation (kit) number, for a participant the registry randomised. */
+  @Column(name = "allocation_reference")
+  public String allocationReference;
+
+  /** The participant's level of each stratification or minimisation factor. */
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public java.util.Map<String, String> strata;
+
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;
 

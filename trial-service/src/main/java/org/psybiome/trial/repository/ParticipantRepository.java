@@ -38,6 +38,11 @@ public class ParticipantRepository
     return counts;
   }
 
+  /** The participants the registry randomised, in the order they were enrolled. */
+  public List<ParticipantEntity> randomised(String trialId) {
+    return list("trialId = ?1 and allocation = 'RANDOMISED' order by enrolledAt, code", trialId);
+  }
+
   public boolean exists(String trialId, String code) {
     return count("trialId = ?1 and code = ?2", trialId, code) > 0;
   }

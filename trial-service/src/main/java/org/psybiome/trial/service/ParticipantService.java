@@ -34,6 +34,7 @@ public class ParticipantService {
   private final TrialHistoryRepository history;
   private final AuditTrail audit;
   private final TrialEvents events;
+  private final TrialRandomisation randomisation;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final Clock clock;
 
@@ -43,6 +44,7 @@ public class ParticipantService {
       TrialHistoryRepository history,
       AuditTrail audit,
       TrialEvents events,
+      TrialRandomisation randomisation,
       com.fasterxml.jackson.databind.ObjectMapper json,
       Clock clock) {
     this.trials = trials;
@@ -50,6 +52,7 @@ public class ParticipantService {
     this.history = history;
     this.audit = audit;
     this.events = events;
+    this.randomisation = randomisation;
     this.json = json;
     this.clock = clock;
   }
@@ -74,13 +77,51 @@ public class ParticipantService {
               throw ProblemException.invalid(
                   "The participant code " + p, List.of(Violation.of("code", p)));
             });
-    var arms = ArmCodes.assign(null, trial.content(), json).arms();
+    TrialContent content = ArmCodes.assign(null, trial.content(), json);
+    var arms = content.arms();
+    boolean randomised = TrialRandomisation.scheme(content).isPresent();
+    // an arm named for a randomised trial is history entered as it happened, never a choice now
+    boolean historical =
+        randomised
+            && enrolment.arm() != null
+            && trial.registeredOn != null
+            && enrolment.enrolledOn().isBefore(trial.registeredOn);
+    if (randomised && enrolment.arm() != null && !historical) {
+      throw ProblemException.invalid(
+          trialId + " is randomised by the registry: enrol with strata, not an arm",
+          List.of(
+              Violation.of(
+                  "arm",
+                  "is allocated by the registry; an arm is given only for an enrolment dated"
+                      + " before the trial was registered here ("
+                      + trial.registeredOn
+                      + ")")));
+    }
+    if (!randomised && enrolment.arm() == null) {
+      throw ProblemException.invalid(
+          trialId + " declares no randomisation: name the arm",
+          List.of(Violation.of("arm", "is required: the trial declares no randomisation")));
+    }
+    if (participants.exists(trialId, enrolment.code())) {
+      throw ProblemException.conflict(
+          "A participant " + enrolment.code() + " is already enrolled in " + trialId);
+    }
+    TrialRandomisation.Allocation allocation = null;
+    if (randomised && !historical) {
+      allocation =
+          randomisation.allocate(
+              trial,
+              content,
+              enrolment.code(),
+              enrolment.strata() == null ? Map.of() : enrolment.strata());
+    }
+    String chosen = allocation != null ? allocation.armCode() : enrolment.arm();
     // by its code, or by its label as 1.0 clients name it
     TrialContent.Arm arm =
         arms.stream()
-            .filter(a -> a.code().equals(enrolment.arm()))
+            .filter(a -> a.code().equals(chosen))
             .findFirst()
-            .or(() -> arms.stream().filter(a -> a.label().equals(enrolment.arm())).findFirst())
+            .or(() -> arms.stream().filter(a -> a.label().equals(chosen)).findFirst())
             .orElseThrow(
                 () ->
                     ProblemException.invalid(
@@ -112,15 +153,15 @@ public class ParticipantService {
                       + recruitingSince
                       + ") and today")));
     }
-    if (participants.exists(trialId, enrolment.code())) {
-      throw ProblemException.conflict(
-          "A participant " + enrolment.code() + " is already enrolled in " + trialId);
-    }
     ParticipantEntity participant = new ParticipantEntity();
     participant.trialId = trialId;
     participant.code = enrolment.code();
     participant.arm = arm.label();
     participant.armCode = arm.code();
+    participant.allocation =
+        allocation != null ? "RANDOMISED" : historical ? "HISTORICAL" : "REGISTRANT";
+    participant.allocationReference = allocation == null ? null : allocation.reference();
+    participant.strata = enrolment.strata();
     participant.enrolledOn = enrolment.enrolledOn();
     participant.enrolledAt = Instant.now(clock);
     participant.enrolledBy = caller.subject();
@@ -142,6 +183,7 @@ public class ParticipantService {
                     Map.of(
                         "arm", arm.label(),
                         "armCode", arm.code(),
+                        "allocation", participant.allocation,
                         "enrolledOn", enrolment.enrolledOn().toString())))));
     events.participantEnrolled(
         trialId, enrolment.code(), arm.label(), arm.code(), enrolment.enrolledOn());
@@ -172,10 +214,13 @@ public class ParticipantService {
   /** The arm as it is called now, found by its code. */
   private static ParticipantView view(
       ParticipantEntity p, Map<String, String> labels, boolean allocationVisible) {
-    if (!allocationVisible) {
-      return new ParticipantView(p.code, null, p.enrolledOn, null);
-    }
     return new ParticipantView(
-        p.code, labels.getOrDefault(p.armCode, p.arm), p.enrolledOn, p.armCode);
+        p.code,
+        allocationVisible ? labels.getOrDefault(p.armCode, p.arm) : null,
+        p.enrolledOn,
+        allocationVisible ? p.armCode : null,
+        p.allocation,
+        p.allocationReference,
+        p.strata);
   }
 }

@@ -56,6 +56,7 @@ public class TrialService {
   private final AuditTrail audit;
   private final TrialEvents events;
   private final TrialViews views;
+  private final TrialRandomisation randomisation;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -71,6 +72,7 @@ public class TrialService {
       AuditTrail audit,
       TrialEvents events,
       TrialViews views,
+      TrialRandomisation randomisation,
       ObjectMapper json,
       Clock clock) {
     this.trials = trials;
@@ -84,6 +86,7 @@ public class TrialService {
     this.audit = audit;
     this.events = events;
     this.views = views;
+    this.randomisation = randomisation;
     this.json = json;
     this.clock = clock;
   }
@@ -143,6 +146,19 @@ public class TrialService {
     validate(content);
     content = ArmCodes.assign(trial.content(), LegacyItems.inStep(content, json), json);
     requireEnrolledArmsKept(trial, content);
+    if (randomisation.isSealed(trial.id)
+        && !java.util.Objects.equals(
+            TrialRandomisation.scheme(ArmCodes.assign(null, trial.content(), json)),
+            TrialRandomisation.scheme(content))) {
+      // the sealed sequence was made for the declared arms, ratio and strata
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          id
+              + "'s allocation sequence is sealed: its randomisation, arms and ratio stay as they"
+              + " were when it started recruiting",
+          List.of(
+              Violation.of("design.randomisation", "cannot change once the sequence is sealed")));
+    }
     if (trial.status.isRegistered()) {
       requireComplete(content, trial.status, "A registered trial must keep every WHO TRDS item");
     }
@@ -213,6 +229,9 @@ public class TrialService {
     }
     trial.suspendedFrom = to == TrialStatus.SUSPENDED ? from : null;
     trial.status = to;
+    if (to.isEnrolling()) {
+      randomisation.seal(trial, ArmCodes.assign(null, trial.content(), json), caller);
+    }
     bump(trial);
     addStatus(trial, caller, change);
     addVersion(trial, caller, "STATUS_CHANGED", change.reason());

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * source, redrawn until unique within the trial. Being random, a number says nothing about the arm
  * or the position of its slot.
  */
-final class AllocationReferences {
+public final class AllocationReferences {
 
   static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   static final int LENGTH = 8;
@@ -21,6 +21,11 @@ final class AllocationReferences {
   AllocationReferences(Set<String> alreadyIssued, RandomGenerator random) {
     this.issued = new HashSet<>(alreadyIssued);
     this.random = random;
+  }
+
+  /** A new number, unique against {@code issued}: for an allocation made without a sequence. */
+  public static String draw(java.util.Set<String> issued, RandomGenerator random) {
+    return new AllocationReferences(issued, random).next();
   }
 
   String next() {
