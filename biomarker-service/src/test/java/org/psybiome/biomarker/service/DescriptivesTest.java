@@ -2,6 +2,7 @@ package org.psybiome.biomarker.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,17 +21,40 @@ import org.psybiome.biomarker.model.Statistics;
 /**
  * The summary formulas against reference values: {@code reference/descriptives_reference.json},
  * written by {@code reference/descriptives_reference.py} with NumPy (type-7 quantiles), SciPy
- * (Welch's t, df and p) and the textbook Hedges' g; the edge cases are worked out by hand.
+ * (Welch's t, df and p) and the textbook Hedges' g, and {@code reference/pvalues.json}, two-sided p
+ * values written by {@code reference/pvalues.py} with SciPy; the edge cases are worked out by hand.
  */
 class DescriptivesTest {
 
   private static final double EPS = 1e-9;
-  private static final JsonNode REFERENCE = reference();
+  // p values span 1e-73 to 0.5: compared relative to their size, 1e-9 (as a percentage, 1e-7 %)
+  private static final double P_RELATIVE_PERCENT = 1e-7;
+  private static final JsonNode REFERENCE = reference("/reference/descriptives_reference.json");
+  private static final JsonNode P_VALUES = reference("/reference/pvalues.json");
 
   static Stream<Arguments> cases() {
+    return named(REFERENCE);
+  }
+
+  static Stream<Arguments> pValues() {
+    return named(P_VALUES);
+  }
+
+  private static Stream<Arguments> named(JsonNode fixture) {
     List<Arguments> cases = new ArrayList<>();
-    REFERENCE.path("cases").forEach(c -> cases.add(Arguments.of(c.path("name").asText(), c)));
+    fixture.path("cases").forEach(c -> cases.add(Arguments.of(c.path("name").asText(), c)));
     return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pValues")
+  void twoSidedPMatchesSciPyIncludingFarTails(String name, JsonNode reference) {
+    double expected = reference.path("p").asDouble();
+
+    double p =
+        Descriptives.twoSidedP(reference.path("t").asDouble(), reference.path("df").asDouble());
+
+    assertThat(p).isCloseTo(expected, withinPercentage(P_RELATIVE_PERCENT));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,8 +98,9 @@ class DescriptivesTest {
     assertClose(comparison.hedgesGCiHigh(), expected, "hedgesGCiHigh");
     assertClose(comparison.welchT(), expected, "welchT");
     assertClose(comparison.welchDf(), expected, "welchDf");
-    // Hipparchus' and SciPy's t distributions agree far beyond what a p value needs
-    assertThat(comparison.welchP()).isCloseTo(expected.path("welchP").asDouble(), within(1e-8));
+    // relative: the far_apart case's p is about 1e-21, which an absolute tolerance would not see
+    assertThat(comparison.welchP())
+        .isCloseTo(expected.path("welchP").asDouble(), withinPercentage(P_RELATIVE_PERCENT));
   }
 
   @Test
@@ -165,9 +190,8 @@ class DescriptivesTest {
     return values;
   }
 
-  private static JsonNode reference() {
-    try (InputStream in =
-        DescriptivesTest.class.getResourceAsStream("/reference/descriptives_reference.json")) {
+  private static JsonNode reference(String resource) {
+    try (InputStream in = DescriptivesTest.class.getResourceAsStream(resource)) {
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the reference values", e);
