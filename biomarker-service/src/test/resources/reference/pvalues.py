@@ -22,6 +22,9 @@ CASES = [
     ("far_tail", 40.0, 30.0),
     ("far_tail_welch_df", -25.0, 17.25),
     ("very_far_tail", 120.0, 60.0),
+    # SummaryQcTest's W8 arms without their FAIL results: 3, 5, 9 vs 6, 10 (worked by hand there):
+    # t = -0.875, df = 4096/1688
+    ("summary_qc_arms", -0.875, 4096 / 1688),
 ]
 
 

@@ -108,23 +108,36 @@ public class CurrentResultStore {
 
   /**
    * A participant's results of an analyte at a visit, as summaries use them: the latest
-   * non-censored standard value (null if every result there is censored) and how many are censored.
+   * non-censored standard value of those that did not fail QC (null if there is none) and whether
+   * its QC is WARN, how many of the results that did not fail are censored, and how many failed.
    */
   public record ParticipantValue(
-      String participant, String visit, BigDecimal latest, int censoredResults) {}
+      String participant,
+      String visit,
+      BigDecimal latest,
+      boolean latestWarn,
+      int censoredResults,
+      int failedResults) {}
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
    * the latest value is made in the database, so a summary reads one row per participant and visit,
-   * found through the (trial, analyte, visit) index, whatever else is stored.
+   * found through the (trial, analyte, visit) index, whatever else is stored. Results with QC FAIL
+   * are only counted: a failed measurement is never the participant's value.
    */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits) {
+    String used = " FILTER (WHERE NOT censored AND qc_status <> 'FAIL')";
     String sql =
         "SELECT participant_code, visit_code,"
             + " (array_agg(standard_value ORDER BY collected_at DESC, id DESC)"
-            + " FILTER (WHERE NOT censored))[1],"
-            + " count(*) FILTER (WHERE censored)"
+            + used
+            + ")[1],"
+            + " (array_agg(qc_status ORDER BY collected_at DESC, id DESC)"
+            + used
+            + ")[1],"
+            + " count(*) FILTER (WHERE censored AND qc_status <> 'FAIL'),"
+            + " count(*) FILTER (WHERE qc_status = 'FAIL')"
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + " GROUP BY participant_code, visit_code";
@@ -138,7 +151,12 @@ public class CurrentResultStore {
         while (row.next()) {
           values.add(
               new ParticipantValue(
-                  row.getString(1), row.getString(2), row.getBigDecimal(3), row.getInt(4)));
+                  row.getString(1),
+                  row.getString(2),
+                  row.getBigDecimal(3),
+                  QcStatus.WARN.name().equals(row.getString(4)),
+                  row.getInt(5),
+                  row.getInt(6)));
         }
       }
       return values;

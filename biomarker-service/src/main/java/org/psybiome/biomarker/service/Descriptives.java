@@ -20,10 +20,14 @@ final class Descriptives {
 
   private Descriptives() {}
 
-  static Statistics of(double[] values, int censored) {
+  /**
+   * The statistics of {@code values}, with the counts that go beside them: censored, left out for
+   * QC FAIL, and included with QC WARN.
+   */
+  static Statistics of(double[] values, int censored, int qcFail, int qcWarn) {
     int n = values.length;
     if (n == 0) {
-      return new Statistics(0, censored, null, null, null, null, null, null, null);
+      return new Statistics(0, censored, qcFail, qcWarn, null, null, null, null, null, null, null);
     }
     double[] x = values.clone();
     Arrays.sort(x);
@@ -32,6 +36,8 @@ final class Descriptives {
     return new Statistics(
         n,
         censored,
+        qcFail,
+        qcWarn,
         mean,
         sd,
         quantile(x, 0.5),

@@ -63,10 +63,12 @@ class DescriptivesTest {
     for (String group : List.of("a", "b")) {
       JsonNode expected = reference.path(group);
 
-      Statistics statistics = Descriptives.of(values(expected), 3);
+      Statistics statistics = Descriptives.of(values(expected), 3, 2, 1);
 
       assertThat(statistics.n()).isEqualTo(expected.path("n").asInt());
       assertThat(statistics.nCensored()).isEqualTo(3);
+      assertThat(statistics.nQcFail()).isEqualTo(2);
+      assertThat(statistics.nQcWarn()).isEqualTo(1);
       assertThat(statistics.mean()).isCloseTo(expected.path("mean").asDouble(), within(EPS));
       assertThat(statistics.sd()).isCloseTo(expected.path("sd").asDouble(), within(EPS));
       assertThat(statistics.median()).isCloseTo(expected.path("median").asDouble(), within(EPS));
@@ -85,9 +87,9 @@ class DescriptivesTest {
     ArmComparison comparison =
         Descriptives.compare(
             "PROBIOTIC",
-            Descriptives.of(values(reference.path("a")), 0),
+            Descriptives.of(values(reference.path("a")), 0, 0, 0),
             "PLACEBO",
-            Descriptives.of(values(reference.path("b")), 0));
+            Descriptives.of(values(reference.path("b")), 0, 0, 0));
 
     assertThat(comparison.experimental()).isEqualTo("PROBIOTIC");
     assertThat(comparison.comparator()).isEqualTo("PLACEBO");
@@ -105,25 +107,26 @@ class DescriptivesTest {
 
   @Test
   void noValuesGiveOnlyTheCounts() {
-    Statistics statistics = Descriptives.of(new double[0], 2);
+    Statistics statistics = Descriptives.of(new double[0], 2, 0, 0);
 
     assertThat(statistics)
-        .isEqualTo(new Statistics(0, 2, null, null, null, null, null, null, null));
+        .isEqualTo(new Statistics(0, 2, 0, 0, null, null, null, null, null, null, null));
   }
 
   @Test
   void oneValueIsEveryQuantileAndHasNoSd() {
     // n = 1: h = 0 for every p, so every quantile is x[0]; the sample SD divides by n − 1 = 0
-    Statistics statistics = Descriptives.of(new double[] {4.2}, 0);
+    Statistics statistics = Descriptives.of(new double[] {4.2}, 0, 0, 0);
 
-    assertThat(statistics).isEqualTo(new Statistics(1, 0, 4.2, null, 4.2, 4.2, 4.2, 4.2, 4.2));
+    assertThat(statistics)
+        .isEqualTo(new Statistics(1, 0, 0, 0, 4.2, null, 4.2, 4.2, 4.2, 4.2, 4.2));
   }
 
   @Test
   void quartilesOfUnsortedValuesAreThoseOfTheSortedOnes() {
     // sorted 1, 2, 3, 4, 10 (n = 5): q1 at h = 4·0.25 = 1 → 2; median h = 2 → 3; q3 h = 3 → 4;
     // mean 20/5 = 4; SD² = (9 + 4 + 1 + 0 + 36)/4 = 12.5
-    Statistics statistics = Descriptives.of(new double[] {10, 3, 1, 4, 2}, 0);
+    Statistics statistics = Descriptives.of(new double[] {10, 3, 1, 4, 2}, 0, 0, 0);
 
     assertThat(statistics.q1()).isEqualTo(2.0);
     assertThat(statistics.median()).isEqualTo(3.0);
@@ -137,9 +140,9 @@ class DescriptivesTest {
     ArmComparison comparison =
         Descriptives.compare(
             "PROBIOTIC",
-            Descriptives.of(new double[] {1, 2}, 0),
+            Descriptives.of(new double[] {1, 2}, 0, 0, 0),
             "PLACEBO",
-            Descriptives.of(new double[0], 4));
+            Descriptives.of(new double[0], 4, 0, 0));
 
     assertThat(comparison)
         .isEqualTo(
@@ -153,9 +156,9 @@ class DescriptivesTest {
     ArmComparison comparison =
         Descriptives.compare(
             "PROBIOTIC",
-            Descriptives.of(new double[] {5, 5}, 0),
+            Descriptives.of(new double[] {5, 5}, 0, 0, 0),
             "PLACEBO",
-            Descriptives.of(new double[] {3, 3}, 0));
+            Descriptives.of(new double[] {3, 3}, 0, 0, 0));
 
     assertThat(comparison.meanDifference()).isEqualTo(2.0);
     assertThat(comparison.hedgesG()).isNull();
@@ -169,9 +172,9 @@ class DescriptivesTest {
     ArmComparison comparison =
         Descriptives.compare(
             "PROBIOTIC",
-            Descriptives.of(new double[] {1, 3}, 0),
+            Descriptives.of(new double[] {1, 3}, 0, 0, 0),
             "PLACEBO",
-            Descriptives.of(new double[] {4}, 0));
+            Descriptives.of(new double[] {4}, 0, 0, 0));
 
     assertThat(comparison.meanDifference()).isEqualTo(-2.0);
     assertThat(comparison.hedgesG()).isNull();
