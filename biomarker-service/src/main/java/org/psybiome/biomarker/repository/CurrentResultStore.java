@@ -107,37 +107,38 @@ public class CurrentResultStore {
   }
 
   /**
-   * A participant's results of an analyte at a visit, as summaries use them: the latest
-   * non-censored standard value of those that did not fail QC (null if there is none) and whether
-   * its QC is WARN, how many of the results that did not fail are censored, and how many failed.
+   * A participant's results of an analyte at a visit, as summaries use them. Of the results that
+   * did not fail QC, the latest — by collection time, then by the order the service registered them
+   * (result id) — is the participant's: its standard value (null when every result failed), whether
+   * it is censored, whether its QC is WARN. Then how many results failed QC.
    */
   public record ParticipantValue(
       String participant,
       String visit,
       BigDecimal latest,
+      boolean latestCensored,
       boolean latestWarn,
-      int censoredResults,
       int failedResults) {}
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
-   * the latest value is made in the database, so a summary reads one row per participant and visit,
-   * found through the (trial, analyte, visit) index, whatever else is stored. Results with QC FAIL
-   * are only counted: a failed measurement is never the participant's value.
+   * the latest result is made in the database, so a summary reads one row per participant and
+   * visit, found through the (trial, analyte, visit) index, whatever else is stored. Results with
+   * QC FAIL are only counted: a failed measurement is never the participant's result. A censored
+   * latest result is the participant's too: an older number does not stand in for it.
    */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits) {
-    String used = " FILTER (WHERE NOT censored AND qc_status <> 'FAIL')";
+    String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
-            + " (array_agg(standard_value ORDER BY collected_at DESC, id DESC)"
-            + used
-            + ")[1],"
-            + " (array_agg(qc_status ORDER BY collected_at DESC, id DESC)"
-            + used
-            + ")[1],"
-            + " count(*) FILTER (WHERE censored AND qc_status <> 'FAIL'),"
-            + " count(*) FILTER (WHERE qc_status = 'FAIL')"
+            + " (array_agg(standard_value"
+            + latest
+            + ", (array_agg(censored"
+            + latest
+            + ", (array_agg(qc_status"
+            + latest
+            + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + " GROUP BY participant_code, visit_code";
@@ -154,8 +155,8 @@ public class CurrentResultStore {
                   row.getString(1),
                   row.getString(2),
                   row.getBigDecimal(3),
-                  QcStatus.WARN.name().equals(row.getString(4)),
-                  row.getInt(5),
+                  row.getBoolean(4),
+                  QcStatus.WARN.name().equals(row.getString(5)),
                   row.getInt(6)));
         }
       }

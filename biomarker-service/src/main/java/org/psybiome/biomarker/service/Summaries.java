@@ -24,11 +24,11 @@ import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 
 /**
- * Summaries of an analyte at a visit: over non-censored standardised values, one per participant
- * (the latest collected when there are several; corrections applied; results with QC FAIL only
- * counted, never used), pooled or per arm, of the values or of their changes from the baseline
- * visit. Per-arm summaries reveal the allocation, so while a trial is blinded only the owning
- * consortium's statistician gets them.
+ * Summaries of an analyte at a visit, one result per participant: the latest (by collection time,
+ * then registration order; corrections applied; results with QC FAIL only counted, never used).
+ * When that result is censored the participant counts as censored only. Pooled or per arm, of the
+ * values or of their changes from the baseline visit. Per-arm summaries reveal the allocation, so
+ * while a trial is blinded only the owning consortium's statistician gets them.
  */
 @ApplicationScoped
 public class Summaries {
@@ -160,9 +160,10 @@ public class Summaries {
   private record Value(double value, boolean warn) {}
 
   /**
-   * Per participant, the value to summarise (the latest non-censored value at the visit that did
-   * not fail QC, minus the same at baseline for a change), the censored rows at the visit, and the
-   * results that failed QC (at the visit, and at baseline for a change).
+   * Per participant, the value to summarise: the participant's latest result at the visit that did
+   * not fail QC, when it is not censored (minus the same at baseline for a change, when that is not
+   * censored either). Beside it, the participants whose latest result at the visit is censored (one
+   * each), and the results that failed QC (at the visit, and at baseline for a change).
    */
   private record Values(
       Map<String, Value> byParticipant,
@@ -174,20 +175,22 @@ public class Summaries {
       Map<String, Value> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
       Map<String, Integer> failed = new HashMap<>();
-      // the database chose each participant's latest usable value per visit
+      // the database chose each participant's latest result per visit (of those not failed)
       for (ParticipantValue v : values) {
         if (v.failedResults() > 0) {
           failed.merge(v.participant(), v.failedResults(), Integer::sum);
         }
+        if (v.latest() == null) {
+          continue; // every result there failed QC
+        }
         if (v.visit().equals(visit)) {
-          if (v.censoredResults() > 0) {
-            censored.put(v.participant(), v.censoredResults());
-          }
-          if (v.latest() != null) {
+          if (v.latestCensored()) {
+            censored.put(v.participant(), 1);
+          } else {
             atVisit.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
           }
         }
-        if (v.visit().equals(baseline) && v.latest() != null) {
+        if (v.visit().equals(baseline) && !v.latestCensored()) {
           atBaseline.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
         }
       }
