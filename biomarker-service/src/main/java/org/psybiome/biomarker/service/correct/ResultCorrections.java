@@ -89,6 +89,8 @@ public class ResultCorrections {
       writer.recomputeDerived(
           trial.id(),
           result.sampleId(),
+          result.participant(),
+          result.visit(),
           catalogue,
           "recomputed after correction " + correction.id() + " of result " + resultId,
           caller.subject());
