@@ -145,8 +145,12 @@ class AlternativeUnitResultsTest {
     assertThat(storedByAnalyte()).isEmpty();
   }
 
+  /**
+   * A row of MG-0001 at W0. The analytes come from serum, plasma, whole blood and questionnaires,
+   * and a sample id names one specimen, so each row's sample is named after its analyte.
+   */
   private static String row(String sample, String analyte, String value, String unit) {
-    return "MG-0001,W0," + sample + AT + analyte + "," + value + "," + unit + "\n";
+    return "MG-0001,W0," + sample + "-" + analyte + AT + analyte + "," + value + "," + unit + "\n";
   }
 
   private Map<String, Map<String, Object>> storedByAnalyte() {

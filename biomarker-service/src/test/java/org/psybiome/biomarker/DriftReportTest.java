@@ -41,14 +41,14 @@ class DriftReportTest {
             + "MG-0001,W0,A-1,2026-03-01T08:15:00Z,IL6,2,pg/mL\n"
             + "MG-0002,W0,A-2,2026-03-01T08:15:00Z,IL6,3,pg/mL\n"
             + "MG-0001,W0,A-1,2026-03-01T08:15:00Z,CORTISOL_AM,300,nmol/L\n"
-            + "MG-0001,W0,A-1,2026-03-01T08:15:00Z,HAMD17,20,{score}\n"
-            + "MG-0002,W0,A-2,2026-03-01T08:15:00Z,HAMD17,22,{score}\n"
-            + "MG-0003,W0,A-3,2026-03-01T08:15:00Z,HAMD17,18,{score}\n"
+            + "MG-0001,W0,A-1-CRF,2026-03-01T08:15:00Z,HAMD17,20,{score}\n"
+            + "MG-0002,W0,A-2-CRF,2026-03-01T08:15:00Z,HAMD17,22,{score}\n"
+            + "MG-0003,W0,A-3-CRF,2026-03-01T08:15:00Z,HAMD17,18,{score}\n"
             // BDNF: in no panel or scale of W0
             + "MG-0001,W0,A-1,2026-03-01T08:15:00Z,BDNF,20,ng/mL\n"
             + "MG-0002,W0,A-2,2026-03-01T08:15:00Z,BDNF,21,ng/mL\n"
             + "MG-0001,W8,B-1,2026-05-01T08:15:00Z,IL6,4,pg/mL\n"
-            + "MG-0001,W8,B-1,2026-05-01T08:15:00Z,MADRS,25,{score}\n"
+            + "MG-0001,W8,B-1-CRF,2026-05-01T08:15:00Z,MADRS,25,{score}\n"
             // CORTISOL_AM: registered at W0 (HPA) but not at W8
             + "MG-0002,W8,B-2,2026-05-01T08:15:00Z,CORTISOL_AM,280,nmol/L\n";
     post(trial, "text/csv", csv, null).then().statusCode(201);

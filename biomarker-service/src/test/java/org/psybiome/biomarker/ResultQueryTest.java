@@ -33,7 +33,8 @@ class ResultQueryTest {
       csv.append(participant).append(",W0,Q-").append(i).append(",2026-03-01T08:15:00Z,IL6,");
       csv.append(i).append(",pg/mL\n");
     }
-    csv.append("MG-0001,W0,Q-1,2026-03-01T08:15:00Z,CORTISOL_AM,1,ug/dL\n");
+    // Q-3 is MG-0001's serum sample (i = 3): cortisol measured in it too
+    csv.append("MG-0001,W0,Q-3,2026-03-01T08:15:00Z,CORTISOL_AM,1,ug/dL\n");
     post(trial, "text/csv", csv.toString(), null).then().statusCode(201).body("rows", equalTo(8));
 
     List<String> samples = new ArrayList<>();

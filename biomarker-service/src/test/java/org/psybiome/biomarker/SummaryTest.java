@@ -47,7 +47,7 @@ class SummaryTest {
   private static final List<String> PLACEBO =
       List.of("MG-0106", "MG-0107", "MG-0108", "MG-0109", "MG-0110", "MG-0111");
 
-  // latest non-censored W8 values; MG-0111 has only a censored one at W8
+  // the participants' latest W8 values; MG-0111 has only a censored one at W8
   private static final double[] W8_PROBIOTIC = {1, 2, 3, 4, 10};
   private static final double[] W8_PLACEBO = {2.5, 3.5, 6, 7.25, 8};
   // W0 values; MG-0105's baseline is censored, so it has no change from baseline
@@ -82,7 +82,8 @@ class SummaryTest {
     }
     // an earlier W8 sample of MG-0101: the later one (1) is the participant's value
     rows.add(il6("MG-0101", "W8", "P8-early", 99, "2026-04-30T08:00:00Z"));
-    // censored at W8: counted, not averaged (MG-0111 in Placebo, MG-0102 in Probiotic)
+    // censored at W8: MG-0111's only result, counted, not averaged; MG-0102's is older than its
+    // value (2), so the value is the participant's and the censored one is superseded
     rows.add(with(il6("MG-0111", "W8", "C8-cens", 0.5, "2026-05-01T08:00:00Z"), "comparator", "<"));
     rows.add(with(il6("MG-0102", "W8", "P8-cens", 0.4, "2026-04-29T08:00:00Z"), "comparator", "<"));
     for (int i = 0; i < W0_PROBIOTIC.length; i++) {
@@ -119,7 +120,7 @@ class SummaryTest {
     JsonPath arm = summary("statistician", "visit=W8&by=arm");
     assertThat(arm.getString("arms[0].arm")).isEqualTo("Probiotic");
     assertThat(arm.getInt("arms[0].statistics.n")).isEqualTo(5);
-    assertThat(arm.getInt("arms[0].statistics.nCensored")).isEqualTo(1);
+    assertThat(arm.getInt("arms[0].statistics.nCensored")).isZero();
     assertThat(arm.getDouble("arms[0].statistics.mean")).isCloseTo(4, within(EPS));
     assertThat(arm.getDouble("arms[0].statistics.sd")).isCloseTo(Math.sqrt(12.5), within(EPS));
     assertThat(arm.getDouble("arms[0].statistics.median")).isCloseTo(3, within(EPS));
@@ -136,8 +137,8 @@ class SummaryTest {
     assertThat(pooled.getString("unit")).isEqualTo("pg/mL");
     assertThat(pooled.getBoolean("change")).isFalse();
     assertThat(pooled.getList("arms")).isNull();
-    // 10 participants with a value; censored rows: MG-0111 and MG-0102
-    assertStatistics(pooled, "pooled", concat(W8_PROBIOTIC, W8_PLACEBO), 2);
+    // 10 participants with a value; censored latest result: MG-0111
+    assertStatistics(pooled, "pooled", concat(W8_PROBIOTIC, W8_PLACEBO), 1);
 
     // hand check of the interpolation on an even n = 10: sorted 1 2 2.5 3 3.5 4 6 7.25 8 10
     // median h = 4.5 → 3.5 + 0.5 (4 − 3.5) = 3.75; q1 h = 2.25 → 2.5 + 0.25 (3 − 2.5) = 2.625;
@@ -170,7 +171,7 @@ class SummaryTest {
     // both non-censored: MG-0101..0104 and MG-0106..0110
     double[] changes = concat(minus(W8_PROBIOTIC, W0_PROBIOTIC), minus(W8_PLACEBO, W0_PLACEBO));
     assertThat(changes).hasSize(9);
-    assertStatistics(change, "pooled", changes, 2);
+    assertStatistics(change, "pooled", changes, 1);
     // hand check: changes -1 -0.5 -2 -2 (probiotic), -0.5 0.25 2 -1.25 1.5 (placebo) sum -3.5
     assertThat(change.getDouble("pooled.mean")).isCloseTo(-3.5 / 9, within(EPS));
     assertThat(change.getDouble("pooled.median")).isCloseTo(-0.5, within(EPS));
@@ -182,7 +183,7 @@ class SummaryTest {
     assertThat(byArm.getList("arms.arm")).containsExactly("Probiotic", "Placebo");
     assertThat(byArm.getList("arms.type")).containsExactly("EXPERIMENTAL", "PLACEBO_COMPARATOR");
     assertThat((Object) byArm.get("pooled")).isNull();
-    assertStatistics(byArm, "arms[0].statistics", W8_PROBIOTIC, 1);
+    assertStatistics(byArm, "arms[0].statistics", W8_PROBIOTIC, 0);
     assertStatistics(byArm, "arms[1].statistics", W8_PLACEBO, 1);
     assertThat(byArm.getString("comparison.experimental")).isEqualTo("Probiotic");
     assertThat(byArm.getString("comparison.comparator")).isEqualTo("Placebo");
@@ -191,7 +192,7 @@ class SummaryTest {
     JsonPath changes = summary("statistician", "visit=W8&by=arm&change=true");
     double[] probiotic = minus(W8_PROBIOTIC, W0_PROBIOTIC);
     double[] placebo = minus(W8_PLACEBO, W0_PLACEBO);
-    assertStatistics(changes, "arms[0].statistics", probiotic, 1);
+    assertStatistics(changes, "arms[0].statistics", probiotic, 0);
     assertStatistics(changes, "arms[1].statistics", placebo, 1);
     assertComparison(changes, probiotic, placebo);
   }

@@ -18,7 +18,9 @@ public record CorrectionRequest(
             enumeration = {"<", ">"})
         String comparator,
     @Schema(
-            description = "the lab's quality-control verdict; PASS when absent",
+            description =
+                "the lab's quality-control verdict; when absent the result keeps the verdict it"
+                    + " has (a FAIL stays FAIL)",
             enumeration = {"PASS", "WARN", "FAIL"})
         String qcStatus,
     @Schema(description = "why the stored value was wrong", example = "transcription error")

@@ -107,24 +107,38 @@ public class CurrentResultStore {
   }
 
   /**
-   * A participant's results of an analyte at a visit, as summaries use them: the latest
-   * non-censored standard value (null if every result there is censored) and how many are censored.
+   * A participant's results of an analyte at a visit, as summaries use them. Of the results that
+   * did not fail QC, the latest — by collection time, then by the order the service registered them
+   * (result id) — is the participant's: its standard value (null when every result failed), whether
+   * it is censored, whether its QC is WARN. Then how many results failed QC.
    */
   public record ParticipantValue(
-      String participant, String visit, BigDecimal latest, int censoredResults) {}
+      String participant,
+      String visit,
+      BigDecimal latest,
+      boolean latestCensored,
+      boolean latestWarn,
+      int failedResults) {}
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
-   * the latest value is made in the database, so a summary reads one row per participant and visit,
-   * found through the (trial, analyte, visit) index, whatever else is stored.
+   * the latest result is made in the database, so a summary reads one row per participant and
+   * visit, found through the (trial, analyte, visit) index, whatever else is stored. Results with
+   * QC FAIL are only counted: a failed measurement is never the participant's result. A censored
+   * latest result is the participant's too: an older number does not stand in for it.
    */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits) {
+    String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
-            + " (array_agg(standard_value ORDER BY collected_at DESC, id DESC)"
-            + " FILTER (WHERE NOT censored))[1],"
-            + " count(*) FILTER (WHERE censored)"
+            + " (array_agg(standard_value"
+            + latest
+            + ", (array_agg(censored"
+            + latest
+            + ", (array_agg(qc_status"
+            + latest
+            + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + " GROUP BY participant_code, visit_code";
@@ -138,7 +152,12 @@ public class CurrentResultStore {
         while (row.next()) {
           values.add(
               new ParticipantValue(
-                  row.getString(1), row.getString(2), row.getBigDecimal(3), row.getInt(4)));
+                  row.getString(1),
+                  row.getString(2),
+                  row.getBigDecimal(3),
+                  row.getBoolean(4),
+                  QcStatus.WARN.name().equals(row.getString(5)),
+                  row.getInt(6)));
         }
       }
       return values;

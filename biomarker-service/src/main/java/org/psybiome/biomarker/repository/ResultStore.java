@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,28 +63,41 @@ public class ResultStore {
   /** A sample measured for an analyte: reported at most once per trial. */
   public record SampleAnalyte(String sampleId, String analyte) {}
 
-  /** Which of these samples already have a stored result, and for which analytes. */
-  public Set<SampleAnalyte> storedSampleAnalytes(String trialId, Set<String> sampleIds) {
-    Set<SampleAnalyte> stored = new HashSet<>();
+  /**
+   * Whose sample a sample id is: one participant's, at one visit, of one specimen. Results stored
+   * before this was checked may disagree; the first stored result then names the owner.
+   */
+  public record SampleOwner(String participant, String visit, String specimen) {}
+
+  /** What is stored of some samples: their analytes, and whose samples they are. */
+  public record StoredSamples(Set<SampleAnalyte> analytes, Map<String, SampleOwner> owners) {}
+
+  /** Which of these samples already have stored results, for which analytes, and whose they are. */
+  public StoredSamples storedSamples(String trialId, Set<String> sampleIds) {
+    Set<SampleAnalyte> analytes = new HashSet<>();
+    Map<String, SampleOwner> owners = new HashMap<>();
     if (sampleIds.isEmpty()) {
-      return stored;
+      return new StoredSamples(analytes, owners);
     }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT sample_id, analyte_code FROM result"
-                    + " WHERE trial_id = ? AND sample_id = ANY (?)")) {
+                "SELECT sample_id, analyte_code, participant_code, visit_code, specimen"
+                    + " FROM result WHERE trial_id = ? AND sample_id = ANY (?) ORDER BY id")) {
       select.setString(1, trialId);
       select.setArray(2, connection.createArrayOf("text", sampleIds.toArray()));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          stored.add(new SampleAnalyte(rows.getString(1), rows.getString(2)));
+          analytes.add(new SampleAnalyte(rows.getString(1), rows.getString(2)));
+          owners.putIfAbsent(
+              rows.getString(1),
+              new SampleOwner(rows.getString(3), rows.getString(4), rows.getString(5)));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read stored results", e);
     }
-    return stored;
+    return new StoredSamples(analytes, owners);
   }
 
   /**

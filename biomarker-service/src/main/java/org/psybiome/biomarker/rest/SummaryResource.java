@@ -43,11 +43,17 @@ public class SummaryResource {
       operationId = "getSummary",
       summary = "Summarise an analyte at a visit, pooled or per arm, values or changes",
       description =
-          "Over non-censored standardised values, one per participant (the latest collected):"
-              + " n, nCensored, mean, SD (n−1), median, Q1, Q3 (type 7), min, max. by=arm adds"
-              + " experimental vs comparator: mean difference, Hedges' g with 95% CI, Welch's t,"
-              + " df and two-sided p; withheld while the trial is blinded except for the"
-              + " consortium's statistician. Pooled summaries are open to the consortium's"
+          "One result per participant and visit: the latest by collection time, then by"
+              + " registration order (result id), results with qcStatus FAIL skipped. A"
+              + " participant whose latest result is censored counts in nCensored only, never"
+              + " with an older value. Over the others' standardised values: n, mean, SD (n−1),"
+              + " median, Q1, Q3 (type 7), min, max; change=true uses participants whose latest"
+              + " results at the visit and at baseline are both not censored. Results with"
+              + " qcStatus FAIL enter no statistic (nor a change, nor the comparison) and are"
+              + " counted in nQcFail; nQcWarn counts the values used that have qcStatus WARN."
+              + " by=arm adds experimental vs comparator: mean difference, Hedges' g with 95% CI,"
+              + " Welch's t, df and two-sided p; withheld while the trial is blinded except for"
+              + " the consortium's statistician. Pooled summaries are open to the consortium's"
               + " registrants too.")
   @APIResponse(
       responseCode = "200",

@@ -24,8 +24,9 @@ import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 
 /**
- * Summaries of an analyte at a visit: over non-censored standardised values, one per participant
- * (the latest collected when there are several; corrections applied), pooled or per arm, of the
+ * Summaries of an analyte at a visit, one result per participant: the latest (by collection time,
+ * then registration order; corrections applied; results with QC FAIL only counted, never used).
+ * When that result is censored the participant counts as censored only. Pooled or per arm, of the
  * values or of their changes from the baseline visit. Per-arm summaries reveal the allocation, so
  * while a trial is blinded only the owning consortium's statistician gets them.
  */
@@ -155,56 +156,78 @@ public class Summaries {
         comparison);
   }
 
+  /** A participant's value to summarise, and whether it rests on a result with QC WARN. */
+  private record Value(double value, boolean warn) {}
+
   /**
-   * Per participant, the value to summarise (the latest non-censored value at the visit, minus the
-   * latest non-censored one at baseline for a change), and the censored rows at the visit.
+   * Per participant, the value to summarise: the participant's latest result at the visit that did
+   * not fail QC, when it is not censored (minus the same at baseline for a change, when that is not
+   * censored either). Beside it, the participants whose latest result at the visit is censored (one
+   * each), and the results that failed QC (at the visit, and at baseline for a change).
    */
-  private record Values(Map<String, Double> byParticipant, Map<String, Integer> censored) {
+  private record Values(
+      Map<String, Value> byParticipant,
+      Map<String, Integer> censored,
+      Map<String, Integer> failed) {
 
     static Values of(List<ParticipantValue> values, String visit, String baseline) {
-      Map<String, Double> atVisit = new HashMap<>();
-      Map<String, Double> atBaseline = new HashMap<>();
+      Map<String, Value> atVisit = new HashMap<>();
+      Map<String, Value> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
-      // the database chose each participant's latest non-censored value per visit
+      Map<String, Integer> failed = new HashMap<>();
+      // the database chose each participant's latest result per visit (of those not failed)
       for (ParticipantValue v : values) {
+        if (v.failedResults() > 0) {
+          failed.merge(v.participant(), v.failedResults(), Integer::sum);
+        }
+        if (v.latest() == null) {
+          continue; // every result there failed QC
+        }
         if (v.visit().equals(visit)) {
-          if (v.censoredResults() > 0) {
-            censored.put(v.participant(), v.censoredResults());
-          }
-          if (v.latest() != null) {
-            atVisit.put(v.participant(), v.latest().doubleValue());
+          if (v.latestCensored()) {
+            censored.put(v.participant(), 1);
+          } else {
+            atVisit.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
           }
         }
-        if (v.visit().equals(baseline) && v.latest() != null) {
-          atBaseline.put(v.participant(), v.latest().doubleValue());
+        if (v.visit().equals(baseline) && !v.latestCensored()) {
+          atBaseline.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
         }
       }
       if (baseline == null) {
-        return new Values(atVisit, censored);
+        return new Values(atVisit, censored, failed);
       }
-      Map<String, Double> changes = new HashMap<>();
+      Map<String, Value> changes = new HashMap<>();
       atVisit.forEach(
           (participant, value) -> {
-            Double before = atBaseline.get(participant);
+            Value before = atBaseline.get(participant);
             if (before != null) {
-              changes.put(participant, value - before);
+              changes.put(
+                  participant,
+                  new Value(value.value() - before.value(), value.warn() || before.warn()));
             }
           });
-      return new Values(changes, censored);
+      return new Values(changes, censored, failed);
     }
 
     Statistics statistics(Predicate<String> participants) {
-      double[] selected =
+      List<Value> selected =
           byParticipant.entrySet().stream()
               .filter(e -> participants.test(e.getKey()))
-              .mapToDouble(Map.Entry::getValue)
-              .toArray();
-      int censoredRows =
-          censored.entrySet().stream()
-              .filter(e -> participants.test(e.getKey()))
-              .mapToInt(Map.Entry::getValue)
-              .sum();
-      return Descriptives.of(selected, censoredRows);
+              .map(Map.Entry::getValue)
+              .toList();
+      return Descriptives.of(
+          selected.stream().mapToDouble(Value::value).toArray(),
+          sum(censored, participants),
+          sum(failed, participants),
+          (int) selected.stream().filter(Value::warn).count());
+    }
+
+    private static int sum(Map<String, Integer> counts, Predicate<String> participants) {
+      return counts.entrySet().stream()
+          .filter(e -> participants.test(e.getKey()))
+          .mapToInt(Map.Entry::getValue)
+          .sum();
     }
   }
 }

@@ -71,19 +71,31 @@ public class CorrectionWriter {
   }
 
   /**
-   * Recomputes the derived results of {@code sampleId} from its results in force (the caller's
-   * changes included) and corrects those whose value changed. A derived result that its inputs no
-   * longer support (an input corrected to a censored value) keeps its last value with QC FAIL, so
-   * that summaries and readers see it is not to be used. One that becomes computable only now is
-   * not created here: it has no batch, and every result is reported by a batch.
+   * Recomputes the derived results of {@code sampleId} (the participant's, at the visit) from its
+   * results in force (the caller's changes included) and corrects those whose value changed. A
+   * derived result that its inputs no longer support (an input corrected to a censored value) keeps
+   * its last value with QC FAIL, so that summaries and readers see it is not to be used. One that
+   * becomes computable only now is not created here: it has no batch, and every result is reported
+   * by a batch.
    *
    * @return the corrections written
    */
   @Transactional(TxType.MANDATORY)
   public List<Correction> recomputeDerived(
-      String trialId, String sampleId, Map<String, Analyte> catalogue, String reason, String by) {
+      String trialId,
+      String sampleId,
+      String participant,
+      String visit,
+      Map<String, Analyte> catalogue,
+      String reason,
+      String by) {
     Predicate<String> isTaxon = Derivations.isTaxon(catalogue);
-    List<SampleResult> sample = samples.ofSamples(trialId, List.of(sampleId));
+    // only the participant's own results at the visit: a sample id reused before ingestion
+    // refused that must not pair them with another participant's
+    List<SampleResult> sample =
+        samples.ofSamples(trialId, List.of(sampleId)).stream()
+            .filter(s -> s.participant().equals(participant) && s.visit().equals(visit))
+            .toList();
     Map<String, DerivedValue> computed =
         Derivations.of(
                 sample.stream()

@@ -81,7 +81,7 @@ public class ResultCorrections {
             .map(AnalyteEntity::toAnalyte)
             .collect(Collectors.toMap(Analyte::code, Function.identity()));
     Analyte analyte = catalogue.get(result.analyte());
-    Value value = check(request, analyte);
+    Value value = check(request, analyte, QcStatus.valueOf(result.current().qcStatus()));
     String reason = request.reason().strip();
 
     Correction correction = writer.append(result, value, reason, caller.subject(), false);
@@ -89,6 +89,8 @@ public class ResultCorrections {
       writer.recomputeDerived(
           trial.id(),
           result.sampleId(),
+          result.participant(),
+          result.visit(),
           catalogue,
           "recomputed after correction " + correction.id() + " of result " + resultId,
           caller.subject());
@@ -137,8 +139,12 @@ public class ResultCorrections {
         revisions);
   }
 
-  /** Every problem of the request in one 422, as for a batch row; nothing is stored then. */
-  private Value check(CorrectionRequest request, Analyte analyte) {
+  /**
+   * Every problem of the request in one 422, as for a batch row; nothing is stored then. A request
+   * without a QC verdict keeps {@code currentQc}: a new value is not a new verdict, and a FAIL
+   * silently turned PASS would put a failed measurement back into the statistics.
+   */
+  private Value check(CorrectionRequest request, Analyte analyte, QcStatus currentQc) {
     List<Violation> violations = new ArrayList<>();
     if (analyte.derived()) {
       violations.add(
@@ -174,7 +180,7 @@ public class ResultCorrections {
     if (comparator != null && !comparator.equals("<") && !comparator.equals(">")) {
       violations.add(Violation.of("comparator", "must be < or > (or left out)"));
     }
-    QcStatus qc = QcStatus.PASS;
+    QcStatus qc = currentQc;
     if (!blank(request.qcStatus())) {
       try {
         qc = QcStatus.valueOf(request.qcStatus().strip());

@@ -59,13 +59,21 @@ class BatchDerivations {
     }
     inputsBySample.forEach(
         (sampleId, inputs) -> {
-          List<SampleResult> stored = storedBySample.getOrDefault(sampleId, List.of());
+          CheckedResult first = inputs.get(0);
+          // the validator refused rows that reuse a sample id for another participant, visit or
+          // specimen; stored results from before that check are left out of the pairing here
+          List<SampleResult> stored =
+              storedBySample.getOrDefault(sampleId, List.of()).stream()
+                  .filter(
+                      s ->
+                          s.participant().equals(first.participant())
+                              && s.visit().equals(first.visit()))
+                  .toList();
           List<SampleMeasurement> measurements = new ArrayList<>();
           inputs.forEach(r -> measurements.add(measurement(r)));
           stored.stream()
               .filter(s -> Derivations.isInput(s.analyte(), isTaxon))
               .forEach(s -> measurements.add(measurement(s)));
-          CheckedResult first = inputs.get(0);
           for (DerivedValue value : Derivations.of(measurements, isTaxon)) {
             Analyte analyte = catalogue.get(value.analyte());
             if (analyte == null) {
@@ -96,7 +104,8 @@ class BatchDerivations {
         sample.participant(),
         sample.visit(),
         sample.sampleId(),
-        analyte.specimen().name(),
+        // the sample's specimen: a ratio of plasma KYN and TRP is a plasma ratio
+        sample.specimen(),
         value.collectedAt(),
         analyte.code(),
         value.value(),

@@ -28,6 +28,8 @@ import org.psybiome.biomarker.repository.PanelRepository;
 import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
 import org.psybiome.biomarker.repository.ResultStore;
 import org.psybiome.biomarker.repository.ResultStore.SampleAnalyte;
+import org.psybiome.biomarker.repository.ResultStore.SampleOwner;
+import org.psybiome.biomarker.repository.ResultStore.StoredSamples;
 import org.psybiome.biomarker.service.StandardValue;
 import org.psybiome.biomarker.service.UnitConversionException;
 import org.psybiome.biomarker.service.UnitConverter;
@@ -41,6 +43,8 @@ import org.psybiome.biomarker.service.UnitConverter;
 public class BatchValidator {
 
   private static final int MAX_TEXT = 100;
+  private static final String ONE_SAMPLE =
+      "; a sample id names one participant's sample at one visit, of one specimen";
 
   private final AnalyteRepository analytes;
   private final PanelRepository panels;
@@ -78,9 +82,10 @@ public class BatchValidator {
     Set<String> enrolled = participants.codes(trial.id());
     Set<String> sampleIds = new HashSet<>();
     rows.forEach(r -> Optional.ofNullable(r.get(ResultFields.SAMPLE_ID)).ifPresent(sampleIds::add));
-    Set<SampleAnalyte> stored = results.storedSampleAnalytes(trial.id(), sampleIds);
+    StoredSamples stored = results.storedSamples(trial.id(), sampleIds);
 
     Map<SampleAnalyte, Integer> firstRow = new HashMap<>();
+    Map<String, FirstUse> firstUse = new HashMap<>();
     List<CheckedResult> checked = new ArrayList<>(rows.size());
     for (RawRow row : rows) {
       RowCheck check = new RowCheck(row, errors);
@@ -104,13 +109,50 @@ public class BatchValidator {
       if (analyte != null && value != null && unit != null) {
         standard = standardise(check, analyte, value, unit, comparator);
       }
+      boolean repeated = false;
       if (sampleId != null && analyte != null) {
         SampleAnalyte key = new SampleAnalyte(sampleId, analyte.code());
         Integer earlier = firstRow.putIfAbsent(key, row.row());
         if (earlier != null) {
           check.fail(ResultFields.SAMPLE_ID, "repeats the sample and analyte of row " + earlier);
-        } else if (stored.contains(key)) {
+          repeated = true;
+        } else if (stored.analytes().contains(key)) {
           check.fail(ResultFields.SAMPLE_ID, "already has a stored result for this analyte");
+          repeated = true;
+        }
+      }
+      // one message for the field: a repeated measurement is refused whoever's sample it is
+      if (!repeated
+          && sampleId != null
+          && participant != null
+          && visit != null
+          && specimen != null) {
+        SampleOwner owner = new SampleOwner(participant, visit, specimen.name());
+        SampleOwner storedOwner = stored.owners().get(sampleId);
+        FirstUse first = firstUse.putIfAbsent(sampleId, new FirstUse(row.row(), owner));
+        // a stored owner is the owner: a batch row agreeing with it is right whatever others say
+        if (storedOwner != null) {
+          if (!storedOwner.equals(owner)) {
+            check.fail(
+                ResultFields.SAMPLE_ID,
+                "is stored as a sample of another "
+                    + differences(storedOwner, owner)
+                    + " ("
+                    + describe(storedOwner)
+                    + ")"
+                    + ONE_SAMPLE);
+          }
+        } else if (first != null && !first.owner().equals(owner)) {
+          check.fail(
+              ResultFields.SAMPLE_ID,
+              "is a sample of another "
+                  + differences(first.owner(), owner)
+                  + " in row "
+                  + first.row()
+                  + " ("
+                  + describe(first.owner())
+                  + ")"
+                  + ONE_SAMPLE);
         }
       }
       if (check.passed()) {
@@ -138,6 +180,37 @@ public class BatchValidator {
         derivations.derive(trial.id(), checked, catalogue, registered);
     checked.addAll(derived.rows());
     return new CheckedBatch(checked, derived.recomputed());
+  }
+
+  /** The row that first used a sample id in the batch, and whose sample it said it was. */
+  private record FirstUse(int row, SampleOwner owner) {}
+
+  /** What two owners disagree on: "participant", "visit and specimen", ... */
+  private static String differences(SampleOwner a, SampleOwner b) {
+    List<String> differ = new ArrayList<>(3);
+    if (!a.participant().equals(b.participant())) {
+      differ.add("participant");
+    }
+    if (!a.visit().equals(b.visit())) {
+      differ.add("visit");
+    }
+    if (!a.specimen().equals(b.specimen())) {
+      differ.add("specimen");
+    }
+    return differ.size() == 1
+        ? differ.get(0)
+        : String.join(", ", differ.subList(0, differ.size() - 1))
+            + " and "
+            + differ.get(differ.size() - 1);
+  }
+
+  private static String describe(SampleOwner owner) {
+    return "participant "
+        + owner.participant()
+        + ", visit "
+        + owner.visit()
+        + ", specimen "
+        + owner.specimen();
   }
 
   /** Per visit, the analytes of its pre-registered panels and its scales. */
