@@ -83,7 +83,7 @@ class ApiDocumentTest {
                             }
                           });
                     }));
-    assertThat(ids).hasSize(14).doesNotHaveDuplicates();
+    assertThat(ids).hasSize(15).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids))
         .containsExactlyInAnyOrder(
             "listTrials",
@@ -98,6 +98,7 @@ class ApiDocumentTest {
             "listTrialAudit",
             "exportTrial",
             "importClinicalTrialsGov",
+            "unblindParticipant",
             "enrolParticipant",
             "listParticipants");
   }

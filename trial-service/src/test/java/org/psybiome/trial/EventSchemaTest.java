@@ -28,17 +28,24 @@ class EventSchemaTest {
             .extract()
             .header("ETag");
     etag = TrialApi.moveTo(trial.id(), etag, "ACTIVE_NOT_RECRUITING");
+    TrialApi.as("registrant")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("reason", "serious adverse event"))
+        .post("/api/v1/trials/" + trial.id() + "/participants/SCH-0001/unblinding")
+        .then()
+        .statusCode(200);
     TrialApi.unblind("statistician", TrialApi.CONSORTIUM, trial.id(), etag, "final analysis")
         .then()
         .statusCode(200);
 
     try (var probe = new TrialEventsProbe("psybiome.trial.events", "psybiome.trial.allocations")) {
-      var events = probe.await(trial.id(), 5, Duration.ofSeconds(30));
+      var events = probe.await(trial.id(), 6, Duration.ofSeconds(30));
       assertThat(events)
           .extracting(TrialEventsProbe.Event::type)
           .containsExactlyInAnyOrder(
               "org.psybiome.trial.registered.v1",
               "org.psybiome.trial.participant-enrolled.v1",
+              "org.psybiome.trial.participant-unblinded.v1",
               "org.psybiome.trial.updated.v1",
               "org.psybiome.trial.status-changed.v1",
               "org.psybiome.trial.unblinded.v1");

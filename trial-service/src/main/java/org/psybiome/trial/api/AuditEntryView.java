@@ -16,7 +16,9 @@ public record AuditEntryView(
     @Schema(
             description =
                 "CREATED, UPDATED, REGISTERED, STATUS_CHANGED, UNBLINDED, PARTICIPANT_ENROLLED,"
-                    + " IMPORTED or REIMPORTED")
+                    + " PARTICIPANT_UNBLINDED (an emergency unblinding, without the arm),"
+                    + " SEQUENCE_GENERATED (the sealed allocation sequence, counts only), IMPORTED"
+                    + " or REIMPORTED")
         String action,
     @Schema(description = "The version the change made; absent for an enrolment") Integer version,
     String reason,

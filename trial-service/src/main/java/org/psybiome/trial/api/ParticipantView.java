@@ -29,4 +29,9 @@ public record ParticipantView(
                     + " (added in 1.1)")
         String allocationReference,
     @Schema(description = "The participant's factor levels, by factor code (added in 1.1)")
-        java.util.Map<String, String> strata) {}
+        java.util.Map<String, String> strata,
+    @Schema(
+            description =
+                "When the participant's arm was first revealed in an emergency (added in 1.1); the"
+                    + " arm itself stays hidden from whoever may not see allocations")
+        java.time.Instant emergencyUnblindedAt) {}

@@ -43,6 +43,15 @@ public class ParticipantEntity {
   @Column(columnDefinition = "jsonb")
   public java.util.Map<String, String> strata;
 
+  @Column(name = "emergency_unblinded_at")
+  public Instant emergencyUnblindedAt;
+
+  @Column(name = "emergency_unblinded_by")
+  public String emergencyUnblindedBy;
+
+  @Column(name = "emergency_unblinding_reason")
+  public String emergencyUnblindingReason;
+
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;
 

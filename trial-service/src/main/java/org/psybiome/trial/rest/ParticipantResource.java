@@ -22,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
 import org.psybiome.trial.api.ParticipantPage;
+import org.psybiome.trial.api.ParticipantUnblinding;
 import org.psybiome.trial.api.ParticipantView;
 import org.psybiome.trial.service.ParticipantService;
 
@@ -84,6 +87,44 @@ public class ParticipantResource {
   public Response enrol(@PathParam("id") String id, @Valid @NotNull Enrolment enrolment) {
     ParticipantView participant = participants.enrol(caller, id, enrolment);
     return Response.status(Response.Status.CREATED).entity(participant).build();
+  }
+
+  @POST
+  @Path("/{code}/unblinding")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN})
+  @Operation(
+      operationId = "unblindParticipant",
+      summary = "Reveal one participant's arm in an emergency",
+      description =
+          "For a blinded trial only: its registrant (the investigators) or statistician learns"
+              + " the participant's arm, with a reason. Every call is audited"
+              + " (PARTICIPANT_UNBLINDED, without the arm) and evented"
+              + " (participant-unblinded, without the arm); the participant then shows"
+              + " emergencyUnblindedAt, and the arm stays hidden from everyone who may not see"
+              + " allocations. The trial itself stays blinded.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The participant's arm, for the caller alone",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantUnblinding.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial of the caller's consortium, or no such participant in it")
+  @APIResponse(
+      responseCode = "409",
+      description = "The trial is not blinded: arms are visible already",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public ParticipantUnblinding unblind(
+      @PathParam("id") String id,
+      @Parameter(description = "The participant's code") @PathParam("code") String code,
+      @Valid @NotNull EmergencyUnblinding request) {
+    return participants.emergencyUnblind(caller, id, code, request);
   }
 
   @GET

@@ -11,8 +11,10 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
 import org.psybiome.trial.api.ParticipantPage;
+import org.psybiome.trial.api.ParticipantUnblinding;
 import org.psybiome.trial.api.ParticipantView;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.repository.ParticipantEntity;
@@ -221,6 +223,69 @@ public class ParticipantService {
         allocationVisible ? p.armCode : null,
         p.allocation,
         p.allocationReference,
-        p.strata);
+        p.strata,
+        p.emergencyUnblindedAt);
+  }
+
+  /**
+   * Reveals one participant's arm to the caller, in an emergency: the owning consortium's
+   * registrant (the investigators) or statistician, with a reason, while the trial is blinded.
+   * Every access is audited (without the arm) and evented; the arm stays hidden from everyone else.
+   */
+  @Transactional
+  public ParticipantUnblinding emergencyUnblind(
+      Caller caller, String trialId, String code, EmergencyUnblinding request) {
+    TrialEntity trial =
+        trials.findForUpdate(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+    TrialAccess.requireMember(trial, caller, "participants");
+    if (!caller.hasRole(Roles.REGISTRANT) && !caller.hasRole(Roles.STATISTICIAN)) {
+      throw new org.psybiome.common.problem.ProblemException(
+          org.psybiome.common.problem.ProblemType.FORBIDDEN,
+          "Only the trial's registrant or statistician unblinds a participant");
+    }
+    if (!trial.isBlinded()) {
+      throw ProblemException.conflict(
+          trialId + " is not blinded: its participants' arms are visible to its consortium");
+    }
+    ParticipantEntity participant =
+        participants
+            .find("trialId = ?1 and code = ?2", trialId, code)
+            .firstResultOptional()
+            .orElseThrow(
+                () -> ProblemException.notFound("No participant " + code + " in " + trialId));
+    Instant now = Instant.now(clock);
+    if (participant.emergencyUnblindedAt == null) {
+      participant.emergencyUnblindedAt = now;
+      participant.emergencyUnblindedBy = caller.subject();
+      participant.emergencyUnblindingReason = request.reason();
+    }
+    audit.record(
+        trialId,
+        caller,
+        "PARTICIPANT_UNBLINDED",
+        null,
+        request.reason(),
+        json.valueToTree(
+            List.of(
+                Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/participants/" + code + "/emergencyUnblindedAt",
+                    "to",
+                    participant.emergencyUnblindedAt.toString()))));
+    events.participantUnblinded(trialId, code, now, request.reason());
+    Map<String, String> labels = new java.util.HashMap<>();
+    ArmCodes.assign(null, trial.content(), json)
+        .arms()
+        .forEach(a -> labels.put(a.code(), a.label()));
+    return new ParticipantUnblinding(
+        participant.code,
+        labels.getOrDefault(participant.armCode, participant.arm),
+        participant.armCode,
+        participant.allocationReference,
+        participant.emergencyUnblindedAt,
+        participant.emergencyUnblindedBy,
+        participant.emergencyUnblindingReason);
   }
 }

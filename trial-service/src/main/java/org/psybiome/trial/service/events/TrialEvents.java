@@ -1,11 +1,13 @@
 package org.psybiome.trial.service.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.psybiome.outbox.Outbox;
 import org.psybiome.outbox.OutboxEvent;
 import org.psybiome.trial.config.TrialConfig;
 import org.psybiome.trial.events.ParticipantEnrolledV1;
+import org.psybiome.trial.events.ParticipantUnblindedV1;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -22,6 +24,7 @@ public class TrialEvents {
   public static final String STATUS_CHANGED = "org.psybiome.trial.status-changed.v1";
   public static final String UNBLINDED = "org.psybiome.trial.unblinded.v1";
   public static final String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
+  public static final String PARTICIPANT_UNBLINDED = "org.psybiome.trial.participant-unblinded.v1";
 
   private static final TrialEventMapper MAPPER = TrialEventMapper.INSTANCE;
 
@@ -59,6 +62,11 @@ public class TrialEvents {
             trialId,
             PARTICIPANT_ENROLLED,
             new ParticipantEnrolledV1(trialId, code, arm, enrolledOn, armCode)));
+  }
+
+  /** One participant's arm revealed in an emergency; the event carries no arm. */
+  public void participantUnblinded(String trialId, String code, Instant at, String reason) {
+    publish(trialId, PARTICIPANT_UNBLINDED, new ParticipantUnblindedV1(trialId, code, at, reason));
   }
 
   private void publish(String trialId, String type, Object data) {
