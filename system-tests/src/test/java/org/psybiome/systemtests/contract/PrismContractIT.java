@@ -284,6 +284,13 @@ class PrismContractIT {
             .post("/api/v1/trials/" + id + "/results")
             .statusCode()); // 403
 
+    // one participant's arm revealed in an emergency, while the trial is still blinded
+    statuses.add(
+        api("registrant")
+            .contentType("application/json")
+            .body("{\"reason\":\"serious adverse event\"}")
+            .post("/api/v1/trials/" + id + "/participants/" + participant + "/unblinding")
+            .statusCode());
     // the statistician unblinds the trial (irreversible), with the ETag it read
     statuses.add(
         api("statistician")

@@ -76,7 +76,16 @@ class AuthorizationMatrixIT {
             .extract()
             .jsonPath()
             .getString("id");
-    fixtures = Map.of("T", registered.id(), "D", draft.id(), "B", batch);
+    fixtures =
+        Map.of(
+            "T",
+            registered.id(),
+            "D",
+            draft.id(),
+            "B",
+            batch,
+            "P",
+            registered.participants().get(0).code());
     il6 = given().baseUri(stack.gatewayUri().toString()).get("/api/v1/analytes/IL6").asString();
     inflammation =
         given()
@@ -153,6 +162,16 @@ class AuthorizationMatrixIT {
               "/api/v1/trials/{T}/participants",
               Access.OWNER_PRIVATE,
               Set.of("registrant", "statistician", "pipeline", "reader")),
+          // the trial is masked and stays blinded (its unblinding above is always stale)
+          new EndpointRule(
+              "POST",
+              "/api/v1/trials/{T}/participants/{P}/unblinding",
+              Access.OWNER_PRIVATE,
+              Set.of("registrant", "statistician"),
+              200,
+              JSON,
+              () -> "{\"reason\":\"matrix: serious adverse event\"}",
+              null),
           get("/api/v1/analytes", Access.PUBLIC, ALL),
           get("/api/v1/analytes/IL6", Access.PUBLIC, ALL),
           new EndpointRule(

@@ -25,7 +25,10 @@ record EndpointRule(
     return method + " " + path;
   }
 
-  /** The path with the fixtures' ids in place of {T} (registered trial), {D} (draft), {B}. */
+  /**
+   * The path with the fixtures' ids in place of {T} (registered trial), {D} (draft), {B} (batch),
+   * {P} (a participant of {T}).
+   */
   String resolve(java.util.Map<String, String> fixtures) {
     String resolved = path;
     for (var fixture : fixtures.entrySet()) {
