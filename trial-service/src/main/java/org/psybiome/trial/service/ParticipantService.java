@@ -249,8 +249,7 @@ public class ParticipantService {
     }
     ParticipantEntity participant =
         participants
-            .find("trialId = ?1 and code = ?2", trialId, code)
-            .firstResultOptional()
+            .findOne(trialId, code)
             .orElseThrow(
                 () -> ProblemException.notFound("No participant " + code + " in " + trialId));
     Instant now = Instant.now(clock);
