@@ -83,7 +83,7 @@ class ApiDocumentTest {
                             }
                           });
                     }));
-    assertThat(ids).hasSize(15).doesNotHaveDuplicates();
+    assertThat(ids).hasSize(17).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids))
         .containsExactlyInAnyOrder(
             "listTrials",
@@ -99,6 +99,8 @@ class ApiDocumentTest {
             "exportTrial",
             "importClinicalTrialsGov",
             "unblindParticipant",
+            "changeParticipantFollowUp",
+            "getConsortFlow",
             "enrolParticipant",
             "listParticipants");
   }

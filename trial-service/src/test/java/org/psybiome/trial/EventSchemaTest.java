@@ -34,18 +34,32 @@ class EventSchemaTest {
         .post("/api/v1/trials/" + trial.id() + "/participants/SCH-0001/unblinding")
         .then()
         .statusCode(200);
+    TrialApi.as("registrant")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            java.util.Map.of(
+                "status",
+                "DISCONTINUED_INTERVENTION",
+                "effectiveDate",
+                java.time.LocalDate.now().toString(),
+                "reason",
+                "nausea"))
+        .post("/api/v1/trials/" + trial.id() + "/participants/SCH-0001/status")
+        .then()
+        .statusCode(200);
     TrialApi.unblind("statistician", TrialApi.CONSORTIUM, trial.id(), etag, "final analysis")
         .then()
         .statusCode(200);
 
     try (var probe = new TrialEventsProbe("psybiome.trial.events", "psybiome.trial.allocations")) {
-      var events = probe.await(trial.id(), 6, Duration.ofSeconds(30));
+      var events = probe.await(trial.id(), 7, Duration.ofSeconds(30));
       assertThat(events)
           .extracting(TrialEventsProbe.Event::type)
           .containsExactlyInAnyOrder(
               "org.psybiome.trial.registered.v1",
               "org.psybiome.trial.participant-enrolled.v1",
               "org.psybiome.trial.participant-unblinded.v1",
+              "org.psybiome.trial.participant-status-changed.v1",
               "org.psybiome.trial.updated.v1",
               "org.psybiome.trial.status-changed.v1",
               "org.psybiome.trial.unblinded.v1");

@@ -284,6 +284,17 @@ class PrismContractIT {
             .post("/api/v1/trials/" + id + "/results")
             .statusCode()); // 403
 
+    // follow-up, and the CONSORT flow counted from it
+    statuses.add(
+        api("registrant")
+            .contentType("application/json")
+            .body(
+                "{\"status\":\"RECEIVED_ALLOCATED_INTERVENTION\",\"effectiveDate\":\""
+                    + LocalDate.now()
+                    + "\"}")
+            .post("/api/v1/trials/" + id + "/participants/" + participant + "/status")
+            .statusCode());
+    statuses.add(api("reader").get("/api/v1/trials/" + id + "/consort").statusCode());
     // one participant's arm revealed in an emergency, while the trial is still blinded
     statuses.add(
         api("registrant")

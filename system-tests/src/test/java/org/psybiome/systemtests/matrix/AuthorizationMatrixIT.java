@@ -162,6 +162,22 @@ class AuthorizationMatrixIT {
               "/api/v1/trials/{T}/participants",
               Access.OWNER_PRIVATE,
               Set.of("registrant", "statistician", "pipeline", "reader")),
+          new EndpointRule(
+              "POST",
+              "/api/v1/trials/{T}/participants/{P}/status",
+              Access.OWNER_WRITE,
+              Set.of("registrant"),
+              200,
+              JSON,
+              () ->
+                  "{\"status\":\"RECEIVED_ALLOCATED_INTERVENTION\",\"effectiveDate\":\""
+                      + LocalDate.now()
+                      + "\"}",
+              null),
+          get(
+              "/api/v1/trials/{T}/consort",
+              Access.OWNER_PRIVATE,
+              Set.of("registrant", "statistician", "reader")),
           // the trial is masked and stays blinded (its unblinding above is always stale)
           new EndpointRule(
               "POST",

@@ -34,4 +34,6 @@ public record ParticipantView(
             description =
                 "When the participant's arm was first revealed in an emergency (added in 1.1); the"
                     + " arm itself stays hidden from whoever may not see allocations")
-        java.time.Instant emergencyUnblindedAt) {}
+        java.time.Instant emergencyUnblindedAt,
+    @Schema(description = "The participant's follow-up, oldest first (added in 1.1)")
+        java.util.List<FollowUpEntry> followUp) {}

@@ -43,6 +43,10 @@ public class ParticipantRepository
     return list("trialId = ?1 and allocation = 'RANDOMISED' order by enrolledAt, code", trialId);
   }
 
+  public List<ParticipantEntity> ofTrial(String trialId) {
+    return list("trialId = ?1 order by code", trialId);
+  }
+
   public java.util.Optional<ParticipantEntity> findOne(String trialId, String code) {
     return find("trialId = ?1 and code = ?2", trialId, code).firstResultOptional();
   }

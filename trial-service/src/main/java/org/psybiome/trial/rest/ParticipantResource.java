@@ -27,6 +27,7 @@ import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
 import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
+import org.psybiome.trial.api.FollowUpChange;
 import org.psybiome.trial.api.ParticipantPage;
 import org.psybiome.trial.api.ParticipantUnblinding;
 import org.psybiome.trial.api.ParticipantView;
@@ -87,6 +88,43 @@ public class ParticipantResource {
   public Response enrol(@PathParam("id") String id, @Valid @NotNull Enrolment enrolment) {
     ParticipantView participant = participants.enrol(caller, id, enrolment);
     return Response.status(Response.Status.CREATED).entity(participant).build();
+  }
+
+  @POST
+  @Path("/{code}/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGISTRANT)
+  @Operation(
+      operationId = "changeParticipantFollowUp",
+      summary = "Record a step of a participant's follow-up",
+      description =
+          "RECEIVED_ALLOCATED_INTERVENTION, DID_NOT_RECEIVE_ALLOCATED_INTERVENTION (reason),"
+              + " DISCONTINUED_INTERVENTION (reason), LOST_TO_FOLLOW_UP, WITHDREW_CONSENT (reason)"
+              + " or COMPLETED, dated between the enrolment (or the last step) and today; nothing"
+              + " after COMPLETED, LOST_TO_FOLLOW_UP or WITHDREW_CONSENT. Audited and evented"
+              + " (participant-status-changed), without the arm; counted in the CONSORT flow.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The participant with its follow-up",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such trial of the caller's consortium, or no such participant in it")
+  @APIResponse(
+      responseCode = "409",
+      description = "The participant's follow-up has ended",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public ParticipantView changeFollowUp(
+      @PathParam("id") String id,
+      @Parameter(description = "The participant's code") @PathParam("code") String code,
+      @Valid @NotNull FollowUpChange change) {
+    return participants.changeFollowUp(caller, id, code, change);
   }
 
   @POST

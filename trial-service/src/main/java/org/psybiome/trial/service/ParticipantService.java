@@ -5,20 +5,27 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.trial.api.ConsortFlow;
 import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
+import org.psybiome.trial.api.FollowUpChange;
+import org.psybiome.trial.api.FollowUpEntry;
 import org.psybiome.trial.api.ParticipantPage;
 import org.psybiome.trial.api.ParticipantUnblinding;
 import org.psybiome.trial.api.ParticipantView;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.repository.ParticipantEntity;
 import org.psybiome.trial.repository.ParticipantRepository;
+import org.psybiome.trial.repository.ParticipantStatusEntity;
+import org.psybiome.trial.repository.ParticipantStatusRepository;
 import org.psybiome.trial.repository.TrialEntity;
 import org.psybiome.trial.repository.TrialHistoryRepository;
 import org.psybiome.trial.repository.TrialRepository;
@@ -34,6 +41,7 @@ public class ParticipantService {
   private final TrialRepository trials;
   private final ParticipantRepository participants;
   private final TrialHistoryRepository history;
+  private final ParticipantStatusRepository statuses;
   private final AuditTrail audit;
   private final TrialEvents events;
   private final TrialRandomisation randomisation;
@@ -44,6 +52,7 @@ public class ParticipantService {
       TrialRepository trials,
       ParticipantRepository participants,
       TrialHistoryRepository history,
+      ParticipantStatusRepository statuses,
       AuditTrail audit,
       TrialEvents events,
       TrialRandomisation randomisation,
@@ -52,6 +61,7 @@ public class ParticipantService {
     this.trials = trials;
     this.participants = participants;
     this.history = history;
+    this.statuses = statuses;
     this.audit = audit;
     this.events = events;
     this.randomisation = randomisation;
@@ -190,7 +200,10 @@ public class ParticipantService {
     events.participantEnrolled(
         trialId, enrolment.code(), arm.label(), arm.code(), enrolment.enrolledOn());
     return view(
-        participant, Map.of(arm.code(), arm.label()), TrialAccess.canSeeAllocations(trial, caller));
+        participant,
+        Map.of(arm.code(), arm.label()),
+        List.of(),
+        TrialAccess.canSeeAllocations(trial, caller));
   }
 
   @Transactional
@@ -207,15 +220,26 @@ public class ParticipantService {
     ArmCodes.assign(null, trial.content(), json)
         .arms()
         .forEach(a -> labels.put(a.code(), a.label()));
+    Map<String, List<FollowUpEntry>> followUps = new HashMap<>();
+    for (var entry : statuses.ofTrial(trialId)) {
+      followUps
+          .computeIfAbsent(entry.code, k -> new ArrayList<>())
+          .add(new FollowUpEntry(entry.status, entry.effectiveDate, entry.reason));
+    }
     return new ParticipantPage(
-        page.stream().map(p -> view(p, labels, allocations)).toList(),
+        page.stream()
+            .map(p -> view(p, labels, followUps.getOrDefault(p.code, List.of()), allocations))
+            .toList(),
         participants.countByTrial(trialId),
         more ? PageTokens.encode(page.get(page.size() - 1).code) : null);
   }
 
   /** The arm as it is called now, found by its code. */
   private static ParticipantView view(
-      ParticipantEntity p, Map<String, String> labels, boolean allocationVisible) {
+      ParticipantEntity p,
+      Map<String, String> labels,
+      List<FollowUpEntry> followUp,
+      boolean allocationVisible) {
     return new ParticipantView(
         p.code,
         allocationVisible ? labels.getOrDefault(p.armCode, p.arm) : null,
@@ -224,7 +248,111 @@ public class ParticipantService {
         p.allocation,
         p.allocationReference,
         p.strata,
-        p.emergencyUnblindedAt);
+        p.emergencyUnblindedAt,
+        followUp);
+  }
+
+  /**
+   * Records a step of a participant's follow-up: dated no earlier than its enrolment or its last
+   * step and not in the future; a reason for not receiving or discontinuing the intervention and
+   * for withdrawing consent; nothing after completion, loss to follow-up or withdrawal. Audited and
+   * evented, without the arm.
+   */
+  @Transactional
+  public ParticipantView changeFollowUp(
+      Caller caller, String trialId, String code, FollowUpChange change) {
+    TrialEntity trial =
+        trials.findForUpdate(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+    TrialAccess.requireRole(trial, caller, Roles.REGISTRANT, "record participants' follow-up");
+    ParticipantEntity participant =
+        participants
+            .findOne(trialId, code)
+            .orElseThrow(
+                () -> ProblemException.notFound("No participant " + code + " in " + trialId));
+    List<ParticipantStatusEntity> past = statuses.of(trialId, code);
+    if (!past.isEmpty() && past.get(past.size() - 1).status.endsFollowUp()) {
+      throw ProblemException.conflict(
+          code + "'s follow-up ended (" + past.get(past.size() - 1).status + ")");
+    }
+    if (change.status().needsReason() && (change.reason() == null || change.reason().isBlank())) {
+      throw ProblemException.invalid(
+          change.status() + " is counted with its reason",
+          List.of(Violation.of("reason", "is required for " + change.status())));
+    }
+    LocalDate earliest =
+        past.isEmpty() ? participant.enrolledOn : past.get(past.size() - 1).effectiveDate;
+    if (change.effectiveDate().isBefore(earliest)
+        || change.effectiveDate().isAfter(LocalDate.now(clock))) {
+      throw ProblemException.invalid(
+          "The date is impossible",
+          List.of(
+              Violation.of(
+                  "effectiveDate",
+                  "must be between " + earliest + " (enrolment or the last step) and today")));
+    }
+    ParticipantStatusEntity entry = new ParticipantStatusEntity();
+    entry.trialId = trialId;
+    entry.code = code;
+    entry.seq = past.size() + 1;
+    entry.status = change.status();
+    entry.effectiveDate = change.effectiveDate();
+    entry.reason = change.reason();
+    entry.recordedAt = Instant.now(clock);
+    entry.recordedBy = caller.subject();
+    statuses.persist(entry);
+    audit.record(
+        trialId,
+        caller,
+        "PARTICIPANT_STATUS_CHANGED",
+        null,
+        change.reason(),
+        json.valueToTree(
+            List.of(
+                Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/participants/" + code + "/followUp/-",
+                    "to",
+                    Map.of(
+                        "status", change.status().name(),
+                        "effectiveDate", change.effectiveDate().toString())))));
+    events.participantStatusChanged(
+        trialId, code, change.status(), change.effectiveDate(), change.reason());
+    List<FollowUpEntry> followUp = new ArrayList<>();
+    past.forEach(e -> followUp.add(new FollowUpEntry(e.status, e.effectiveDate, e.reason)));
+    followUp.add(new FollowUpEntry(change.status(), change.effectiveDate(), change.reason()));
+    Map<String, String> labels = new HashMap<>();
+    ArmCodes.assign(null, trial.content(), json)
+        .arms()
+        .forEach(a -> labels.put(a.code(), a.label()));
+    return view(participant, labels, followUp, TrialAccess.canSeeAllocations(trial, caller));
+  }
+
+  /** The CONSORT flow of a trial for its consortium; per arm only for who may see arms. */
+  @Transactional
+  public ConsortFlow consort(Caller caller, String trialId) {
+    TrialEntity trial =
+        trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+    TrialAccess.requireMember(trial, caller, "CONSORT flow");
+    List<ParticipantEntity> all = participants.ofTrial(trialId);
+    Map<String, List<ParticipantStatusEntity>> history = new HashMap<>();
+    for (var entry : statuses.ofTrial(trialId)) {
+      history.computeIfAbsent(entry.code, k -> new ArrayList<>()).add(entry);
+    }
+    boolean visible = TrialAccess.canSeeAllocations(trial, caller);
+    List<ConsortFlow.ArmCounts> arms = new ArrayList<>();
+    if (visible) {
+      for (var arm : ArmCodes.assign(null, trial.content(), json).arms()) {
+        arms.add(
+            new ConsortFlow.ArmCounts(
+                arm.code(),
+                arm.label(),
+                ConsortCounts.of(
+                    all.stream().filter(p -> arm.code().equals(p.armCode)).toList(), history)));
+      }
+    }
+    return new ConsortFlow(trialId, !visible, ConsortCounts.of(all, history), arms);
   }
 
   /**

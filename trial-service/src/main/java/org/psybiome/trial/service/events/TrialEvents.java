@@ -24,6 +24,8 @@ public class TrialEvents {
   public static final String STATUS_CHANGED = "org.psybiome.trial.status-changed.v1";
   public static final String UNBLINDED = "org.psybiome.trial.unblinded.v1";
   public static final String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
+  public static final String PARTICIPANT_STATUS_CHANGED =
+      "org.psybiome.trial.participant-status-changed.v1";
   public static final String PARTICIPANT_UNBLINDED = "org.psybiome.trial.participant-unblinded.v1";
 
   private static final TrialEventMapper MAPPER = TrialEventMapper.INSTANCE;
@@ -67,6 +69,20 @@ public class TrialEvents {
   /** One participant's arm revealed in an emergency; the event carries no arm. */
   public void participantUnblinded(String trialId, String code, Instant at, String reason) {
     publish(trialId, PARTICIPANT_UNBLINDED, new ParticipantUnblindedV1(trialId, code, at, reason));
+  }
+
+  /** A participant's follow-up moved on; no arm. */
+  public void participantStatusChanged(
+      String trialId,
+      String code,
+      org.psybiome.trial.model.FollowUpStatus status,
+      LocalDate effectiveDate,
+      String reason) {
+    publish(
+        trialId,
+        PARTICIPANT_STATUS_CHANGED,
+        new org.psybiome.trial.events.ParticipantStatusChangedV1(
+            trialId, code, status, effectiveDate, reason));
   }
 
   private void publish(String trialId, String type, Object data) {
