@@ -83,7 +83,7 @@ class ApiDocumentTest {
                             }
                           });
                     }));
-    assertThat(ids).hasSize(17).doesNotHaveDuplicates();
+    assertThat(ids).hasSize(18).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids))
         .containsExactlyInAnyOrder(
             "listTrials",
@@ -101,6 +101,7 @@ class ApiDocumentTest {
             "unblindParticipant",
             "changeParticipantFollowUp",
             "getConsortFlow",
+            "logScreening",
             "enrolParticipant",
             "listParticipants");
   }

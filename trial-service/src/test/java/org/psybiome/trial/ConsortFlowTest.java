@@ -85,6 +85,36 @@ class ConsortFlowTest {
         .statusCode(400)
         .body("violations[0].message", containsString("and today"));
 
+    // the screening log: three assessed and not enrolled
+    for (var screened :
+        new String[][] {
+          {"NOT_MEETING_INCLUSION_CRITERIA", "HAMD-17 below 18"},
+          {"DECLINED_TO_PARTICIPATE", null},
+          {"OTHER", "moved away"}
+        }) {
+      Map<String, Object> body = new HashMap<>();
+      body.put("screenedOn", LocalDate.now().toString());
+      body.put("outcome", screened[0]);
+      if (screened[1] != null) {
+        body.put("reason", screened[1]);
+      }
+      as("registrant")
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post("/api/v1/trials/" + id + "/screenings")
+          .then()
+          .statusCode(201)
+          .body("outcome", equalTo(screened[0]));
+    }
+    as("registrant")
+        .contentType(ContentType.JSON)
+        .body(Map.of("screenedOn", LocalDate.now().plusDays(1).toString(), "outcome", "OTHER"))
+        .post("/api/v1/trials/" + id + "/screenings")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("screenedOn"));
+
+    // eligibility, by hand: assessed 3 excluded + 6 enrolled = 9
     // pooled, by hand: allocated 6; received C-1, C-2, C-4, C-5 = 4; did not receive C-3 (1);
     // discontinued C-2, C-5 = 2, both "nausea"; lost C-2 = 1; withdrew C-3 = 1; completed C-1,
     // C-4 = 2; unblinded in an emergency C-6 = 1
@@ -94,6 +124,11 @@ class ConsortFlowTest {
         .statusCode(200)
         .body("blinded", equalTo(true))
         .body("arms", empty())
+        .body("eligibility.assessed", equalTo(9))
+        .body("eligibility.excluded", equalTo(3))
+        .body("eligibility.notMeetingInclusionCriteria", equalTo(1))
+        .body("eligibility.declinedToParticipate", equalTo(1))
+        .body("eligibility.otherReasons.reasons[0].reason", equalTo("moved away"))
         .body("pooled.allocated", equalTo(6))
         .body("pooled.received", equalTo(4))
         .body("pooled.didNotReceive.n", equalTo(1))

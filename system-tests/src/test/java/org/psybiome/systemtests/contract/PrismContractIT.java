@@ -294,6 +294,15 @@ class PrismContractIT {
                     + "\"}")
             .post("/api/v1/trials/" + id + "/participants/" + participant + "/status")
             .statusCode());
+    statuses.add(
+        api("registrant")
+            .contentType("application/json")
+            .body(
+                "{\"screenedOn\":\""
+                    + LocalDate.now()
+                    + "\",\"outcome\":\"DECLINED_TO_PARTICIPATE\"}")
+            .post("/api/v1/trials/" + id + "/screenings")
+            .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/consort").statusCode());
     // one participant's arm revealed in an emergency, while the trial is still blinded
     statuses.add(

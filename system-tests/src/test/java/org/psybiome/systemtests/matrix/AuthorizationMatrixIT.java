@@ -174,6 +174,18 @@ class AuthorizationMatrixIT {
                       + LocalDate.now()
                       + "\"}",
               null),
+          new EndpointRule(
+              "POST",
+              "/api/v1/trials/{T}/screenings",
+              Access.OWNER_WRITE,
+              Set.of("registrant"),
+              201,
+              JSON,
+              () ->
+                  "{\"screenedOn\":\""
+                      + LocalDate.now()
+                      + "\",\"outcome\":\"NOT_MEETING_INCLUSION_CRITERIA\"}",
+              null),
           get(
               "/api/v1/trials/{T}/consort",
               Access.OWNER_PRIVATE,

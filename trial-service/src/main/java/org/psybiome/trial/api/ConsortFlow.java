@@ -7,16 +7,37 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A trial's CONSORT 2010 flow as far as the registry knows it: participants allocated, and per arm
  * (for those who may see arms) or pooled, who received the allocated intervention or not,
  * discontinued, was lost to follow-up, withdrew consent or completed, with the reasons given.
- * Assessment for eligibility and analysis are not recorded here yet.
+ * Assessment for eligibility comes from the screening log; analysis is not counted here yet.
  */
-@Schema(requiredProperties = {"trialId", "blinded", "pooled", "arms"})
+@Schema(requiredProperties = {"trialId", "blinded", "eligibility", "pooled", "arms"})
 public record ConsortFlow(
     String trialId,
     @Schema(description = "Whether arms are hidden from the caller: then arms is empty")
         boolean blinded,
+    @Schema(description = "Assessed for eligibility and excluded, from the screening log")
+        Eligibility eligibility,
     @Schema(description = "All participants together") Counts pooled,
     @Schema(description = "Per arm, in the record's order; empty while blinded to the caller")
         List<ArmCounts> arms) {
+
+  /**
+   * Enrolment: assessed for eligibility (those logged as excluded at screening, and those
+   * enrolled), and the exclusions as CONSORT groups them.
+   */
+  @Schema(
+      requiredProperties = {
+        "assessed",
+        "excluded",
+        "notMeetingInclusionCriteria",
+        "declinedToParticipate",
+        "otherReasons"
+      })
+  public record Eligibility(
+      long assessed,
+      long excluded,
+      long notMeetingInclusionCriteria,
+      long declinedToParticipate,
+      Reasons otherReasons) {}
 
   /** The flow of a group of participants. */
   @Schema(

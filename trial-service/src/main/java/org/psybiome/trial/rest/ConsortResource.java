@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
 import org.psybiome.trial.api.ConsortFlow;
-import org.psybiome.trial.service.ParticipantService;
+import org.psybiome.trial.service.ConsortFlows;
 
 /** A trial's CONSORT flow, from its participants and their follow-up. */
 @Path("/api/v1/trials/{id}/consort")
@@ -24,11 +24,11 @@ import org.psybiome.trial.service.ParticipantService;
 @SecurityRequirement(name = "bearerToken")
 public class ConsortResource {
 
-  private final ParticipantService participants;
+  private final ConsortFlows flows;
   private final Caller caller;
 
-  ConsortResource(ParticipantService participants, Caller caller) {
-    this.participants = participants;
+  ConsortResource(ConsortFlows flows, Caller caller) {
+    this.flows = flows;
     this.caller = caller;
   }
 
@@ -38,12 +38,12 @@ public class ConsortResource {
       operationId = "getConsortFlow",
       summary = "The trial's CONSORT 2010 flow",
       description =
-          "Participants allocated; who received the allocated intervention or not, discontinued,"
+          "Assessed for eligibility and excluded (from the screening log, plus those enrolled);"
+              + " participants allocated; who received the allocated intervention or not, discontinued,"
               + " was lost to follow-up, withdrew consent or completed, with the reasons given;"
               + " emergency unblindings. Pooled, and per arm for those who may see arms (while the"
               + " trial is blinded: its statisticians). Each participant counts once in each box"
-              + " whose status it ever had. Assessment for eligibility and analysis are not"
-              + " recorded yet.")
+              + " whose status it ever had. Analysis is not counted yet.")
   @APIResponse(
       responseCode = "200",
       description = "The flow",
@@ -55,6 +55,6 @@ public class ConsortResource {
       responseCode = "404",
       description = "No such trial, or the caller is not of its consortium")
   public ConsortFlow consort(@PathParam("id") String id) {
-    return participants.consort(caller, id);
+    return flows.consort(caller, id);
   }
 }

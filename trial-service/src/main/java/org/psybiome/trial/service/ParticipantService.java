@@ -13,7 +13,6 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
-import org.psybiome.trial.api.ConsortFlow;
 import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
 import org.psybiome.trial.api.FollowUpChange;
@@ -327,32 +326,6 @@ public class ParticipantService {
         .arms()
         .forEach(a -> labels.put(a.code(), a.label()));
     return view(participant, labels, followUp, TrialAccess.canSeeAllocations(trial, caller));
-  }
-
-  /** The CONSORT flow of a trial for its consortium; per arm only for who may see arms. */
-  @Transactional
-  public ConsortFlow consort(Caller caller, String trialId) {
-    TrialEntity trial =
-        trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
-    TrialAccess.requireMember(trial, caller, "CONSORT flow");
-    List<ParticipantEntity> all = participants.ofTrial(trialId);
-    Map<String, List<ParticipantStatusEntity>> history = new HashMap<>();
-    for (var entry : statuses.ofTrial(trialId)) {
-      history.computeIfAbsent(entry.code, k -> new ArrayList<>()).add(entry);
-    }
-    boolean visible = TrialAccess.canSeeAllocations(trial, caller);
-    List<ConsortFlow.ArmCounts> arms = new ArrayList<>();
-    if (visible) {
-      for (var arm : ArmCodes.assign(null, trial.content(), json).arms()) {
-        arms.add(
-            new ConsortFlow.ArmCounts(
-                arm.code(),
-                arm.label(),
-                ConsortCounts.of(
-                    all.stream().filter(p -> arm.code().equals(p.armCode)).toList(), history)));
-      }
-    }
-    return new ConsortFlow(trialId, !visible, ConsortCounts.of(all, history), arms);
   }
 
   /**
