@@ -36,7 +36,13 @@ class RandomisedEnrolmentTest {
   @Inject AllocationSlotRepository slots;
 
   private static TrialApi.Created randomisedTrial(String method) {
+    return randomisedTrial(method, record -> {}, LocalDate.now());
+  }
+
+  private static TrialApi.Created randomisedTrial(
+      String method, java.util.function.Consumer<ObjectNode> change, LocalDate recruitingFrom) {
     ObjectNode record = DemoTrials.load(DemoTrials.PROBIOTIC); // masked, Probiotic vs Placebo 1:1
+    change.accept(record);
     ObjectNode randomisation = record.withObject("/design").putObject("randomisation");
     randomisation.put("method", method);
     if (method.contains("BLOCKS")) {
@@ -50,8 +56,13 @@ class RandomisedEnrolmentTest {
       randomisation.put("minimisationProbability", 0.8);
     }
     var draft = TrialApi.createDraft(record);
-    return new TrialApi.Created(
-        draft.id(), TrialApi.moveTo(draft.id(), draft.etag(), "RECRUITING"));
+    String etag =
+        TrialApi.changeStatus(draft.id(), draft.etag(), "RECRUITING", null, recruitingFrom)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    return new TrialApi.Created(draft.id(), etag);
   }
 
   private static io.restassured.response.Response enrol(
@@ -102,6 +113,63 @@ class RandomisedEnrolmentTest {
       difference += inOrder.get(i).equals("PROBIOTIC") ? 1 : -1;
       assertThat(Math.abs(difference)).as("imbalance after %d", i + 1).isLessThanOrEqualTo(2);
     }
+  }
+
+  @Test
+  void aStratumUsedUpGetsMoreWholeBlocksAndTheSealIsAudited() {
+    // a target of 2: the sequence starts with one or two blocks (of 2 or 4) per stratum
+    var trial =
+        randomisedTrial(
+            "STRATIFIED_PERMUTED_BLOCKS", r -> r.put("targetSampleSize", 2), LocalDate.now());
+    int before = slots.countOf(trial.id());
+    for (int i = 1; i <= 9; i++) {
+      enrol(trial.id(), "P-X-" + i, Map.of("SITE", "BER"), null).then().statusCode(201);
+    }
+    List<AllocationSlotEntity> used = used(trial.id(), "SITE=BER");
+    assertThat(used).extracting(s -> s.position).containsExactlyElementsOf(range(9));
+    assertThat(slots.countOf(trial.id())).isGreaterThan(before);
+    assertThat(used).extracting(s -> s.reference).doesNotHaveDuplicates();
+    // every completed block is balanced 1:1 (a block is complete when all its slots are used)
+    Map<Integer, List<AllocationSlotEntity>> blocks = new java.util.TreeMap<>();
+    used.forEach(s -> blocks.computeIfAbsent(s.block, b -> new ArrayList<>()).add(s));
+    assertThat(blocks.values())
+        .filteredOn(block -> block.size() == block.get(0).blockSize)
+        .isNotEmpty()
+        .allSatisfy(
+            block ->
+                assertThat(block.stream().filter(s -> s.armCode.equals("PROBIOTIC")).count() * 2)
+                    .isEqualTo(block.size()));
+    as("registrant")
+        .get("/api/v1/trials/" + trial.id() + "/audit")
+        .then()
+        .body("items.action", hasItem("SEQUENCE_GENERATED"));
+  }
+
+  @Test
+  void theSealedRandomisationCannotChange() {
+    var trial = randomisedTrial("PERMUTED_BLOCKS");
+    ObjectNode record = DemoTrials.load(DemoTrials.PROBIOTIC);
+    record.withObject("/design").putObject("randomisation").put("method", "SIMPLE");
+    record.put("changeReason", "simpler");
+    TrialApi.update(trial.id(), trial.etag(), record)
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("sequence is sealed"));
+  }
+
+  @Test
+  void anArmGivenForAnEnrolmentFromBeforeRegistrationIsHistory() {
+    // recruiting since 2025-01-06, registered here today: earlier enrolments are history
+    var trial = randomisedTrial("PERMUTED_BLOCKS", r -> {}, LocalDate.parse("2025-01-06"));
+    as("registrant")
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", "P-H-1", "arm", "PLACEBO", "enrolledOn", "2025-02-03"))
+        .post("/api/v1/trials/" + trial.id() + "/participants")
+        .then()
+        .statusCode(201)
+        .body("allocation", equalTo("HISTORICAL"))
+        .body("allocationReference", nullValue());
+    assertThat(usedSlots(trial.id())).isZero();
   }
 
   @Test

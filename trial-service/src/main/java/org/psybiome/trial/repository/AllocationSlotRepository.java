@@ -9,6 +9,10 @@ import java.util.Optional;
 public class AllocationSlotRepository
     implements PanacheRepositoryBase<AllocationSlotEntity, AllocationSlotEntity.Key> {
 
+  public int countOf(String trialId) {
+    return (int) count("trialId", trialId);
+  }
+
   public boolean sealed(String trialId) {
     return count("trialId", trialId) > 0;
   }

@@ -24,6 +24,18 @@ final class ArmCodes {
 
   private ArmCodes() {}
 
+  /** A stored record with a code on every arm: those stored before codes existed get theirs. */
+  static TrialContent coded(TrialContent stored, ObjectMapper json) {
+    return assign(null, stored, json);
+  }
+
+  /** Each arm's label by its code. */
+  static Map<String, String> labels(TrialContent coded) {
+    Map<String, String> labels = new HashMap<>();
+    coded.arms().forEach(arm -> labels.put(arm.code(), arm.label()));
+    return labels;
+  }
+
   /** {@code next} with a code on every arm; {@code previous} is the record before, or null. */
   static TrialContent assign(TrialContent previous, TrialContent next, ObjectMapper json) {
     if (next.arms().stream().allMatch(arm -> arm == null || arm.code() != null)) {

@@ -115,7 +115,7 @@ public class ConsortFlows {
     boolean visible = TrialAccess.canSeeAllocations(trial, caller);
     List<ConsortFlow.ArmCounts> arms = new ArrayList<>();
     if (visible) {
-      for (var arm : ArmCodes.assign(null, trial.content(), json).arms()) {
+      for (var arm : ArmCodes.coded(trial.content(), json).arms()) {
         arms.add(
             new ConsortFlow.ArmCounts(
                 arm.code(),

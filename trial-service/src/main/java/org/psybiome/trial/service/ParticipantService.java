@@ -88,7 +88,7 @@ public class ParticipantService {
               throw ProblemException.invalid(
                   "The participant code " + p, List.of(Violation.of("code", p)));
             });
-    TrialContent content = ArmCodes.assign(null, trial.content(), json);
+    TrialContent content = ArmCodes.coded(trial.content(), json);
     var arms = content.arms();
     boolean randomised = TrialRandomisation.scheme(content).isPresent();
     // an arm named for a randomised trial is history entered as it happened, never a choice now
@@ -215,15 +215,11 @@ public class ParticipantService {
     List<ParticipantEntity> rows = participants.page(trialId, after, pageSize + 1);
     boolean more = rows.size() > pageSize;
     List<ParticipantEntity> page = more ? rows.subList(0, pageSize) : rows;
-    Map<String, String> labels = new java.util.HashMap<>();
-    ArmCodes.assign(null, trial.content(), json)
-        .arms()
-        .forEach(a -> labels.put(a.code(), a.label()));
+    Map<String, String> labels = ArmCodes.labels(ArmCodes.coded(trial.content(), json));
+    // the follow-up of this page's participants only, in one query
     Map<String, List<FollowUpEntry>> followUps = new HashMap<>();
-    for (var entry : statuses.ofTrial(trialId)) {
-      followUps
-          .computeIfAbsent(entry.code, k -> new ArrayList<>())
-          .add(new FollowUpEntry(entry.status, entry.effectiveDate, entry.reason));
+    for (var entry : statuses.ofParticipants(trialId, page.stream().map(p -> p.code).toList())) {
+      followUps.computeIfAbsent(entry.code, k -> new ArrayList<>()).add(entry(entry));
     }
     return new ParticipantPage(
         page.stream()
@@ -249,6 +245,10 @@ public class ParticipantService {
         p.strata,
         p.emergencyUnblindedAt,
         followUp);
+  }
+
+  private static FollowUpEntry entry(ParticipantStatusEntity e) {
+    return new FollowUpEntry(e.status, e.effectiveDate, e.reason);
   }
 
   /**
@@ -319,12 +319,9 @@ public class ParticipantService {
     events.participantStatusChanged(
         trialId, code, change.status(), change.effectiveDate(), change.reason());
     List<FollowUpEntry> followUp = new ArrayList<>();
-    past.forEach(e -> followUp.add(new FollowUpEntry(e.status, e.effectiveDate, e.reason)));
-    followUp.add(new FollowUpEntry(change.status(), change.effectiveDate(), change.reason()));
-    Map<String, String> labels = new HashMap<>();
-    ArmCodes.assign(null, trial.content(), json)
-        .arms()
-        .forEach(a -> labels.put(a.code(), a.label()));
+    past.forEach(e -> followUp.add(entry(e)));
+    followUp.add(entry(entry));
+    Map<String, String> labels = ArmCodes.labels(ArmCodes.coded(trial.content(), json));
     return view(participant, labels, followUp, TrialAccess.canSeeAllocations(trial, caller));
   }
 
@@ -375,10 +372,7 @@ public class ParticipantService {
                     "to",
                     participant.emergencyUnblindedAt.toString()))));
     events.participantUnblinded(trialId, code, now, request.reason());
-    Map<String, String> labels = new java.util.HashMap<>();
-    ArmCodes.assign(null, trial.content(), json)
-        .arms()
-        .forEach(a -> labels.put(a.code(), a.label()));
+    Map<String, String> labels = ArmCodes.labels(ArmCodes.coded(trial.content(), json));
     return new ParticipantUnblinding(
         participant.code,
         labels.getOrDefault(participant.armCode, participant.arm),

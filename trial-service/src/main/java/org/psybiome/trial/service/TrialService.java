@@ -148,7 +148,7 @@ public class TrialService {
     requireEnrolledArmsKept(trial, content);
     if (randomisation.isSealed(trial.id)
         && !java.util.Objects.equals(
-            TrialRandomisation.scheme(ArmCodes.assign(null, trial.content(), json)),
+            TrialRandomisation.scheme(ArmCodes.coded(trial.content(), json)),
             TrialRandomisation.scheme(content))) {
       // the sealed sequence was made for the declared arms, ratio and strata
       throw new ProblemException(
@@ -230,7 +230,7 @@ public class TrialService {
     trial.suspendedFrom = to == TrialStatus.SUSPENDED ? from : null;
     trial.status = to;
     if (to.isEnrolling()) {
-      randomisation.seal(trial, ArmCodes.assign(null, trial.content(), json), caller);
+      randomisation.seal(trial, ArmCodes.coded(trial.content(), json), caller);
     }
     bump(trial);
     addStatus(trial, caller, change);

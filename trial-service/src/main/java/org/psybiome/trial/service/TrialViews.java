@@ -49,7 +49,7 @@ public class TrialViews {
             .map(s -> new DatedStatus(s.status, s.effectiveDate, s.reason, s.recordedAt))
             .toList();
     // a record stored before 1.1 gets the 1.1 forms of its dates and ethics review
-    TrialContent content = ArmCodes.assign(null, LegacyItems.inStep(trial.content(), json), json);
+    TrialContent content = ArmCodes.coded(LegacyItems.inStep(trial.content(), json), json);
     return new Trial(
         trial.id,
         trial.consortium,
