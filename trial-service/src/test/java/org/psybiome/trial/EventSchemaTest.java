@@ -70,4 +70,38 @@ class EventSchemaTest {
       }
     }
   }
+
+  @Test
+  void aSequenceAllocationMatchesItsSchema() {
+    var record =
+        CrossoverTrialTest.crossover(
+            r -> {
+              r.withObject("/design").put("allocation", "NON_RANDOMIZED");
+              r.withObject("/design").putObject("masking").put("level", "NONE");
+            });
+    var draft = TrialApi.createDraft(record);
+    TrialApi.moveTo(draft.id(), draft.etag(), "RECRUITING");
+    TrialApi.as("registrant")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            java.util.Map.of(
+                "code",
+                "SEQ-1",
+                "sequence",
+                "AB",
+                "enrolledOn",
+                java.time.LocalDate.now().toString()))
+        .post("/api/v1/trials/" + draft.id() + "/participants")
+        .then()
+        .statusCode(201);
+    try (var probe = new TrialEventsProbe("psybiome.trial.allocations")) {
+      var events = probe.await(draft.id(), 1, Duration.ofSeconds(30));
+      assertThat(events)
+          .extracting(TrialEventsProbe.Event::type)
+          .containsExactly("org.psybiome.trial.sequence-allocated.v1");
+      var event = events.get(0);
+      assertThat(envelopeViolations(event.envelope())).isEmpty();
+      assertThat(dataViolations(event.type(), event.data())).as(event.data().toString()).isEmpty();
+    }
+  }
 }

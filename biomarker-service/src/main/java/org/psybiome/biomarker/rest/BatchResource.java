@@ -38,7 +38,7 @@ public class BatchResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
+  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "getBatch",
       summary = "Read a batch's summary (owning consortium)",

@@ -33,7 +33,13 @@ public class DriftResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.STATISTICIAN, Roles.READER, Roles.PIPELINE, Roles.REGISTRANT})
+  @RolesAllowed({
+    Roles.STATISTICIAN,
+    Roles.READER,
+    Roles.PIPELINE,
+    Roles.REGISTRANT,
+    Roles.BLINDED_STATISTICIAN
+  })
   @Operation(
       operationId = "getDrift",
       summary = "Registered against reported analytes, per visit",

@@ -106,7 +106,7 @@ public class ResultCorrectionResource {
   @GET
   @Path("/history")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
+  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "getResultHistory",
       summary = "A result's reported value and every correction, with who, when and why")

@@ -33,7 +33,7 @@ public class ResultCountResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
+  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "countResults",
       summary = "Count a trial's results per visit and analyte, censored ones apart")

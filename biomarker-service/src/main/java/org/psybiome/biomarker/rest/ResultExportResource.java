@@ -43,7 +43,7 @@ public class ResultExportResource {
 
   @GET
   @Produces({ExportFormat.CSV_TYPE, ExportFormat.NDJSON_TYPE})
-  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN})
+  @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "exportResults",
       summary = "Export a trial's results as CSV or NDJSON, streamed",

@@ -38,7 +38,13 @@ public class SummaryResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.STATISTICIAN, Roles.READER, Roles.PIPELINE, Roles.REGISTRANT})
+  @RolesAllowed({
+    Roles.STATISTICIAN,
+    Roles.READER,
+    Roles.PIPELINE,
+    Roles.REGISTRANT,
+    Roles.BLINDED_STATISTICIAN
+  })
   @Operation(
       operationId = "getSummary",
       summary = "Summarise an analyte at a visit, pooled or per arm, values or changes",

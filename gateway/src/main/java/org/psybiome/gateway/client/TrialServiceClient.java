@@ -28,4 +28,12 @@ public interface TrialServiceClient {
       @PathParam("trialId") String trialId,
       @HeaderParam("Authorization") String authorization,
       @HeaderParam(CorrelationIds.HEADER) String correlationId);
+
+  /** A trial's CONSORT flow as trial-service counts it, for the caller. */
+  @GET
+  @Path("/{trialId}/consort")
+  Uni<Response> consort(
+      @PathParam("trialId") String trialId,
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam(CorrelationIds.HEADER) String correlationId);
 }

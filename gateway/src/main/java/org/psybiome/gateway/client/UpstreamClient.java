@@ -49,6 +49,14 @@ public class UpstreamClient {
         timeout);
   }
 
+  /** The trial's CONSORT flow from trial-service. */
+  public Future<UpstreamReply> consort(String trialId, CallerHeaders caller, Duration timeout) {
+    return call(
+        Upstream.TRIAL_SERVICE,
+        () -> trials.consort(trialId, caller.authorization(), caller.correlationId()),
+        timeout);
+  }
+
   /** The trial's result counts from biomarker-service. */
   public Future<UpstreamReply> resultCounts(
       String trialId, CallerHeaders caller, Duration timeout) {

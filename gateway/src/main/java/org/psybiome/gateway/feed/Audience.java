@@ -28,7 +28,7 @@ enum Audience {
           "org.psybiome.trial.unblinded.v1");
 
   private static final Set<String> CONSORTIUM_ROLES =
-      Set.of(Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN);
+      Set.of(Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN);
 
   /**
    * The audience of an event type. Types not known here (new ones, biomarker events) go to the

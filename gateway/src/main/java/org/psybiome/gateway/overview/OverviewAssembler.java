@@ -9,18 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.psybiome.common.problem.ProblemException;
-import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Roles;
 import org.psybiome.gateway.client.CallerHeaders;
+import org.psybiome.gateway.client.RequiredReply;
 import org.psybiome.gateway.client.UpstreamClient;
 import org.psybiome.gateway.client.UpstreamReply;
-import org.psybiome.gateway.client.UpstreamUnavailable;
 import org.psybiome.gateway.config.GatewayConfig;
-import org.psybiome.gateway.edge.EdgeProblems;
 import org.psybiome.gateway.edge.VerifiedCaller;
 import org.psybiome.gateway.model.Upstream;
 
@@ -126,44 +122,7 @@ public class OverviewAssembler {
 
   /** The trial record, or the problem that ends the overview. */
   private static JsonNode requireTrial(String trialId, Future<UpstreamReply> trial) {
-    if (trial.failed()) {
-      if (trial.cause() instanceof UpstreamUnavailable unavailable) {
-        throw unavailable(unavailable);
-      }
-      throw new ProblemException(ProblemType.INTERNAL, "The trial could not be read");
-    }
-    UpstreamReply reply = trial.result();
-    if (reply.ok()) {
-      return reply.body();
-    }
-    if (reply.status() == 404) {
-      throw ProblemException.notFound("No trial " + trialId);
-    }
-    if (reply.status() >= 500) {
-      throw new ProblemException(
-          ProblemType.SERVICE_UNAVAILABLE,
-          "trial-service cannot serve the trial right now; try again shortly",
-          List.of(),
-          Map.of("Retry-After", "5"));
-    }
-    // 400, 401, 403, ...: the caller gets what trial-service said, in our problem format.
-    throw new ProblemException(ProblemType.forStatus(reply.status()), reply.detail());
-  }
-
-  private static ProblemException unavailable(UpstreamUnavailable failure) {
-    String service = failure.upstream().serviceName();
-    if (failure.reason() == UpstreamUnavailable.Reason.TIMEOUT) {
-      return new ProblemException(ProblemType.GATEWAY_TIMEOUT, service + " did not answer in time");
-    }
-    long retryAfter =
-        failure.reason() == UpstreamUnavailable.Reason.CIRCUIT_OPEN
-            ? failure.retryAfterNanos()
-            : 5_000_000_000L;
-    return new ProblemException(
-        ProblemType.SERVICE_UNAVAILABLE,
-        service + " cannot be reached; try again shortly",
-        List.of(),
-        Map.of("Retry-After", EdgeProblems.retryAfterSeconds(retryAfter)));
+    return RequiredReply.body(trial, "trial " + trialId);
   }
 
   static List<ScheduledVisit> schedule(JsonNode record) {

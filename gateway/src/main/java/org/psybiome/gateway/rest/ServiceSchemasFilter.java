@@ -35,6 +35,15 @@ public class ServiceSchemasFilter implements OASFilter {
     openAPI
         .getComponents()
         .addSchema(
+            "ConsortFlow",
+            OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description(
+                    "The CONSORT flow as trial-service counts it, with analysed added by the"
+                        + " gateway; the merged document has its schema."));
+    openAPI
+        .getComponents()
+        .addSchema(
             "Summary",
             OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)

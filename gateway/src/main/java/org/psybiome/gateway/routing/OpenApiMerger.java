@@ -137,7 +137,10 @@ public class OpenApiMerger {
 
   private void mergePaths(JsonObject merged, JsonObject paths, Upstream upstream) {
     for (String path : paths.fieldNames()) {
-      if (!routes.ownerOf(path).equals(Optional.of(upstream))) {
+      if (routes.servedByGateway(path.replaceAll("\\{[^/}]+}", "x"))) {
+        // The gateway composes it (the CONSORT flow) from what the service answers there.
+        Log.debugf("%s documents %s, which the gateway serves itself", upstream, path);
+      } else if (!routes.ownerOf(path).equals(Optional.of(upstream))) {
         // Documented but not routed there by the gateway (e.g. a service's /q endpoints).
         Log.debugf("%s documents %s, which the gateway does not route to it", upstream, path);
       } else if (merged.containsKey(path)) {

@@ -9,8 +9,8 @@ import org.psybiome.gateway.model.Upstream;
 /**
  * Which service owns a path of the public API. Biomarker data hangs partly under a trial ({@code
  * /trials/{id}/results}), so the more specific biomarker routes are tried first and every other
- * trial path belongs to trial-service, as do imports of trials from other registries. The overview
- * and the event feed are the gateway's own.
+ * trial path belongs to trial-service, as do imports of trials from other registries. The overview,
+ * the CONSORT flow and the event feed are the gateway's own.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -27,11 +27,15 @@ public class RouteTable {
           route("/api/v1/imports(/.*)?", Upstream.TRIAL_SERVICE));
 
   /**
-   * Paths the gateway answers itself: the composite overview and the live event feed. They pass the
-   * same edge checks as routed paths.
+   * Paths the gateway answers itself: the composite overview, the CONSORT flow with its analysis
+   * (composed from both services) and the live event feed. They pass the same edge checks as routed
+   * paths.
    */
   private static final List<Pattern> OWN =
-      List.of(Pattern.compile("/api/v1/trials/[^/]+/overview"), Pattern.compile("/api/v1/events"));
+      List.of(
+          Pattern.compile("/api/v1/trials/[^/]+/overview"),
+          Pattern.compile("/api/v1/trials/[^/]+/consort"),
+          Pattern.compile("/api/v1/events"));
 
   private static Route route(String regex, Upstream upstream) {
     return new Route(Pattern.compile(regex), upstream);

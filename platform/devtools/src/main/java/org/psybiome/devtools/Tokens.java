@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Tokens {
 
   public static final List<String> ROLES =
-      List.of("registrant", "pipeline", "statistician", "curator", "reader");
+      List.of(
+          "registrant", "pipeline", "statistician", "blinded-statistician", "curator", "reader");
   public static final String DEFAULT_ISSUER = "https://auth.psybiome.local";
 
   private Tokens() {}

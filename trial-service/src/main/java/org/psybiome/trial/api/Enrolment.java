@@ -29,4 +29,11 @@ public record Enrolment(
                     + " code (added in 1.1)",
             example = "{\"SITE\": \"BER\", \"CRP\": \"GE3\"}")
         @Size(max = 10)
-        Map<@NotBlank String, @NotBlank String> strata) {}
+        Map<@NotBlank String, @NotBlank String> strata,
+    @Schema(
+            description =
+                "Crossover and N-of-1 trials: the treatment sequence, by code, where the registry"
+                    + " does not allocate (added in 1.1)",
+            example = "AB")
+        @Size(max = 16)
+        String sequence) {}

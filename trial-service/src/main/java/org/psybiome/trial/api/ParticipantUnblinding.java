@@ -9,6 +9,8 @@ public record ParticipantUnblinding(
     String code,
     @Schema(description = "The label of the participant's arm") String arm,
     String armCode,
+    @Schema(description = "Crossover and N-of-1 trials: the treatment sequence, in place of an arm")
+        String sequence,
     @Schema(description = "The allocation number, where the registry drew one")
         String allocationReference,
     @Schema(description = "When the participant was first unblinded") Instant unblindedAt,

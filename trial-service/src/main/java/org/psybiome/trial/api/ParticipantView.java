@@ -18,6 +18,11 @@ public record ParticipantView(
     @Schema(description = "The arm's stable code (added in 1.1)") String armCode,
     @Schema(
             description =
+                "Crossover and N-of-1 trials: the treatment sequence's code, in place of an arm;"
+                    + " absent while the trial is blinded to the caller (added in 1.1)")
+        String sequence,
+    @Schema(
+            description =
                 "Who chose the arm (added in 1.1): RANDOMISED by the registry, REGISTRANT (a"
                     + " design the registry does not randomise), HISTORICAL (an enrolment from"
                     + " before the trial was registered here, entered as it happened)",

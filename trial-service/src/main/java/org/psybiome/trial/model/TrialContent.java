@@ -187,7 +187,46 @@ public record TrialContent(
       ObservationalModel observationalModel,
       TimePerspective timePerspective,
       Boolean patientRegistry,
-      @Valid Randomisation randomisation) {}
+      @Valid Randomisation randomisation,
+      // added in 1.1
+      @Schema(
+              description =
+                  "The code of the arm every other arm is compared with in analyses. When absent,"
+                      + " the only placebo, sham or no-intervention arm, else the only active"
+                      + " comparator",
+              example = "PLACEBO")
+          @Pattern(regexp = ARM_CODE, message = "must be an arm code like PLACEBO")
+          String comparatorArm,
+      @Valid Crossover crossover) {}
+
+  /**
+   * The periods and treatment sequences of a crossover or N-of-1 trial (added in 1.1): each
+   * sequence gives the arm received in each period, in period order (AB/BA, ABAB/BABA, ...). A
+   * randomised crossover trial allocates sequences, not arms; the schedule's visits name the period
+   * they belong to.
+   */
+  public record Crossover(
+      @NotNull @Size(min = 2, max = 20, message = "must have 2 to 20 periods")
+          List<@Valid @NotNull Period> periods,
+      @NotNull @Size(min = 1, max = 50, message = "must have 1 to 50 sequences")
+          List<@Valid @NotNull TreatmentSequence> sequences) {}
+
+  /** A treatment period, and the washout that precedes it (0 or absent: none). */
+  public record Period(
+      @NotBlank @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like P1")
+          String code,
+      @Size(max = 100) String label,
+      @Min(0) @Max(3650) Integer washoutDaysBefore) {}
+
+  /**
+   * A treatment sequence: the arm codes in period order, and its weight when sequences are
+   * allocated in a ratio other than 1:1.
+   */
+  public record TreatmentSequence(
+      @NotBlank @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like AB")
+          String code,
+      @NotNull @Size(min = 2, max = 20) List<@NotBlank String> arms,
+      @Min(1) @Max(100) Integer allocationRatio) {}
 
   /**
    * How a randomised trial allocates (added in 1.1): the method, the block sizes as multiples of
@@ -395,7 +434,22 @@ public record TrialContent(
       @NotNull @Min(-365) @Max(3650) Integer dayOffset,
       boolean baseline,
       List<@NotBlank String> panels,
-      List<@NotBlank String> scales) {
+      List<@NotBlank String> scales,
+      @Schema(
+              description =
+                  "Crossover and N-of-1 trials (added in 1.1): the period the visit belongs to;"
+                      + " absent for visits outside every period (screening, washout)",
+              example = "P1")
+          @Pattern(regexp = ARM_CODE, message = "must be a period code like P1")
+          String period,
+      @Schema(
+              description =
+                  "The visit window (added in 1.1): a visit held up to this many days before or"
+                      + " after its dayOffset is on schedule",
+              example = "3")
+          @Min(0)
+          @Max(365)
+          Integer windowDays) {
     public Visit {
       panels = panels == null ? List.of() : panels;
       scales = scales == null ? List.of() : scales;

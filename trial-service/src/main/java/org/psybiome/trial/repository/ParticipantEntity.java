@@ -22,13 +22,19 @@ public class ParticipantEntity {
 
   @Id public String code;
 
-  /** The arm's label when the participant was enrolled. */
-  @Column(nullable = false)
+  /** The arm's label when the participant was enrolled; null for a treatment sequence. */
   public String arm;
 
-  /** The arm's stable code: what the participant belongs to, whatever the arm is called. */
-  @Column(name = "arm_code", nullable = false)
+  /**
+   * The arm's stable code: what the participant belongs to, whatever the arm is called; null in a
+   * crossover or N-of-1 trial, where the participant has a sequence instead.
+   */
+  @Column(name = "arm_code")
   public String armCode;
+
+  /** The treatment sequence's code (crossover and N-of-1 trials), or null. */
+  @Column(name = "sequence_code")
+  public String sequenceCode;
 
   /** RANDOMISED, REGISTRANT or HISTORICAL: who chose the arm. */
   @Column(nullable = false)

@@ -29,8 +29,8 @@ public class ParticipantRepository
     java.util.Map<String, Long> counts = new java.util.HashMap<>();
     getEntityManager()
         .createQuery(
-            "select p.armCode, count(p) from ParticipantEntity p where p.trialId = ?1"
-                + " group by p.armCode",
+            "select coalesce(p.armCode, p.sequenceCode), count(p) from ParticipantEntity p"
+                + " where p.trialId = ?1 group by coalesce(p.armCode, p.sequenceCode)",
             Object[].class)
         .setParameter(1, trialId)
         .getResultList()

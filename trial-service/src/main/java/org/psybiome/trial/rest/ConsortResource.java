@@ -33,7 +33,7 @@ public class ConsortResource {
   }
 
   @GET
-  @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.READER})
+  @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.READER, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "getConsortFlow",
       summary = "The trial's CONSORT 2010 flow",
@@ -43,7 +43,7 @@ public class ConsortResource {
               + " was lost to follow-up, withdrew consent or completed, with the reasons given;"
               + " emergency unblindings. Pooled, and per arm for those who may see arms (while the"
               + " trial is blinded: its statisticians). Each participant counts once in each box"
-              + " whose status it ever had. Analysis is not counted yet.")
+              + " whose status it ever had. The analysis (analysed) is added by the gateway.")
   @APIResponse(
       responseCode = "200",
       description = "The flow",

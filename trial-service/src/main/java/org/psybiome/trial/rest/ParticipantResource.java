@@ -166,7 +166,13 @@ public class ParticipantResource {
   }
 
   @GET
-  @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.PIPELINE, Roles.READER})
+  @RolesAllowed({
+    Roles.REGISTRANT,
+    Roles.STATISTICIAN,
+    Roles.PIPELINE,
+    Roles.READER,
+    Roles.BLINDED_STATISTICIAN
+  })
   @Operation(
       operationId = "listParticipants",
       summary = "List participants; arms are hidden while the trial is blinded",

@@ -612,7 +612,14 @@ public class TrialResource {
 
   @GET
   @Path("/{id}/audit")
-  @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN, Roles.PIPELINE, Roles.READER, Roles.CURATOR})
+  @RolesAllowed({
+    Roles.REGISTRANT,
+    Roles.STATISTICIAN,
+    Roles.PIPELINE,
+    Roles.READER,
+    Roles.CURATOR,
+    Roles.BLINDED_STATISTICIAN
+  })
   @SecurityRequirement(name = "bearerToken")
   @Operation(
       operationId = "listTrialAudit",

@@ -114,8 +114,26 @@ public class ConsortFlows {
     }
     boolean visible = TrialAccess.canSeeAllocations(trial, caller);
     List<ConsortFlow.ArmCounts> arms = new ArrayList<>();
-    if (visible) {
-      for (var arm : ArmCodes.coded(trial.content(), json).arms()) {
+    var content = ArmCodes.coded(trial.content(), json);
+    var crossover = content.design() == null ? null : content.design().crossover();
+    if (visible && crossover != null) {
+      // a crossover trial's groups are its treatment sequences
+      Map<String, String> labels = ArmCodes.labels(content);
+      for (var sequence : crossover.sequences()) {
+        arms.add(
+            new ConsortFlow.ArmCounts(
+                sequence.code(),
+                sequence.code()
+                    + ": "
+                    + String.join(
+                        " → ",
+                        sequence.arms().stream().map(a -> labels.getOrDefault(a, a)).toList()),
+                ConsortCounts.of(
+                    all.stream().filter(p -> sequence.code().equals(p.sequenceCode)).toList(),
+                    history)));
+      }
+    } else if (visible) {
+      for (var arm : content.arms()) {
         arms.add(
             new ConsortFlow.ArmCounts(
                 arm.code(),

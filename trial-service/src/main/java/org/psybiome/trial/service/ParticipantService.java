@@ -89,29 +89,46 @@ public class ParticipantService {
                   "The participant code " + p, List.of(Violation.of("code", p)));
             });
     TrialContent content = ArmCodes.coded(trial.content(), json);
-    var arms = content.arms();
-    boolean randomised = TrialRandomisation.scheme(content).isPresent();
-    // an arm named for a randomised trial is history entered as it happened, never a choice now
-    boolean historical =
-        randomised
-            && enrolment.arm() != null
-            && trial.registeredOn != null
-            && enrolment.enrolledOn().isBefore(trial.registeredOn);
-    if (randomised && enrolment.arm() != null && !historical) {
+    var crossover = content.design() == null ? null : content.design().crossover();
+    // what the registrant may name: an arm, or a treatment sequence in a crossover or N-of-1 trial
+    String named = crossover != null ? enrolment.sequence() : enrolment.arm();
+    String field = crossover != null ? "sequence" : "arm";
+    String other = crossover != null ? enrolment.arm() : enrolment.sequence();
+    if (other != null) {
       throw ProblemException.invalid(
-          trialId + " is randomised by the registry: enrol with strata, not an arm",
+          trialId
+              + (crossover != null
+                  ? " allocates treatment sequences, not arms"
+                  : " has no treatment sequences"),
           List.of(
               Violation.of(
-                  "arm",
-                  "is allocated by the registry; an arm is given only for an enrolment dated"
+                  crossover != null ? "arm" : "sequence",
+                  crossover != null
+                      ? "is not given in a crossover or N-of-1 trial: name the sequence"
+                      : "is only for crossover and N-of-1 trials")));
+    }
+    boolean randomised = TrialRandomisation.scheme(content).isPresent();
+    // a group named for a randomised trial is history entered as it happened, never a choice now
+    boolean historical =
+        randomised
+            && named != null
+            && trial.registeredOn != null
+            && enrolment.enrolledOn().isBefore(trial.registeredOn);
+    if (randomised && named != null && !historical) {
+      throw ProblemException.invalid(
+          trialId + " is randomised by the registry: enrol with strata, not an " + field,
+          List.of(
+              Violation.of(
+                  field,
+                  "is allocated by the registry; it is given only for an enrolment dated"
                       + " before the trial was registered here ("
                       + trial.registeredOn
                       + ")")));
     }
-    if (!randomised && enrolment.arm() == null) {
+    if (!randomised && named == null) {
       throw ProblemException.invalid(
-          trialId + " declares no randomisation: name the arm",
-          List.of(Violation.of("arm", "is required: the trial declares no randomisation")));
+          trialId + " declares no randomisation: name the " + field,
+          List.of(Violation.of(field, "is required: the trial declares no randomisation")));
     }
     if (participants.exists(trialId, enrolment.code())) {
       throw ProblemException.conflict(
@@ -126,24 +143,10 @@ public class ParticipantService {
               enrolment.code(),
               enrolment.strata() == null ? Map.of() : enrolment.strata());
     }
-    String chosen = allocation != null ? allocation.armCode() : enrolment.arm();
-    // by its code, or by its label as 1.0 clients name it
-    TrialContent.Arm arm =
-        arms.stream()
-            .filter(a -> a.code().equals(chosen))
-            .findFirst()
-            .or(() -> arms.stream().filter(a -> a.label().equals(chosen)).findFirst())
-            .orElseThrow(
-                () ->
-                    ProblemException.invalid(
-                        "No such arm in " + trialId,
-                        List.of(
-                            Violation.of(
-                                "arm",
-                                "must be the code or label of one of "
-                                    + arms.stream()
-                                        .map(a -> a.code() + " (" + a.label() + ")")
-                                        .toList()))));
+    String chosen = allocation != null ? allocation.group() : named;
+    TrialContent.Arm arm = crossover == null ? arm(content, trialId, chosen) : null;
+    TrialContent.TreatmentSequence sequence =
+        crossover == null ? null : sequence(crossover, trialId, chosen);
     LocalDate today = LocalDate.now(clock);
     // A trial registered after it started recruiting enrols with its real, earlier dates: the
     // bound is the date recruitment began, not the date of registration here.
@@ -167,8 +170,9 @@ public class ParticipantService {
     ParticipantEntity participant = new ParticipantEntity();
     participant.trialId = trialId;
     participant.code = enrolment.code();
-    participant.arm = arm.label();
-    participant.armCode = arm.code();
+    participant.arm = arm == null ? null : arm.label();
+    participant.armCode = arm == null ? null : arm.code();
+    participant.sequenceCode = sequence == null ? null : sequence.code();
     participant.allocation =
         allocation != null ? "RANDOMISED" : historical ? "HISTORICAL" : "REGISTRANT";
     participant.allocationReference = allocation == null ? null : allocation.reference();
@@ -191,18 +195,66 @@ public class ParticipantService {
                     "path",
                     "/participants/" + enrolment.code(),
                     "to",
-                    Map.of(
-                        "arm", arm.label(),
-                        "armCode", arm.code(),
-                        "allocation", participant.allocation,
-                        "enrolledOn", enrolment.enrolledOn().toString())))));
-    events.participantEnrolled(
-        trialId, enrolment.code(), arm.label(), arm.code(), enrolment.enrolledOn());
+                    arm != null
+                        ? Map.of(
+                            "arm", arm.label(),
+                            "armCode", arm.code(),
+                            "allocation", participant.allocation,
+                            "enrolledOn", enrolment.enrolledOn().toString())
+                        : Map.of(
+                            "sequence", sequence.code(),
+                            "allocation", participant.allocation,
+                            "enrolledOn", enrolment.enrolledOn().toString())))));
+    if (arm != null) {
+      events.participantEnrolled(
+          trialId, enrolment.code(), arm.label(), arm.code(), enrolment.enrolledOn());
+    } else {
+      events.sequenceAllocated(
+          trialId, enrolment.code(), sequence.code(), enrolment.enrolledOn(), crossover);
+    }
     return view(
         participant,
-        Map.of(arm.code(), arm.label()),
+        ArmCodes.labels(content),
         List.of(),
         TrialAccess.canSeeAllocations(trial, caller));
+  }
+
+  /** The arm by its code, or by its label as 1.0 clients name it. */
+  private static TrialContent.Arm arm(TrialContent content, String trialId, String chosen) {
+    var arms = content.arms();
+    return arms.stream()
+        .filter(a -> a.code().equals(chosen))
+        .findFirst()
+        .or(() -> arms.stream().filter(a -> a.label().equals(chosen)).findFirst())
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    "No such arm in " + trialId,
+                    List.of(
+                        Violation.of(
+                            "arm",
+                            "must be the code or label of one of "
+                                + arms.stream()
+                                    .map(a -> a.code() + " (" + a.label() + ")")
+                                    .toList()))));
+  }
+
+  private static TrialContent.TreatmentSequence sequence(
+      TrialContent.Crossover crossover, String trialId, String chosen) {
+    return crossover.sequences().stream()
+        .filter(q -> q.code().equals(chosen))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    "No such treatment sequence in " + trialId,
+                    List.of(
+                        Violation.of(
+                            "sequence",
+                            "must be one of "
+                                + crossover.sequences().stream()
+                                    .map(TrialContent.TreatmentSequence::code)
+                                    .toList()))));
   }
 
   @Transactional
@@ -237,9 +289,10 @@ public class ParticipantService {
       boolean allocationVisible) {
     return new ParticipantView(
         p.code,
-        allocationVisible ? labels.getOrDefault(p.armCode, p.arm) : null,
+        allocationVisible && p.armCode != null ? labels.getOrDefault(p.armCode, p.arm) : null,
         p.enrolledOn,
         allocationVisible ? p.armCode : null,
+        allocationVisible ? p.sequenceCode : null,
         p.allocation,
         p.allocationReference,
         p.strata,
@@ -375,8 +428,11 @@ public class ParticipantService {
     Map<String, String> labels = ArmCodes.labels(ArmCodes.coded(trial.content(), json));
     return new ParticipantUnblinding(
         participant.code,
-        labels.getOrDefault(participant.armCode, participant.arm),
+        participant.armCode == null
+            ? null
+            : labels.getOrDefault(participant.armCode, participant.arm),
         participant.armCode,
+        participant.sequenceCode,
         participant.allocationReference,
         participant.emergencyUnblindedAt,
         participant.emergencyUnblindedBy,

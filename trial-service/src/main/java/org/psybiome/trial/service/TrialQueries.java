@@ -121,7 +121,7 @@ public class TrialQueries {
         withContent ? v.content() : null);
   }
 
-  /** While blinded, enrolment entries show who was enrolled but not into which arm. */
+  /** While blinded, enrolment entries show who was enrolled but not into which arm or sequence. */
   private static AuditEntryView view(AuditEntryEntity e, boolean allocationsVisible) {
     JsonNode changes = e.changes;
     if (!allocationsVisible && "PARTICIPANT_ENROLLED".equals(e.action) && changes.isArray()) {
@@ -130,6 +130,7 @@ public class TrialQueries {
         if (change.get("to") instanceof ObjectNode to) {
           to.remove("arm");
           to.remove("armCode");
+          to.remove("sequence");
         }
       }
       changes = masked;

@@ -43,8 +43,11 @@ import org.psybiome.trial.service.randomisation.SequenceGenerator;
 @ApplicationScoped
 public class TrialRandomisation {
 
-  /** The arm and allocation number the registry chose for a participant. */
-  public record Allocation(String armCode, String reference, String stratum) {}
+  /**
+   * The arm (or, in a crossover or N-of-1 trial, the treatment sequence) and allocation number the
+   * registry chose for a participant.
+   */
+  public record Allocation(String group, String reference, String stratum) {}
 
   private final AllocationSlotRepository slots;
   private final ParticipantRepository participants;
@@ -81,11 +84,19 @@ public class TrialRandomisation {
       return Optional.empty();
     }
     var declared = design.randomisation();
-    List<String> arms = content.arms().stream().map(TrialContent.Arm::code).toList();
     Map<String, Integer> ratio = new LinkedHashMap<>();
-    content
-        .arms()
-        .forEach(a -> ratio.put(a.code(), a.allocationRatio() == null ? 1 : a.allocationRatio()));
+    if (design.crossover() != null) {
+      // a crossover or N-of-1 trial allocates treatment sequences
+      design
+          .crossover()
+          .sequences()
+          .forEach(q -> ratio.put(q.code(), q.allocationRatio() == null ? 1 : q.allocationRatio()));
+    } else {
+      content
+          .arms()
+          .forEach(a -> ratio.put(a.code(), a.allocationRatio() == null ? 1 : a.allocationRatio()));
+    }
+    List<String> arms = List.copyOf(ratio.keySet());
     List<Factor> factors =
         declared.factors().stream().map(f -> new Factor(f.code(), f.levels())).toList();
     MinimisationSettings settings =
@@ -149,7 +160,7 @@ public class TrialRandomisation {
     Set<String> issued = new HashSet<>();
     for (ParticipantEntity p : participants.randomised(trial.id)) {
       if (p.strata != null) {
-        state = state.after(p.armCode, p.strata);
+        state = state.after(p.armCode != null ? p.armCode : p.sequenceCode, p.strata);
       }
       if (p.allocationReference != null) {
         issued.add(p.allocationReference);

@@ -103,6 +103,7 @@ public class TrialService {
                         ProblemType.FORBIDDEN, "The token names no consortium to own the trial"));
     validate(content);
     content = ArmCodes.assign(null, LegacyItems.inStep(content, json), json);
+    validateCoded(content);
     Instant now = Instant.now(clock);
     TrialEntity trial = new TrialEntity();
     trial.id = newId(now);
@@ -145,6 +146,7 @@ public class TrialService {
     }
     validate(content);
     content = ArmCodes.assign(trial.content(), LegacyItems.inStep(content, json), json);
+    validateCoded(content);
     requireEnrolledArmsKept(trial, content);
     if (randomisation.isSealed(trial.id)
         && !java.util.Objects.equals(
@@ -305,23 +307,59 @@ public class TrialService {
     }
   }
 
-  /** An arm with participants cannot go: they would belong to nothing. */
+  /** The references to arm codes (comparator, sequences), checked once every arm has its code. */
+  private static void validateCoded(TrialContent content) {
+    List<Violation> violations = new ArrayList<>();
+    CrossoverRules.check(content, violations);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(count(violations) + " in the trial record", violations);
+    }
+  }
+
+  /**
+   * An arm or treatment sequence with participants cannot go: they would belong to nothing. Nor can
+   * the periods or the sequences' treatments change once a participant has a sequence: it would
+   * change what they received.
+   */
   void requireEnrolledArmsKept(TrialEntity trial, TrialContent content) {
-    java.util.Set<String> codes = new java.util.HashSet<>();
-    content.arms().forEach(arm -> codes.add(arm.code()));
+    java.util.Set<String> arms = new java.util.HashSet<>();
+    content.arms().forEach(arm -> arms.add(arm.code()));
+    var crossover = content.design() == null ? null : content.design().crossover();
+    java.util.Set<String> sequences = new java.util.HashSet<>();
+    if (crossover != null) {
+      crossover.sequences().forEach(q -> sequences.add(q.code()));
+    }
+    var before = ArmCodes.coded(trial.content(), json).design();
+    var crossoverBefore = before == null ? null : before.crossover();
     participants
         .countByArmCode(trial.id)
         .forEach(
             (code, count) -> {
-              if (!codes.contains(code)) {
+              boolean sequence =
+                  crossoverBefore != null
+                      && crossoverBefore.sequences().stream().anyMatch(q -> q.code().equals(code));
+              if (sequence && !java.util.Objects.equals(crossoverBefore, crossover)) {
                 throw new ProblemException(
                     ProblemType.CONFLICT,
-                    "Arm "
+                    "Participants have treatment sequences: the periods and sequences stay as"
+                        + " they were",
+                    List.of(
+                        Violation.of(
+                            "design.crossover", "cannot change once participants have sequences")));
+              }
+              if (!(sequence ? sequences : arms).contains(code)) {
+                throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    (sequence ? "Sequence " : "Arm ")
                         + code
                         + " has "
                         + count
-                        + " participant(s) and cannot be removed; rename it instead (its code stays)",
-                    List.of(Violation.of("arms", "arm " + code + " has participants")));
+                        + " participant(s) and cannot be removed"
+                        + (sequence ? "" : "; rename it instead (its code stays)"),
+                    List.of(
+                        Violation.of(
+                            sequence ? "design.crossover.sequences" : "arms",
+                            code + " has participants")));
               }
             });
   }

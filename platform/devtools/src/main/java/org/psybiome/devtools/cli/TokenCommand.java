@@ -31,7 +31,9 @@ final class TokenCommand implements Callable<Integer> {
       names = "--role",
       required = true,
       paramLabel = "ROLE",
-      description = "registrant, pipeline, statistician, curator or reader")
+      description =
+          "registrant, pipeline, statistician (unblinded), blinded-statistician, curator or"
+              + " reader")
   String role;
 
   @Option(

@@ -9,8 +9,17 @@ public final class Roles {
   /** Posts results for its own consortium's trials. */
   public static final String PIPELINE = "pipeline";
 
-  /** Unblinds, sees allocations and per-arm data of its own consortium. */
+  /**
+   * The unblinded statistician: sees allocations and per-arm data of its own consortium's trials
+   * while they are masked, and unblinds them.
+   */
   public static final String STATISTICIAN = "statistician";
+
+  /**
+   * The blinded statistician: reads its own consortium's data like the unblinded one, but sees
+   * pooled data only while a trial is masked (no arm, no allocation, no per-arm figure).
+   */
+  public static final String BLINDED_STATISTICIAN = "blinded-statistician";
 
   /** Maintains the analyte catalogue and panels. */
   public static final String CURATOR = "curator";
@@ -18,7 +27,9 @@ public final class Roles {
   /** Dashboards: reads what is visible to it. */
   public static final String READER = "reader";
 
-  public static final String[] ALL = {REGISTRANT, PIPELINE, STATISTICIAN, CURATOR, READER};
+  public static final String[] ALL = {
+    REGISTRANT, PIPELINE, STATISTICIAN, BLINDED_STATISTICIAN, CURATOR, READER
+  };
 
   /** The token claim naming the caller's consortium. */
   public static final String CONSORTIUM_CLAIM = "consortium";

@@ -8,6 +8,7 @@ import org.psybiome.outbox.OutboxEvent;
 import org.psybiome.trial.config.TrialConfig;
 import org.psybiome.trial.events.ParticipantEnrolledV1;
 import org.psybiome.trial.events.ParticipantUnblindedV1;
+import org.psybiome.trial.events.SequenceAllocatedV1;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -27,6 +28,7 @@ public class TrialEvents {
   public static final String PARTICIPANT_STATUS_CHANGED =
       "org.psybiome.trial.participant-status-changed.v1";
   public static final String PARTICIPANT_UNBLINDED = "org.psybiome.trial.participant-unblinded.v1";
+  public static final String SEQUENCE_ALLOCATED = "org.psybiome.trial.sequence-allocated.v1";
 
   private static final TrialEventMapper MAPPER = TrialEventMapper.INSTANCE;
 
@@ -64,6 +66,32 @@ public class TrialEvents {
             trialId,
             PARTICIPANT_ENROLLED,
             new ParticipantEnrolledV1(trialId, code, arm, enrolledOn, armCode)));
+  }
+
+  /**
+   * Internal: a crossover or N-of-1 participant's sequence and the arm of each period, so it goes
+   * to the allocations topic only.
+   */
+  public void sequenceAllocated(
+      String trialId,
+      String code,
+      String sequenceCode,
+      LocalDate enrolledOn,
+      org.psybiome.trial.model.TrialContent.Crossover crossover) {
+    var sequence =
+        crossover.sequences().stream().filter(q -> q.code().equals(sequenceCode)).findFirst();
+    var periods = new java.util.ArrayList<SequenceAllocatedV1.PeriodTreatment>();
+    for (int i = 0; i < crossover.periods().size(); i++) {
+      periods.add(
+          new SequenceAllocatedV1.PeriodTreatment(
+              crossover.periods().get(i).code(), sequence.orElseThrow().arms().get(i)));
+    }
+    outbox.append(
+        new OutboxEvent(
+            config.allocationsTopic(),
+            trialId,
+            SEQUENCE_ALLOCATED,
+            new SequenceAllocatedV1(trialId, code, sequenceCode, enrolledOn, periods)));
   }
 
   /** One participant's arm revealed in an emergency; the event carries no arm. */

@@ -664,7 +664,9 @@ public final class CtgovStudyMapper {
               info + "/observationalModel", ObservationalModel.class, "design.observationalModel"),
           r.constant(info + "/timePerspective", TimePerspective.class, "design.timePerspective"),
           r.bool(DESIGN + "/patientRegistry"),
-          null); // ClinicalTrials.gov does not say how the sequence is generated
+          null, // ClinicalTrials.gov does not say how the sequence is generated
+          null, // nor which arm is the comparator of analyses
+          null); // nor the periods and sequences of a crossover trial
     }
 
     private TrialPhase phase() {
