@@ -25,12 +25,14 @@ public final class ResultAccess {
 
   /**
    * Results themselves, batches, counts, histories and exports: the owning consortium's pipeline,
-   * readers and statisticians. Results carry no arms, so blinding hides nothing here.
+   * readers and statisticians, blinded or not. Results carry no arms, so blinding hides nothing
+   * here.
    */
   public static boolean canRead(TrialSnapshot trial, Caller caller) {
     return canWrite(trial, caller)
         || caller.actsFor(trial.consortium(), Roles.READER)
-        || caller.actsFor(trial.consortium(), Roles.STATISTICIAN);
+        || caller.actsFor(trial.consortium(), Roles.STATISTICIAN)
+        || caller.actsFor(trial.consortium(), Roles.BLINDED_STATISTICIAN);
   }
 
   /**

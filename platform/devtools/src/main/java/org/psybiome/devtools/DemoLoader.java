@@ -29,7 +29,8 @@ import org.psybiome.client.model.TrialView;
 
 /**
  * {@code ./psybiome up --demo}: registers the demo trials of {@code demo/trials} through the
- * gateway, as a consortium's registrant would, enrols participants in every arm, and posts their
+ * gateway, as a consortium's registrant would, enrols participants in every arm (with their strata
+ * only, where the trial declares its randomisation and the registry allocates), and posts their
  * results as the consortium's lab pipeline would ({@link DemoResults}). A trial whose secondary ids
  * are already claimed was registered before; only its missing results are loaded. Every call goes
  * through the client generated from the API's contract (api/client).
@@ -42,12 +43,15 @@ public final class DemoLoader {
   private final ApiClient client;
   private final TrialsApi trials;
   private final ParticipantsApi enrolments;
+  private final ParticipantsApi allocations;
   private final DemoResults results;
 
-  DemoLoader(URI gateway, String token, String pipelineToken) {
+  DemoLoader(URI gateway, String token, String pipelineToken, String statisticianToken) {
     this.client = ApiClients.of(gateway, token, Duration.ofSeconds(30));
     this.trials = new TrialsApi(client);
     this.enrolments = new ParticipantsApi(client);
+    this.allocations =
+        new ParticipantsApi(ApiClients.of(gateway, statisticianToken, Duration.ofSeconds(30)));
     this.results = new DemoResults(gateway, pipelineToken);
   }
 
@@ -75,7 +79,16 @@ public final class DemoLoader {
             "pipeline",
             CONSORTIUM,
             Duration.ofMinutes(15));
-    DemoLoader demo = new DemoLoader(gateway, token, pipelineToken);
+    // the unblinded statistician reads who the registry allocated where (the registrant cannot)
+    String statisticianToken =
+        Tokens.mint(
+            keys,
+            Tokens.DEFAULT_ISSUER,
+            "demo-statistician@" + CONSORTIUM,
+            "statistician",
+            CONSORTIUM,
+            Duration.ofMinutes(15));
+    DemoLoader demo = new DemoLoader(gateway, token, pipelineToken, statisticianToken);
     List<Path> files;
     try (Stream<Path> listing = Files.list(demoDir.resolve("trials"))) {
       files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -104,7 +117,11 @@ public final class DemoLoader {
       }
       String id = registeredId(registration.getString("acronym"), file);
       System.out.println("  demo trial " + id + " (" + file.getFileName() + "): already loaded");
-      results.load(id, registration, participants);
+      try {
+        results.load(id, registration, randomised(registration) ? allocated(id) : participants);
+      } catch (ApiException allocations) {
+        throw failed(file, allocations);
+      }
       return;
     }
     TrialView trial = created.getData();
@@ -118,15 +135,21 @@ public final class DemoLoader {
               .statusChange(new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(today))
               .build());
       for (Map.Entry<String, Integer> participant : participants.entrySet()) {
+        Enrolment enrolment = new Enrolment().code(participant.getKey()).enrolledOn(today);
+        if (randomised(registration)) {
+          // the registry allocates: the registrant gives the participant's stratum only
+          enrolment.strata(Map.of("CRP", participant.getKey().hashCode() % 3 == 0 ? "GE3" : "LT3"));
+        } else {
+          enrolment.arm(trial.getArms().get(participant.getValue()).getLabel());
+        }
         enrolments.enrolParticipant(
             ParticipantsApi.APIEnrolParticipantRequest.newBuilder()
                 .id(id)
-                .enrolment(
-                    new Enrolment()
-                        .code(participant.getKey())
-                        .arm(trial.getArms().get(participant.getValue()).getLabel())
-                        .enrolledOn(today))
+                .enrolment(enrolment)
                 .build());
+      }
+      if (randomised(registration)) {
+        participants = allocated(id);
       }
     } catch (ApiException e) {
       throw failed(file, e);
@@ -163,6 +186,36 @@ public final class DemoLoader {
       participants.put(String.format("%s-%03d", prefix, participants.size() + 1), arm);
     }
     return participants;
+  }
+
+  /** Whether the registry allocates this trial's participants (it declares its randomisation). */
+  private static boolean randomised(JsonObject registration) {
+    return registration.getJsonObject("design").containsKey("randomisation");
+  }
+
+  /**
+   * Each participant's arm index as the registry allocated it, read as the consortium's unblinded
+   * statistician: the demo's simulated results differ by arm, as a real lab's would by treatment.
+   */
+  private Map<String, Integer> allocated(String id) throws ApiException {
+    List<String> arms =
+        trials.getTrial(TrialsApi.APIGetTrialRequest.newBuilder().id(id).build()).getArms().stream()
+            .map(arm -> arm.getCode())
+            .toList();
+    Map<String, Integer> allocated = new LinkedHashMap<>();
+    String pageToken = null;
+    do {
+      var page =
+          allocations.listParticipants(
+              ParticipantsApi.APIListParticipantsRequest.newBuilder()
+                  .id(id)
+                  .pageSize(200)
+                  .pageToken(pageToken)
+                  .build());
+      page.getItems().forEach(p -> allocated.put(p.getCode(), arms.indexOf(p.getArmCode())));
+      pageToken = page.getNextPageToken();
+    } while (pageToken != null);
+    return allocated;
   }
 
   /** The id of the consortium's trial with this acronym, registered by an earlier run. */
