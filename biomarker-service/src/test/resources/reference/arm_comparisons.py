@@ -18,7 +18,7 @@ Per comparison at W8:
   - on natural logs (values <= 0 left out): Welch on ln W8 with the CI of the difference
     (CompareMeans.tconfint_diff, usevar='unequal'), exponentiated to a geometric mean ratio; the
     ANCOVA ln W8 ~ arm + ln W0 over participants with both values > 0, exponentiated.
-Per arm at W8: the geometric mean of the positive values with its t interval
+Per arm at W8, and pooled: the geometric mean of the positive values with its t interval
 (DescrStatsW.tconfint_mean on the logs), exponentiated.
 """
 import json
@@ -149,20 +149,20 @@ def scenario(comparator):
     return {"comparator": comparator, "comparisons": comparisons}
 
 
+def geometric_mean(x):
+    logs = np.log(x[x > 0])
+    low, high = DescrStatsW(logs).tconfint_mean(alpha=0.05)
+    return {
+        "n": int(len(logs)),
+        "nNonPositive": int((x <= 0).sum()),
+        "geometricMean": float(math.exp(logs.mean())),
+        "ciLow": float(math.exp(low)),
+        "ciHigh": float(math.exp(high)),
+    }
+
+
 def geometric_means():
-    out = {}
-    for arm in ARMS:
-        x = w8(arm["code"])
-        logs = np.log(x[x > 0])
-        low, high = DescrStatsW(logs).tconfint_mean(alpha=0.05)
-        out[arm["code"]] = {
-            "n": int(len(logs)),
-            "nNonPositive": int((x <= 0).sum()),
-            "geometricMean": float(math.exp(logs.mean())),
-            "ciLow": float(math.exp(low)),
-            "ciHigh": float(math.exp(high)),
-        }
-    return out
+    return {arm["code"]: geometric_mean(w8(arm["code"])) for arm in ARMS}
 
 
 def main():
@@ -176,6 +176,9 @@ def main():
             {"code": c, "arm": a, "W0": v0, "W8": v8} for c, a, v0, v8 in PARTICIPANTS
         ],
         "geometricMeans": geometric_means(),
+        "pooledGeometricMean": geometric_mean(
+            np.array([v8 for _, _, _, v8 in PARTICIPANTS if v8 is not None])
+        ),
         "scenarios": {
             "sole_placebo": scenario("PLACEBO"),
             "declared_active": scenario("ACTIVE"),

@@ -51,13 +51,20 @@ public class SummaryResource {
               + " results at the visit and at baseline are both not censored. Results with"
               + " qcStatus FAIL enter no statistic (nor a change, nor the comparison) and are"
               + " counted in nQcFail; nQcWarn counts the values used that have qcStatus WARN."
-              + " by=arm adds experimental vs comparator: mean difference, Hedges' g with 95% CI,"
-              + " Welch's t, df and two-sided p; withheld while the trial is blinded except for"
-              + " the consortium's statistician. Pooled summaries are open to the consortium's"
+              + " by=arm: per arm (matched by the arm's stable code), and each other arm vs the"
+              + " trial's comparator arm (declared by the trial, else the only placebo/sham/"
+              + " no-intervention arm, else the only active comparator; none otherwise, with"
+              + " noComparisonReason): mean difference, Hedges' g with 95% CI, Welch's t, df,"
+              + " two-sided p and its Holm adjustment over the comparisons; at a visit after"
+              + " baseline the baseline-adjusted ANCOVA (OLS, comparator as reference); for"
+              + " analytes analysed on the log scale, geometric means and ratios (values <= 0 left"
+              + " out and counted). by=arm is withheld while the trial is blinded except for the"
+              + " consortium's statistician. Pooled summaries are open to the consortium's"
               + " registrants too.")
   @APIResponse(
       responseCode = "200",
-      description = "The summary: pooled has pooled, arm has arms (and comparison)",
+      description =
+          "The summary: pooled has pooled, arm has arms, comparisons (and comparison, the first)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
