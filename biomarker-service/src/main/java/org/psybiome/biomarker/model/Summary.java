@@ -62,4 +62,12 @@ public record Summary(
             description =
                 "by=pooled, log-scale analyte, change=false: geometric mean of all participants'"
                     + " values with its 95% CI")
-        GeometricMean pooledGeometricMean) {}
+        GeometricMean pooledGeometricMean,
+    @Schema(
+            description =
+                "how censored latest results were handled, as the request declared it (censored"
+                    + " parameter): exclude (counted in nCensored only) or lloq-sqrt2 (below the"
+                    + " lower limit: limit/√2, counted in n, nCensored and nSubstituted; above the"
+                    + " upper limit: excluded)",
+            enumeration = {"exclude", "lloq-sqrt2"})
+        String censoredHandling) {}

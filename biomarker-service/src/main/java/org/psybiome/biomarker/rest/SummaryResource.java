@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.Summary;
+import org.psybiome.biomarker.service.CensoredHandling;
 import org.psybiome.biomarker.service.Summaries;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -73,7 +74,8 @@ public class SummaryResource {
       responseCode = "400",
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
-              + " false, or change=true for a trial without a baseline visit")
+              + " false, censored not exclude or lloq-sqrt2, or change=true for a trial without a"
+              + " baseline visit")
   @APIResponse(
       responseCode = "403",
       description =
@@ -106,13 +108,27 @@ public class SummaryResource {
           @DefaultValue("false")
           // JAX-RS reads any word but "true" as false: a typo must not silently change the answer
           @Pattern(regexp = "true|false", message = "must be true or false")
-          String change) {
+          String change,
+      @Parameter(
+              description =
+                  "censored latest results: exclude (counted in nCensored only) or lloq-sqrt2"
+                      + " (a result below the lower limit of quantification enters as limit/√2;"
+                      + " one above the upper limit stays excluded); echoed as censoredHandling",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"exclude", "lloq-sqrt2"},
+                      defaultValue = "exclude"))
+          @QueryParam("censored")
+          @DefaultValue("exclude")
+          String censored) {
     return summaries.summary(
         caller,
         trialId,
         analyte,
         visit == null || visit.isBlank() ? null : visit,
         by,
-        Boolean.parseBoolean(change));
+        Boolean.parseBoolean(change),
+        CensoredHandling.of(censored));
   }
 }

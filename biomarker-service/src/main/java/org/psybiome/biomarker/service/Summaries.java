@@ -3,6 +3,7 @@ package org.psybiome.biomarker.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public class Summaries {
       String analyteCode,
       String visitCode,
       String by,
-      boolean change) {
+      boolean change,
+      CensoredHandling censored) {
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
@@ -120,7 +122,8 @@ public class Summaries {
             results.participantValues(trialId, analyte.code(), visits),
             visit.code(),
             baseline != null ? baseline : ancovaBaseline,
-            change);
+            change,
+            censored);
     boolean logScale = analyte.analysedOnLogScale() && !change;
 
     if (POOLED.equals(by)) {
@@ -141,7 +144,8 @@ public class Summaries {
           null,
           null,
           analyte.analysedOnLogScale(),
-          logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null);
+          logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
+          censored.parameter());
     }
     Map<String, String> allocation = snapshots.allocations(trialId);
     List<ArmSummary> arms = new ArrayList<>();
@@ -192,16 +196,17 @@ public class Summaries {
         comparator.noComparisonReason(),
         ancovaUnavailable,
         analyte.analysedOnLogScale(),
-        null);
+        null,
+        censored.parameter());
   }
 
   /** A participant's value to summarise, and whether it rests on a result with QC WARN. */
-  record Value(double value, boolean warn) {}
+  record Value(double value, boolean warn, boolean substituted) {}
 
   /**
    * Per participant, the value to summarise: the participant's latest result at the visit that did
-   * not fail QC, when it is not censored (minus the same at baseline for a change, when that is not
-   * censored either). Beside it, the participants whose latest result at the visit is censored (one
+   * not fail QC, when it is not censored or the handling substitutes it (minus the same at baseline
+   * for a change). Beside it, the participants whose latest result at the visit is censored (one
    * each), the results that failed QC (at the visit, and at baseline for a change), and the pairs
    * of baseline and visit values the ANCOVA uses.
    */
@@ -209,9 +214,16 @@ public class Summaries {
       Map<String, Value> byParticipant,
       Map<String, Integer> censored,
       Map<String, Integer> failed,
-      Map<String, double[]> pairs) {
+      Map<String, double[]> pairs,
+      Set<String> known) {
 
-    static Values of(List<ParticipantValue> values, String visit, String baseline, boolean change) {
+    static Values of(
+        List<ParticipantValue> values,
+        String visit,
+        String baseline,
+        boolean change,
+        CensoredHandling handling) {
+      Set<String> known = new HashSet<>();
       Map<String, Value> atVisit = new HashMap<>();
       Map<String, Value> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
@@ -225,15 +237,18 @@ public class Summaries {
         if (v.latest() == null) {
           continue; // every result there failed QC
         }
+        Value value = handling.value(v);
         if (v.visit().equals(visit)) {
+          known.add(v.participant());
           if (v.latestCensored()) {
             censored.put(v.participant(), 1);
-          } else {
-            atVisit.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
+          }
+          if (value != null) {
+            atVisit.put(v.participant(), value);
           }
         }
-        if (v.visit().equals(baseline) && !v.latestCensored()) {
-          atBaseline.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
+        if (v.visit().equals(baseline) && value != null) {
+          atBaseline.put(v.participant(), value);
         }
       }
       Map<String, Value> changes = new HashMap<>();
@@ -244,11 +259,14 @@ public class Summaries {
             if (before != null) {
               changes.put(
                   participant,
-                  new Value(value.value() - before.value(), value.warn() || before.warn()));
+                  new Value(
+                      value.value() - before.value(),
+                      value.warn() || before.warn(),
+                      value.substituted() || before.substituted()));
               pairs.put(participant, new double[] {before.value(), value.value()});
             }
           });
-      return new Values(change ? changes : atVisit, censored, failed, pairs);
+      return new Values(change ? changes : atVisit, censored, failed, pairs, known);
     }
 
     Statistics statistics(Predicate<String> participants) {
@@ -257,11 +275,16 @@ public class Summaries {
               .filter(e -> participants.test(e.getKey()))
               .map(Map.Entry::getValue)
               .toList();
+      int nCensored = sum(censored, participants);
+      long nKnown = known.stream().filter(participants).count();
       return Descriptives.of(
-          selected.stream().mapToDouble(Value::value).toArray(),
-          sum(censored, participants),
-          sum(failed, participants),
-          (int) selected.stream().filter(Value::warn).count());
+              selected.stream().mapToDouble(Value::value).toArray(),
+              nCensored,
+              sum(failed, participants),
+              (int) selected.stream().filter(Value::warn).count())
+          .withCensoring(
+              nKnown == 0 ? null : (double) nCensored / nKnown,
+              (int) selected.stream().filter(Value::substituted).count());
     }
 
     /** The values summarised (values or changes) of the participants selected. */
