@@ -23,6 +23,30 @@ import org.junit.jupiter.api.Test;
 class AnalyteCatalogueTest {
 
   @Test
+  void skewedConcentrationsAreAnalysedOnTheLogScale() {
+    // V15: hs-CRP, the cytokines and LBP; nothing else of the seed
+    var seed = given().get("/api/v1/analytes").then().statusCode(200).extract().jsonPath();
+    var logScale =
+        seed.<Map<String, Object>>getList("").stream()
+            .filter(a -> Boolean.TRUE.equals(a.get("logScale")))
+            .map(a -> a.get("code"))
+            .toList();
+    org.assertj.core.api.Assertions.assertThat(logScale)
+        .containsExactlyInAnyOrder("HSCRP", "IL6", "TNFA", "IL1B", "IL10", "LBP");
+    given().get("/api/v1/analytes/CORTISOL_AM").then().body("logScale", equalTo(false));
+
+    // a write without logScale: false when new, unchanged by a PUT; stated, it is set
+    String code = uniqueCode("IL17A_LOG");
+    as("curator").body(analyte(code)).post("/api/v1/analytes").then().statusCode(201);
+    given().get("/api/v1/analytes/" + code).then().body("logScale", equalTo(false));
+    var changed = analyte(code);
+    changed.put("logScale", true);
+    as("curator").body(changed).put("/api/v1/analytes/" + code).then().statusCode(200);
+    as("curator").body(analyte(code)).put("/api/v1/analytes/" + code).then().statusCode(200);
+    given().get("/api/v1/analytes/" + code).then().body("logScale", equalTo(true));
+  }
+
+  @Test
   void theCuratedSeedIsPublicWithRealLoincCodesOnly() {
     given()
         .get("/api/v1/analytes/IL6")

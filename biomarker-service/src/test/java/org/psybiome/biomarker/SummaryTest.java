@@ -198,6 +198,45 @@ class SummaryTest {
   }
 
   @Test
+  void censoredResultsAreExcludedByDefaultOrReplacedByTheLimitOverSqrt2WhenDeclared() {
+    // default: exclude. 11 participants have a latest W8 result, MG-0111's is censored: 1/11
+    JsonPath excluded = summary("reader", "visit=W8");
+    assertThat(excluded.getString("censoredHandling")).isEqualTo("exclude");
+    assertThat(excluded.getDouble("pooled.censoredShare")).isCloseTo(1.0 / 11, within(EPS));
+    assertThat(excluded.getInt("pooled.nSubstituted")).isZero();
+
+    // lloq-sqrt2: MG-0111's "< 0.5" enters as 0.5/√2 = 0.35355339..., in n and in nCensored
+    JsonPath substituted = summary("reader", "visit=W8&censored=lloq-sqrt2");
+    assertThat(substituted.getString("censoredHandling")).isEqualTo("lloq-sqrt2");
+    double[] placebo = concat(W8_PLACEBO, new double[] {0.5 / Math.sqrt(2)});
+    assertStatistics(substituted, "pooled", concat(W8_PROBIOTIC, placebo), 1);
+    assertThat(substituted.getInt("pooled.nSubstituted")).isEqualTo(1);
+    assertThat(substituted.getDouble("pooled.censoredShare")).isCloseTo(1.0 / 11, within(EPS));
+
+    JsonPath byArm = summary("statistician", "visit=W8&by=arm&censored=lloq-sqrt2");
+    assertStatistics(byArm, "arms[0].statistics", W8_PROBIOTIC, 0);
+    assertStatistics(byArm, "arms[1].statistics", placebo, 1);
+    assertThat(byArm.getDouble("arms[0].statistics.censoredShare")).isZero();
+    assertThat(byArm.getDouble("arms[1].statistics.censoredShare")).isCloseTo(1.0 / 6, within(EPS));
+    assertComparison(byArm, W8_PROBIOTIC, placebo);
+
+    // changes: MG-0105's censored baseline "< 0.3" becomes 0.3/√2, so its change is 10 − 0.3/√2;
+    // MG-0111 has no baseline result, so still no change
+    JsonPath changes = summary("pipeline", "visit=W8&change=true&censored=lloq-sqrt2");
+    double[] probiotic =
+        concat(minus(W8_PROBIOTIC, W0_PROBIOTIC), new double[] {10 - 0.3 / Math.sqrt(2)});
+    assertStatistics(changes, "pooled", concat(probiotic, minus(W8_PLACEBO, W0_PLACEBO)), 1);
+    assertThat(changes.getInt("pooled.nSubstituted")).isEqualTo(1);
+
+    as("reader", CONSORTIUM)
+        .get("/api/v1/trials/" + trial + "/summaries/IL6?visit=W8&censored=zero")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", org.hamcrest.Matchers.equalTo("censored"));
+  }
+
+  @Test
   void welchPValueMatchesATableValue() {
     // Welch on the W8 arms, by hand: m1 = 4, s1² = 12.5; m2 = 27.25/5 = 5.45,
     // s2² = (8.7025 + 3.8025 + 0.3025 + 3.24 + 6.5025)/4 = 5.6375; SE² = 2.5 + 1.1275 = 3.6275,

@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +58,10 @@ class TrialEventsConsumptionTest {
     assertThat(trial.blinded()).isTrue();
     assertThat(trial.arms())
         .containsExactly(
-            new TrialArm("Probiotic", "EXPERIMENTAL"),
-            new TrialArm("Placebo", "PLACEBO_COMPARATOR"));
+            // a record before API 1.1 has no codes: made from the labels as trial-service does
+            new TrialArm("Probiotic", "EXPERIMENTAL", "PROBIOTIC"),
+            new TrialArm("Placebo", "PLACEBO_COMPARATOR", "PLACEBO"));
+    assertThat(trial.comparatorArm()).isNull();
     assertThat(trial.baselineVisit().map(TrialVisit::code)).contains("W0");
     assertThat(trial.visit("W0").orElseThrow().panels()).containsExactly("INFLAMMATION", "HPA");
     assertThat(trial.visit("W8").orElseThrow().scales()).containsExactly("HAMD17", "MADRS");
@@ -66,6 +70,7 @@ class TrialEventsConsumptionTest {
     await().atMost(WAIT).until(() -> snapshots.participant(id, "MG-0002").isPresent());
     var participant = snapshots.participant(id, "MG-0001").orElseThrow();
     assertThat(participant.arm()).isEqualTo("Probiotic");
+    assertThat(participant.armCode()).isEqualTo("PROBIOTIC");
     assertThat(participant.enrolledOn()).isEqualTo(LocalDate.now());
     assertThat(snapshots.participant(id, "MG-0003")).isEmpty();
 
@@ -78,6 +83,36 @@ class TrialEventsConsumptionTest {
     assertThat(trial.status()).isEqualTo("ACTIVE_NOT_RECRUITING");
     assertThat(trial.unblinded()).isTrue();
     assertThat(trial.blinded()).isFalse();
+  }
+
+  @Test
+  void armCodesComeFromTheRecordAndTheEnrolmentAndLabelsOnlyWhereTheyAreMissing() {
+    String id = TrialEventsProducer.newTrialId();
+    events.registered(
+        TrialEventsProducer.withArms(
+            TrialEventsProducer.trialView(id, 2, "DOUBLE", "Placebo"),
+            List.of(
+                TrialEventsProducer.arm("PRO", "Probiotic", "EXPERIMENTAL"),
+                TrialEventsProducer.arm("PLA", "Placebo", "PLACEBO_COMPARATOR"),
+                // an arm written by a 1.0 client, whose code trial-service left out
+                Map.of("label", "Sham capsule", "type", "SHAM_COMPARATOR")),
+            "PLA"));
+    TrialSnapshot trial =
+        await().atMost(WAIT).until(() -> snapshots.trial(id).orElse(null), t -> t != null);
+    assertThat(trial.arms())
+        .containsExactly(
+            new TrialArm("Probiotic", "EXPERIMENTAL", "PRO"),
+            new TrialArm("Placebo", "PLACEBO_COMPARATOR", "PLA"),
+            new TrialArm("Sham capsule", "SHAM_COMPARATOR", "SHAM_CAPSULE"));
+    assertThat(trial.comparatorArm()).isEqualTo("PLA");
+
+    // the event's armCode wins over its label; without armCode, the record's arm of that label
+    events.enrolled(id, "MG-0001", "Old probiotic label", "PRO");
+    events.enrolled(id, "MG-0002", "Placebo");
+    await().atMost(WAIT).until(() -> snapshots.participant(id, "MG-0002").isPresent());
+    assertThat(snapshots.participant(id, "MG-0001").orElseThrow().armCode()).isEqualTo("PRO");
+    assertThat(snapshots.participant(id, "MG-0002").orElseThrow().armCode()).isEqualTo("PLA");
+    assertThat(snapshots.allocations(id)).isEqualTo(Map.of("MG-0001", "PRO", "MG-0002", "PLA"));
   }
 
   @Test
@@ -123,7 +158,7 @@ class TrialEventsConsumptionTest {
         TrialEventsProducer.EVENTS,
         id,
         "org.psybiome.trial.status-changed.v1",
-        java.util.Map.of("trialId", id));
+        Map.of("trialId", id));
     events.registered(TrialEventsProducer.trialView(id, 2, "NONE", "Placebo"));
 
     await().atMost(WAIT).until(() -> snapshots.trial(id).isPresent());

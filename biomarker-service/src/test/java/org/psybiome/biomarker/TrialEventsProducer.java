@@ -114,6 +114,17 @@ final class TrialEventsProducer implements AutoCloseable {
     return enrolled(trialId, UUID.randomUUID(), code, arm);
   }
 
+  /** An enrolment as trial-service publishes it since API 1.1: the arm's label and its code. */
+  UUID enrolled(String trialId, String code, String arm, String armCode) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("trialId", trialId);
+    data.put("code", code);
+    data.put("arm", arm);
+    data.put("enrolledOn", LocalDate.now().toString());
+    data.put("armCode", armCode);
+    return send(ALLOCATIONS, trialId, "org.psybiome.trial.participant-enrolled.v1", data);
+  }
+
   UUID enrolled(String trialId, UUID id, String code, String arm) {
     return send(
         ALLOCATIONS,
@@ -188,6 +199,30 @@ final class TrialEventsProducer implements AutoCloseable {
                 visit("W0", 0, true, List.of("INFLAMMATION", "HPA"), List.of("HAMD17")),
                 visit("W8", 56, false, List.of("INFLAMMATION"), List.of("HAMD17", "MADRS")))));
     return trial;
+  }
+
+  /** An arm of a record since API 1.1, with its stable code. */
+  static Map<String, Object> arm(String code, String label, String type) {
+    Map<String, Object> arm = new LinkedHashMap<>();
+    arm.put("code", code);
+    arm.put("label", label);
+    arm.put("type", type);
+    arm.put("interventionCodes", List.of());
+    return arm;
+  }
+
+  /** The record with these arms and, when not null, a declared comparator arm (its code). */
+  static Map<String, Object> withArms(
+      Map<String, Object> trial, List<Map<String, Object>> arms, String comparatorArm) {
+    Map<String, Object> copy = new LinkedHashMap<>(trial);
+    copy.put("arms", arms);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> design = new LinkedHashMap<>((Map<String, Object>) trial.get("design"));
+    if (comparatorArm != null) {
+      design.put("comparatorArm", comparatorArm);
+    }
+    copy.put("design", design);
+    return copy;
   }
 
   /** A visit of a schedule: the panels and scales it pre-registers. */

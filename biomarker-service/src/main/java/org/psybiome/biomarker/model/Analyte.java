@@ -56,7 +56,46 @@ public record Analyte(
             description =
                 "computed from other analytes (e.g. a ratio), not measured; false when left out"
                     + " of a write")
-        boolean derived) {
+        boolean derived,
+    @Schema(
+            description =
+                "analysed on the log scale by default (skewed concentrations: hs-CRP, cytokines,"
+                    + " LBP): summaries add geometric means and ratios. Left out of a POST: false;"
+                    + " left out of a PUT: unchanged")
+        Boolean logScale) {
+
+  /** For API 1.0 clients and tests: an entry without a log-scale setting. */
+  public Analyte(
+      String code,
+      String name,
+      OmicsLayer layer,
+      Specimen specimen,
+      String unit,
+      String loinc,
+      Integer ncbiTaxonId,
+      BigDecimal molarMass,
+      BigDecimal plausibleLow,
+      BigDecimal plausibleHigh,
+      boolean derived) {
+    this(
+        code,
+        name,
+        layer,
+        specimen,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        molarMass,
+        plausibleLow,
+        plausibleHigh,
+        derived,
+        null);
+  }
+
+  /** Whether summaries analyse it on the log scale too. */
+  public boolean analysedOnLogScale() {
+    return Boolean.TRUE.equals(logScale);
+  }
 
   /** The same analyte under {@code code}. */
   public Analyte withCode(String code) {
@@ -71,6 +110,7 @@ public record Analyte(
         molarMass,
         plausibleLow,
         plausibleHigh,
-        derived);
+        derived,
+        logScale);
   }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A trial snapshot: the latest state of a registered trial that this service has learnt from
  * trial-service's events, enough to check a result against the trial's status, schedule and arms,
- * and to decide what blinding hides.
+ * and to decide what blinding hides. {@code comparatorArm} is the arm code the trial declares as
+ * its comparator (trial.design.comparatorArm), null when it declares none.
  */
 public record TrialSnapshot(
     String id,
@@ -17,7 +18,8 @@ public record TrialSnapshot(
     boolean unblinded,
     boolean registered,
     List<TrialVisit> visits,
-    List<TrialArm> arms) {
+    List<TrialArm> arms,
+    String comparatorArm) {
 
   public TrialSnapshot {
     visits = List.copyOf(visits);
@@ -41,7 +43,8 @@ public record TrialSnapshot(
     return visits.stream().filter(TrialVisit::baseline).findFirst();
   }
 
-  public Optional<TrialArm> arm(String label) {
-    return arms.stream().filter(a -> a.label().equals(label)).findFirst();
+  /** The arm of that stable code. */
+  public Optional<TrialArm> arm(String code) {
+    return arms.stream().filter(a -> a.code().equals(code)).findFirst();
   }
 }

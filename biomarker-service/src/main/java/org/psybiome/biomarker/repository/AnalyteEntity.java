@@ -48,6 +48,9 @@ public class AnalyteEntity {
   @Column(nullable = false)
   public boolean derived;
 
+  @Column(name = "log_scale", nullable = false)
+  public boolean logScale;
+
   public void apply(Analyte analyte) {
     name = analyte.name();
     layer = analyte.layer();
@@ -59,6 +62,9 @@ public class AnalyteEntity {
     plausibleLow = analyte.plausibleLow();
     plausibleHigh = analyte.plausibleHigh();
     derived = analyte.derived();
+    if (analyte.logScale() != null) {
+      logScale = analyte.logScale(); // left out of a write: unchanged (false for a new entry)
+    }
   }
 
   public Analyte toAnalyte() {
@@ -73,7 +79,8 @@ public class AnalyteEntity {
         plain(molarMass),
         plain(plausibleLow),
         plain(plausibleHigh),
-        derived);
+        derived,
+        logScale);
   }
 
   /** numeric columns come back with the column's scale; 362.4600 should read as 362.46. */

@@ -110,7 +110,8 @@ public class CurrentResultStore {
    * A participant's results of an analyte at a visit, as summaries use them. Of the results that
    * did not fail QC, the latest — by collection time, then by the order the service registered them
    * (result id) — is the participant's: its standard value (null when every result failed), whether
-   * it is censored, whether its QC is WARN. Then how many results failed QC.
+   * it is censored, whether its QC is WARN. Then how many results failed QC, and the latest's
+   * comparator ({@code <} below the lower limit of quantification, {@code >} above the upper).
    */
   public record ParticipantValue(
       String participant,
@@ -118,7 +119,8 @@ public class CurrentResultStore {
       BigDecimal latest,
       boolean latestCensored,
       boolean latestWarn,
-      int failedResults) {}
+      int failedResults,
+      String latestComparator) {}
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
@@ -139,6 +141,8 @@ public class CurrentResultStore {
             + ", (array_agg(qc_status"
             + latest
             + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
+            + ", (array_agg(comparator"
+            + latest
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + " GROUP BY participant_code, visit_code";
@@ -157,7 +161,8 @@ public class CurrentResultStore {
                   row.getBigDecimal(3),
                   row.getBoolean(4),
                   QcStatus.WARN.name().equals(row.getString(5)),
-                  row.getInt(6)));
+                  row.getInt(6),
+                  row.getString(7)));
         }
       }
       return values;

@@ -25,11 +25,14 @@ public class ParticipantAllocationEntity {
   @Column(nullable = false)
   public String arm;
 
+  @Column(name = "arm_code", nullable = false)
+  public String armCode;
+
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;
 
   public ParticipantAllocation toAllocation() {
-    return new ParticipantAllocation(trialId, code, arm, enrolledOn);
+    return new ParticipantAllocation(trialId, code, arm, armCode, enrolledOn);
   }
 
   public static class Key implements Serializable {

@@ -28,12 +28,12 @@ public class ParticipantAllocationRepository
             .getResultList());
   }
 
-  /** Each participant's arm (code → arm label), for per-arm summaries. */
+  /** Each participant's arm (code → the arm's stable code), for per-arm summaries. */
   public Map<String, String> arms(String trialId) {
     List<Object[]> rows =
         getEntityManager()
             .createQuery(
-                "select p.code, p.arm from ParticipantAllocationEntity p where p.trialId = ?1",
+                "select p.code, p.armCode from ParticipantAllocationEntity p where p.trialId = ?1",
                 Object[].class)
             .setParameter(1, trialId)
             .getResultList();

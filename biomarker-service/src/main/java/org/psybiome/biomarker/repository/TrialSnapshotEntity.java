@@ -48,11 +48,23 @@ public class TrialSnapshotEntity {
   @Column(nullable = false, columnDefinition = "jsonb")
   public List<TrialArm> arms = new ArrayList<>();
 
+  @Column(name = "comparator_arm")
+  public String comparatorArm;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
   public TrialSnapshot toSnapshot() {
     return new TrialSnapshot(
-        trialId, consortium, status, version, masked, unblinded, registered, visits, arms);
+        trialId,
+        consortium,
+        status,
+        version,
+        masked,
+        unblinded,
+        registered,
+        visits,
+        arms,
+        comparatorArm);
   }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.Summary;
+import org.psybiome.biomarker.service.CensoredHandling;
 import org.psybiome.biomarker.service.Summaries;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -57,13 +58,20 @@ public class SummaryResource {
               + " results at the visit and at baseline are both not censored. Results with"
               + " qcStatus FAIL enter no statistic (nor a change, nor the comparison) and are"
               + " counted in nQcFail; nQcWarn counts the values used that have qcStatus WARN."
-              + " by=arm adds experimental vs comparator: mean difference, Hedges' g with 95% CI,"
-              + " Welch's t, df and two-sided p; withheld while the trial is blinded except for"
-              + " the consortium's statistician. Pooled summaries are open to the consortium's"
+              + " by=arm: per arm (matched by the arm's stable code), and each other arm vs the"
+              + " trial's comparator arm (declared by the trial, else the only placebo/sham/"
+              + " no-intervention arm, else the only active comparator; none otherwise, with"
+              + " noComparisonReason): mean difference, Hedges' g with 95% CI, Welch's t, df,"
+              + " two-sided p and its Holm adjustment over the comparisons; at a visit after"
+              + " baseline the baseline-adjusted ANCOVA (OLS, comparator as reference); for"
+              + " analytes analysed on the log scale, geometric means and ratios (values <= 0 left"
+              + " out and counted). by=arm is withheld while the trial is blinded except for the"
+              + " consortium's statistician. Pooled summaries are open to the consortium's"
               + " registrants too.")
   @APIResponse(
       responseCode = "200",
-      description = "The summary: pooled has pooled, arm has arms (and comparison)",
+      description =
+          "The summary: pooled has pooled, arm has arms, comparisons (and comparison, the first)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -72,7 +80,8 @@ public class SummaryResource {
       responseCode = "400",
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
-              + " false, or change=true for a trial without a baseline visit")
+              + " false, censored not exclude or lloq-sqrt2, or change=true for a trial without a"
+              + " baseline visit")
   @APIResponse(
       responseCode = "403",
       description =
@@ -105,13 +114,27 @@ public class SummaryResource {
           @DefaultValue("false")
           // JAX-RS reads any word but "true" as false: a typo must not silently change the answer
           @Pattern(regexp = "true|false", message = "must be true or false")
-          String change) {
+          String change,
+      @Parameter(
+              description =
+                  "censored latest results: exclude (counted in nCensored only) or lloq-sqrt2"
+                      + " (a result below the lower limit of quantification enters as limit/√2;"
+                      + " one above the upper limit stays excluded); echoed as censoredHandling",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"exclude", "lloq-sqrt2"},
+                      defaultValue = "exclude"))
+          @QueryParam("censored")
+          @DefaultValue("exclude")
+          String censored) {
     return summaries.summary(
         caller,
         trialId,
         analyte,
         visit == null || visit.isBlank() ? null : visit,
         by,
-        Boolean.parseBoolean(change));
+        Boolean.parseBoolean(change),
+        CensoredHandling.of(censored));
   }
 }

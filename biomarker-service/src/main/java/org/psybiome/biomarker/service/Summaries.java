@@ -3,6 +3,7 @@ package org.psybiome.biomarker.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public class Summaries {
       String analyteCode,
       String visitCode,
       String by,
-      boolean change) {
+      boolean change,
+      CensoredHandling censored) {
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
@@ -100,14 +102,29 @@ public class Summaries {
               + " available");
     }
 
+    // by=arm reads baseline too for the baseline-adjusted comparison (ANCOVA)
+    String ancovaBaseline =
+        trial
+            .baselineVisit()
+            .map(TrialVisit::code)
+            .filter(b -> !b.equals(visit.code()))
+            .orElse(null);
     Set<String> visits = new LinkedHashSet<>();
     visits.add(visit.code());
     if (baseline != null) {
       visits.add(baseline);
     }
+    if (ARM.equals(by) && ancovaBaseline != null) {
+      visits.add(ancovaBaseline);
+    }
     Values values =
         Values.of(
-            results.participantValues(trialId, analyte.code(), visits), visit.code(), baseline);
+            results.participantValues(trialId, analyte.code(), visits),
+            visit.code(),
+            baseline != null ? baseline : ancovaBaseline,
+            change,
+            censored);
+    boolean logScale = analyte.analysedOnLogScale() && !change;
 
     if (POOLED.equals(by)) {
       return new Summary(
@@ -120,29 +137,48 @@ public class Summaries {
           baseline,
           values.statistics(p -> true),
           null,
-          null);
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          analyte.analysedOnLogScale(),
+          logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
+          censored.parameter());
     }
     Map<String, String> allocation = snapshots.allocations(trialId);
     List<ArmSummary> arms = new ArrayList<>();
     for (TrialArm arm : trial.arms()) {
+      Predicate<String> inArm = p -> arm.code().equals(allocation.get(p));
       arms.add(
           new ArmSummary(
               arm.label(),
               arm.type(),
-              values.statistics(p -> arm.label().equals(allocation.get(p)))));
+              values.statistics(inArm),
+              arm.code(),
+              logScale ? LogScale.geometricMean(values.summarised(inArm)) : null));
     }
-    ArmSummary experimental =
-        arms.stream().filter(a -> "EXPERIMENTAL".equals(a.type())).findFirst().orElse(null);
-    ArmSummary comparator =
-        arms.stream().filter(a -> !"EXPERIMENTAL".equals(a.type())).findFirst().orElse(null);
-    ArmComparison comparison =
-        experimental == null || comparator == null
-            ? null
-            : Descriptives.compare(
-                experimental.arm(),
-                experimental.statistics(),
-                comparator.arm(),
-                comparator.statistics());
+    ComparatorArm comparator = ComparatorArm.of(trial);
+    List<ArmComparison> comparisons = List.of();
+    String ancovaUnavailable = null;
+    if (comparator.arm() != null) {
+      ArmComparisons compared =
+          ArmComparisons.of(
+              trial,
+              comparator.arm(),
+              arms,
+              allocation,
+              values,
+              ancovaBaseline == null
+                  ? (trial.baselineVisit().isEmpty()
+                      ? "the trial has no baseline visit"
+                      : "the visit is the trial's baseline visit")
+                  : null,
+              logScale);
+      comparisons = compared.comparisons();
+      ancovaUnavailable = compared.ancovaUnavailableReason();
+    }
     return new Summary(
         trialId,
         analyte.code(),
@@ -153,61 +189,84 @@ public class Summaries {
         baseline,
         null,
         arms,
-        comparison);
+        comparisons.isEmpty() ? null : comparisons.get(0),
+        comparisons,
+        comparator.optional().map(TrialArm::code).orElse(null),
+        comparator.rule(),
+        comparator.noComparisonReason(),
+        ancovaUnavailable,
+        analyte.analysedOnLogScale(),
+        null,
+        censored.parameter());
   }
 
   /** A participant's value to summarise, and whether it rests on a result with QC WARN. */
-  private record Value(double value, boolean warn) {}
+  record Value(double value, boolean warn, boolean substituted) {}
 
   /**
    * Per participant, the value to summarise: the participant's latest result at the visit that did
-   * not fail QC, when it is not censored (minus the same at baseline for a change, when that is not
-   * censored either). Beside it, the participants whose latest result at the visit is censored (one
-   * each), and the results that failed QC (at the visit, and at baseline for a change).
+   * not fail QC, when it is not censored or the handling substitutes it (minus the same at baseline
+   * for a change). Beside it, the participants whose latest result at the visit is censored (one
+   * each), the results that failed QC (at the visit, and at baseline for a change), and the pairs
+   * of baseline and visit values the ANCOVA uses.
    */
-  private record Values(
+  record Values(
       Map<String, Value> byParticipant,
       Map<String, Integer> censored,
-      Map<String, Integer> failed) {
+      Map<String, Integer> failed,
+      Map<String, double[]> pairs,
+      Set<String> known) {
 
-    static Values of(List<ParticipantValue> values, String visit, String baseline) {
+    static Values of(
+        List<ParticipantValue> values,
+        String visit,
+        String baseline,
+        boolean change,
+        CensoredHandling handling) {
+      Set<String> known = new HashSet<>();
       Map<String, Value> atVisit = new HashMap<>();
       Map<String, Value> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
       Map<String, Integer> failed = new HashMap<>();
       // the database chose each participant's latest result per visit (of those not failed)
       for (ParticipantValue v : values) {
-        if (v.failedResults() > 0) {
+        boolean counted = v.visit().equals(visit) || (change && v.visit().equals(baseline));
+        if (v.failedResults() > 0 && counted) {
           failed.merge(v.participant(), v.failedResults(), Integer::sum);
         }
         if (v.latest() == null) {
           continue; // every result there failed QC
         }
+        Value value = handling.value(v);
         if (v.visit().equals(visit)) {
+          known.add(v.participant());
           if (v.latestCensored()) {
             censored.put(v.participant(), 1);
-          } else {
-            atVisit.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
+          }
+          if (value != null) {
+            atVisit.put(v.participant(), value);
           }
         }
-        if (v.visit().equals(baseline) && !v.latestCensored()) {
-          atBaseline.put(v.participant(), new Value(v.latest().doubleValue(), v.latestWarn()));
+        if (v.visit().equals(baseline) && value != null) {
+          atBaseline.put(v.participant(), value);
         }
       }
-      if (baseline == null) {
-        return new Values(atVisit, censored, failed);
-      }
       Map<String, Value> changes = new HashMap<>();
+      Map<String, double[]> pairs = new HashMap<>();
       atVisit.forEach(
           (participant, value) -> {
             Value before = atBaseline.get(participant);
             if (before != null) {
               changes.put(
                   participant,
-                  new Value(value.value() - before.value(), value.warn() || before.warn()));
+                  new Value(
+                      value.value() - before.value(),
+                      value.warn() || before.warn(),
+                      value.substituted() || before.substituted()));
+              pairs.put(participant, new double[] {before.value(), value.value()});
             }
           });
-      return new Values(changes, censored, failed);
+      return new Values(change ? changes : atVisit, censored, failed, pairs, known);
     }
 
     Statistics statistics(Predicate<String> participants) {
@@ -216,11 +275,24 @@ public class Summaries {
               .filter(e -> participants.test(e.getKey()))
               .map(Map.Entry::getValue)
               .toList();
+      int nCensored = sum(censored, participants);
+      long nKnown = known.stream().filter(participants).count();
       return Descriptives.of(
-          selected.stream().mapToDouble(Value::value).toArray(),
-          sum(censored, participants),
-          sum(failed, participants),
-          (int) selected.stream().filter(Value::warn).count());
+              selected.stream().mapToDouble(Value::value).toArray(),
+              nCensored,
+              sum(failed, participants),
+              (int) selected.stream().filter(Value::warn).count())
+          .withCensoring(
+              nKnown == 0 ? null : (double) nCensored / nKnown,
+              (int) selected.stream().filter(Value::substituted).count());
+    }
+
+    /** The values summarised (values or changes) of the participants selected. */
+    double[] summarised(Predicate<String> participants) {
+      return byParticipant.entrySet().stream()
+          .filter(e -> participants.test(e.getKey()))
+          .mapToDouble(e -> e.getValue().value())
+          .toArray();
     }
 
     private static int sum(Map<String, Integer> counts, Predicate<String> participants) {

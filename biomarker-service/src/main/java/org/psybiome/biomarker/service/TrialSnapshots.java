@@ -38,7 +38,8 @@ public class TrialSnapshots {
   }
 
   /**
-   * Each known participant's arm (code → arm label); whoever shows it decides what blinding hides.
+   * Each known participant's arm (participant code → the arm's stable code); whoever shows it
+   * decides what blinding hides.
    */
   @Transactional
   public Map<String, String> allocations(String trialId) {

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.psybiome.biomarker.model.TrialArm;
 import org.psybiome.biomarker.model.TrialVisit;
 import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
 import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
@@ -89,7 +89,9 @@ public class TrialEventApplier {
         trial.visits().stream()
             .map(v -> new TrialVisit(v.code(), v.dayOffset(), v.baseline(), v.panels(), v.scales()))
             .toList();
-    snapshot.arms = trial.arms().stream().map(a -> new TrialArm(a.label(), a.type())).toList();
+    snapshot.arms =
+        ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);
+    snapshot.comparatorArm = trial.comparatorArm();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);
@@ -145,6 +147,12 @@ public class TrialEventApplier {
     participant.trialId = enrolment.trialId();
     participant.code = enrolment.code();
     participant.arm = enrolment.arm();
+    // events before API 1.1 name the arm by label only; match it to the trial's arm of that label
+    participant.armCode =
+        ArmCodes.ofEnrolment(
+            enrolment.armCode(),
+            enrolment.arm(),
+            trials.findByIdOptional(enrolment.trialId()).map(t -> t.arms));
     participant.enrolledOn = enrolment.enrolledOn();
     participants.persist(participant);
   }

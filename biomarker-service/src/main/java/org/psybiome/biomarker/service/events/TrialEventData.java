@@ -30,21 +30,24 @@ sealed interface TrialEventData {
       boolean masked,
       boolean unblinded,
       List<Visit> visits,
-      List<Arm> arms)
+      List<Arm> arms,
+      String comparatorArm)
       implements TrialEventData {}
 
   /** A visit of the trial's schedule, with the panels and scales pre-registered for it. */
   record Visit(
       String code, int dayOffset, boolean baseline, List<String> panels, List<String> scales) {}
 
-  /** An arm, its type as trial-service names it. */
-  record Arm(String label, String type) {}
+  /** An arm, its type as trial-service names it; {@code code} null in records before API 1.1. */
+  record Arm(String label, String type, String code) {}
 
   record StatusChanged(String trialId, int version, String to) implements TrialEventData {}
 
   record Unblinded(String trialId, int version) implements TrialEventData {}
 
-  record ParticipantEnrolled(String trialId, String code, String arm, LocalDate enrolledOn)
+  /** {@code armCode} is null in events written before trial-service's API 1.1. */
+  record ParticipantEnrolled(
+      String trialId, String code, String arm, String armCode, LocalDate enrolledOn)
       implements TrialEventData {}
 
   /**
@@ -83,7 +86,8 @@ sealed interface TrialEventData {
         !masking.isBlank() && !"NONE".equals(masking),
         trial.hasNonNull("unblindedAt"),
         visits(trial.path("schedule").path("visits")),
-        arms(trial.path("arms")));
+        arms(trial.path("arms")),
+        optionalText(trial.path("design"), "comparatorArm"));
   }
 
   private static ParticipantEnrolled enrolled(JsonNode data) {
@@ -92,7 +96,11 @@ sealed interface TrialEventData {
     String arm = Fields.text(data, "arm");
     try {
       return new ParticipantEnrolled(
-          trialId, code, arm, LocalDate.parse(Fields.text(data, "enrolledOn")));
+          trialId,
+          code,
+          arm,
+          optionalText(data, "armCode"),
+          LocalDate.parse(Fields.text(data, "enrolledOn")));
     } catch (DateTimeParseException e) {
       throw new MalformedEventException("enrolledOn is not a date");
     }
@@ -115,9 +123,16 @@ sealed interface TrialEventData {
   private static List<Arm> arms(JsonNode arms) {
     List<Arm> result = new ArrayList<>();
     for (JsonNode arm : arms) {
-      result.add(new Arm(Fields.text(arm, "label"), Fields.text(arm, "type")));
+      result.add(
+          new Arm(Fields.text(arm, "label"), Fields.text(arm, "type"), optionalText(arm, "code")));
     }
     return result;
+  }
+
+  /** A text field that older events lack: null when absent, null or blank. */
+  private static String optionalText(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
   }
 
   private static List<String> texts(JsonNode array) {
