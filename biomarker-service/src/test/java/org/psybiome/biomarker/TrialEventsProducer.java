@@ -142,6 +142,18 @@ final class TrialEventsProducer implements AutoCloseable {
             LocalDate.now().toString()));
   }
 
+  /** A crossover participant's sequence and the arm code of each period, in period order. */
+  UUID sequenceAllocated(String trialId, String code, String sequence, List<String[]> periods) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("trialId", trialId);
+    data.put("code", code);
+    data.put("sequenceCode", sequence);
+    data.put("enrolledOn", LocalDate.now().toString());
+    data.put(
+        "periods", periods.stream().map(p -> Map.of("period", p[0], "armCode", p[1])).toList());
+    return send(ALLOCATIONS, trialId, "org.psybiome.trial.sequence-allocated.v1", data);
+  }
+
   /**
    * A trial record as trial-service publishes it (trial-view.schema.json), with the parts this
    * service reads: design masking, arms and the schedule of assessments; the rest as it would be.

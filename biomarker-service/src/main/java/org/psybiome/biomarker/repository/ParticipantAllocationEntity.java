@@ -8,9 +8,14 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.psybiome.biomarker.model.ParticipantAllocation;
 
-/** A participant's arm allocation, learnt from the internal allocations topic. */
+/**
+ * A participant's allocation, learnt from the internal allocations topic: an arm, or in a crossover
+ * or N-of-1 trial a treatment sequence with the arm of each period.
+ */
 @Entity
 @Table(name = "participant_allocation")
 @IdClass(ParticipantAllocationEntity.Key.class)
@@ -22,17 +27,28 @@ public class ParticipantAllocationEntity {
 
   @Id public String code;
 
-  @Column(nullable = false)
+  /** The arm's label at enrolment; null for a treatment sequence. */
   public String arm;
 
-  @Column(name = "arm_code", nullable = false)
+  /** The arm's stable code; null for a treatment sequence. */
+  @Column(name = "arm_code")
   public String armCode;
+
+  /** The treatment sequence's code (crossover and N-of-1 trials), or null. */
+  @Column(name = "sequence_code")
+  public String sequenceCode;
+
+  /** With a sequence: the arm code received in each period, by period code. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "period_arms", columnDefinition = "jsonb")
+  public java.util.Map<String, String> periodArms;
 
   @Column(name = "enrolled_on", nullable = false)
   public LocalDate enrolledOn;
 
   public ParticipantAllocation toAllocation() {
-    return new ParticipantAllocation(trialId, code, arm, armCode, enrolledOn);
+    return new ParticipantAllocation(
+        trialId, code, arm, armCode, enrolledOn, sequenceCode, periodArms);
   }
 
   public static class Key implements Serializable {

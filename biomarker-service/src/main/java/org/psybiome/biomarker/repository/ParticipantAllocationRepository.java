@@ -28,18 +28,18 @@ public class ParticipantAllocationRepository
             .getResultList());
   }
 
-  /** Each participant's arm (code → the arm's stable code), for per-arm summaries. */
-  public Map<String, String> arms(String trialId) {
-    List<Object[]> rows =
-        getEntityManager()
-            .createQuery(
-                "select p.code, p.armCode from ParticipantAllocationEntity p where p.trialId = ?1",
-                Object[].class)
-            .setParameter(1, trialId)
-            .getResultList();
+  /**
+   * Each participant's arm at a visit of {@code period} (code → the arm's stable code), for per-arm
+   * summaries: a participant with a treatment sequence has the arm of that period, none outside.
+   */
+  public Map<String, String> arms(String trialId, String period) {
+    List<ParticipantAllocationEntity> rows = list("trialId", trialId);
     Map<String, String> arms = new HashMap<>();
-    for (Object[] row : rows) {
-      arms.put((String) row[0], (String) row[1]);
+    for (ParticipantAllocationEntity row : rows) {
+      String arm = row.toAllocation().armAt(period);
+      if (arm != null) {
+        arms.put(row.code, arm);
+      }
     }
     return arms;
   }

@@ -147,7 +147,8 @@ public class Summaries {
           logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
           censored.parameter());
     }
-    Map<String, String> allocation = snapshots.allocations(trialId);
+    // in a crossover trial: the treatment of the visit's period
+    Map<String, String> allocation = snapshots.allocations(trialId, visit.period());
     List<ArmSummary> arms = new ArrayList<>();
     for (TrialArm arm : trial.arms()) {
       Predicate<String> inArm = p -> arm.code().equals(allocation.get(p));

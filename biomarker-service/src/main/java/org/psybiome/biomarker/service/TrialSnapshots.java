@@ -38,11 +38,20 @@ public class TrialSnapshots {
   }
 
   /**
-   * Each known participant's arm (participant code → the arm's stable code); whoever shows it
-   * decides what blinding hides.
+   * Each known participant's arm (participant code → the arm's stable code); participants with a
+   * treatment sequence have none outside a period. Whoever shows it decides what blinding hides.
    */
   @Transactional
   public Map<String, String> allocations(String trialId) {
-    return participants.arms(trialId);
+    return allocations(trialId, null);
+  }
+
+  /**
+   * As {@link #allocations(String)}, at a visit of {@code period}: in a crossover or N-of-1 trial,
+   * the arm each participant's sequence gives in that period.
+   */
+  @Transactional
+  public Map<String, String> allocations(String trialId, String period) {
+    return participants.arms(trialId, period);
   }
 }

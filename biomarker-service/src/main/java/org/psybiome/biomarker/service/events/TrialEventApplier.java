@@ -13,6 +13,7 @@ import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
 import org.psybiome.biomarker.repository.TrialSnapshotEntity;
 import org.psybiome.biomarker.repository.TrialSnapshotRepository;
 import org.psybiome.biomarker.service.events.TrialEventData.ParticipantEnrolled;
+import org.psybiome.biomarker.service.events.TrialEventData.SequenceAllocated;
 import org.psybiome.biomarker.service.events.TrialEventData.StatusChanged;
 import org.psybiome.biomarker.service.events.TrialEventData.TrialRecord;
 import org.psybiome.biomarker.service.events.TrialEventData.Unblinded;
@@ -63,6 +64,8 @@ public class TrialEventApplier {
       unblinded(unblinding);
     } else if (applied instanceof ParticipantEnrolled enrolment) {
       enrolled(enrolment);
+    } else if (applied instanceof SequenceAllocated allocation) {
+      sequenceAllocated(allocation);
     }
     return true;
   }
@@ -87,7 +90,10 @@ public class TrialEventApplier {
     snapshot.unblinded = snapshot.unblinded || trial.unblinded();
     snapshot.visits =
         trial.visits().stream()
-            .map(v -> new TrialVisit(v.code(), v.dayOffset(), v.baseline(), v.panels(), v.scales()))
+            .map(
+                v ->
+                    new TrialVisit(
+                        v.code(), v.dayOffset(), v.baseline(), v.panels(), v.scales(), v.period()))
             .toList();
     snapshot.arms =
         ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);
@@ -154,6 +160,19 @@ public class TrialEventApplier {
             enrolment.arm(),
             trials.findByIdOptional(enrolment.trialId()).map(t -> t.arms));
     participant.enrolledOn = enrolment.enrolledOn();
+    participants.persist(participant);
+  }
+
+  private void sequenceAllocated(SequenceAllocated allocation) {
+    if (participants.find(allocation.trialId(), allocation.code()).isPresent()) {
+      return; // a replay
+    }
+    ParticipantAllocationEntity participant = new ParticipantAllocationEntity();
+    participant.trialId = allocation.trialId();
+    participant.code = allocation.code();
+    participant.sequenceCode = allocation.sequenceCode();
+    participant.periodArms = allocation.periodArms();
+    participant.enrolledOn = allocation.enrolledOn();
     participants.persist(participant);
   }
 }

@@ -20,6 +20,7 @@ sealed interface TrialEventData {
   String STATUS_CHANGED = "org.psybiome.trial.status-changed.v1";
   String UNBLINDED = "org.psybiome.trial.unblinded.v1";
   String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
+  String SEQUENCE_ALLOCATED = "org.psybiome.trial.sequence-allocated.v1";
 
   /** The trial's record, as registered or updated. */
   record TrialRecord(
@@ -36,7 +37,12 @@ sealed interface TrialEventData {
 
   /** A visit of the trial's schedule, with the panels and scales pre-registered for it. */
   record Visit(
-      String code, int dayOffset, boolean baseline, List<String> panels, List<String> scales) {}
+      String code,
+      int dayOffset,
+      boolean baseline,
+      List<String> panels,
+      List<String> scales,
+      String period) {}
 
   /** An arm, its type as trial-service names it; {@code code} null in records before API 1.1. */
   record Arm(String label, String type, String code) {}
@@ -48,6 +54,18 @@ sealed interface TrialEventData {
   /** {@code armCode} is null in events written before trial-service's API 1.1. */
   record ParticipantEnrolled(
       String trialId, String code, String arm, String armCode, LocalDate enrolledOn)
+      implements TrialEventData {}
+
+  /**
+   * A crossover or N-of-1 participant's treatment sequence and the arm code of each period, by
+   * period code.
+   */
+  record SequenceAllocated(
+      String trialId,
+      String code,
+      String sequenceCode,
+      LocalDate enrolledOn,
+      java.util.Map<String, String> periodArms)
       implements TrialEventData {}
 
   /**
@@ -69,6 +87,7 @@ sealed interface TrialEventData {
           case UNBLINDED ->
               new Unblinded(Fields.text(data, "trialId"), Fields.integer(data, "version"));
           case PARTICIPANT_ENROLLED -> enrolled(data);
+          case SEQUENCE_ALLOCATED -> sequenceAllocated(data);
           default -> null;
         });
   }
@@ -115,9 +134,30 @@ sealed interface TrialEventData {
               Fields.integer(visit, "dayOffset"),
               visit.path("baseline").asBoolean(false),
               texts(visit.path("panels")),
-              texts(visit.path("scales"))));
+              texts(visit.path("scales")),
+              visit.path("period").isTextual() ? visit.path("period").asText() : null));
     }
     return result;
+  }
+
+  private static SequenceAllocated sequenceAllocated(JsonNode data) {
+    java.util.Map<String, String> periodArms = new java.util.LinkedHashMap<>();
+    for (JsonNode period : data.path("periods")) {
+      periodArms.put(Fields.text(period, "period"), Fields.text(period, "armCode"));
+    }
+    if (periodArms.isEmpty()) {
+      throw new MalformedEventException("no periods");
+    }
+    try {
+      return new SequenceAllocated(
+          Fields.text(data, "trialId"),
+          Fields.text(data, "code"),
+          Fields.text(data, "sequenceCode"),
+          LocalDate.parse(Fields.text(data, "enrolledOn")),
+          periodArms);
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException("enrolledOn is not a date");
+    }
   }
 
   private static List<Arm> arms(JsonNode arms) {
