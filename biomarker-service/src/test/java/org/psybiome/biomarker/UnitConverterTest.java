@@ -213,6 +213,8 @@ class UnitConverterTest {
         molarMass == null ? null : new BigDecimal(molarMass),
         BigDecimal.ZERO,
         new BigDecimal("1000"),
-        false);
+        false,
+        null,
+        null);
   }
 }

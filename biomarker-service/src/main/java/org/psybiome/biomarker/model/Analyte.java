@@ -56,7 +56,23 @@ public record Analyte(
             description =
                 "computed from other analytes (e.g. a ratio), not measured; false when left out"
                     + " of a write")
-        boolean derived) {
+        boolean derived,
+    @Pattern(
+            regexp = "[A-Z][A-Z0-9_]{0,7}",
+            message = "must be an SDTM test code: upper case, at most 8 characters, a letter first")
+        @Schema(
+            description =
+                "SDTM test code (LBTESTCD) of the sdtm-lb export, unique in the catalogue; derived"
+                    + " from the code when a POST leaves it out, kept when a PUT leaves it out",
+            example = "IL6")
+        String sdtmTestCode,
+    @Size(min = 1, max = 40)
+        @Schema(
+            description =
+                "SDTM test name (LBTEST), at most 40 characters; the name (cut at 40) when a POST"
+                    + " leaves it out, kept when a PUT leaves it out",
+            example = "Interleukin-6")
+        String sdtmTestName) {
 
   /** The same analyte under {@code code}. */
   public Analyte withCode(String code) {
@@ -71,6 +87,26 @@ public record Analyte(
         molarMass,
         plausibleLow,
         plausibleHigh,
-        derived);
+        derived,
+        sdtmTestCode,
+        sdtmTestName);
+  }
+
+  /** The same analyte with these SDTM test code and name. */
+  public Analyte withSdtmTest(String testCode, String testName) {
+    return new Analyte(
+        code,
+        name,
+        layer,
+        specimen,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        molarMass,
+        plausibleLow,
+        plausibleHigh,
+        derived,
+        testCode,
+        testName);
   }
 }

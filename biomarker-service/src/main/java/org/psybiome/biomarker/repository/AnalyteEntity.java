@@ -48,6 +48,12 @@ public class AnalyteEntity {
   @Column(nullable = false)
   public boolean derived;
 
+  @Column(name = "sdtm_test_code", nullable = false)
+  public String sdtmTestCode;
+
+  @Column(name = "sdtm_test_name", nullable = false)
+  public String sdtmTestName;
+
   public void apply(Analyte analyte) {
     name = analyte.name();
     layer = analyte.layer();
@@ -59,6 +65,8 @@ public class AnalyteEntity {
     plausibleLow = analyte.plausibleLow();
     plausibleHigh = analyte.plausibleHigh();
     derived = analyte.derived();
+    sdtmTestCode = analyte.sdtmTestCode();
+    sdtmTestName = analyte.sdtmTestName();
   }
 
   public Analyte toAnalyte() {
@@ -73,7 +81,9 @@ public class AnalyteEntity {
         plain(molarMass),
         plain(plausibleLow),
         plain(plausibleHigh),
-        derived);
+        derived,
+        sdtmTestCode,
+        sdtmTestName);
   }
 
   /** numeric columns come back with the column's scale; 362.4600 should read as 362.46. */

@@ -78,9 +78,19 @@ public class AnalyteService {
     if (analytes.findByIdOptional(analyte.code()).isPresent()) {
       throw ProblemException.conflict("Analyte " + analyte.code() + " already exists");
     }
+    Analyte complete =
+        analyte.withSdtmTest(
+            analyte.sdtmTestCode() != null
+                ? analyte.sdtmTestCode()
+                : SdtmTestCodes.derive(
+                    analyte.code(), c -> analytes.sdtmTestCodeTaken(c, analyte.code())),
+            analyte.sdtmTestName() != null
+                ? analyte.sdtmTestName()
+                : SdtmTestCodes.testName(analyte.name()));
+    checkSdtmTestCode(complete);
     AnalyteEntity entity = new AnalyteEntity();
     entity.code = analyte.code();
-    entity.apply(analyte);
+    entity.apply(complete);
     analytes.persist(entity);
     Log.infof("Analyte %s added to the catalogue by %s", entity.code, caller.subject());
     return entity.toAnalyte();
@@ -96,6 +106,12 @@ public class AnalyteService {
     Analyte changed = analyte.withCode(code);
     check(changed);
     AnalyteEntity entity = analytes.findByIdOptional(code).orElseThrow(() -> notFound(code));
+    // the test code names the test in every SDTM dataset already exported: kept unless given
+    changed =
+        changed.withSdtmTest(
+            changed.sdtmTestCode() != null ? changed.sdtmTestCode() : entity.sdtmTestCode,
+            changed.sdtmTestName() != null ? changed.sdtmTestName() : entity.sdtmTestName);
+    checkSdtmTestCode(changed);
     entity.apply(changed);
     Log.infof("Analyte %s changed by %s", code, caller.subject());
     return entity.toAnalyte();
@@ -114,6 +130,13 @@ public class AnalyteService {
     if (!violations.isEmpty()) {
       violations.sort(Comparator.comparing(Violation::field));
       throw ProblemException.invalid("The analyte is invalid", violations);
+    }
+  }
+
+  private void checkSdtmTestCode(Analyte analyte) {
+    if (analytes.sdtmTestCodeTaken(analyte.sdtmTestCode(), analyte.code())) {
+      throw ProblemException.conflict(
+          "Another analyte has the SDTM test code " + analyte.sdtmTestCode());
     }
   }
 

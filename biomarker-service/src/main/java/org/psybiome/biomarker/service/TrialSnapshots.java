@@ -2,6 +2,7 @@ package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.model.ParticipantAllocation;
@@ -43,5 +44,11 @@ public class TrialSnapshots {
   @Transactional
   public Map<String, String> allocations(String trialId) {
     return participants.arms(trialId);
+  }
+
+  /** Each known participant's enrolment date (code → date); no arms. */
+  @Transactional
+  public Map<String, LocalDate> enrolmentDates(String trialId) {
+    return participants.enrolmentDates(trialId);
   }
 }
