@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
@@ -207,6 +208,7 @@ class UnitConverterTest {
         code,
         layer,
         Specimen.SERUM,
+        List.of(Specimen.SERUM),
         unit,
         null,
         null,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -37,7 +38,19 @@ public record Analyte(
         String code,
     @NotBlank @Size(max = 200) @Schema(example = "Interleukin-6") String name,
     @NotNull OmicsLayer layer,
-    @NotNull Specimen specimen,
+    @NotNull
+        @Schema(
+            description =
+                "the default specimen: a result that names none is of this specimen; always one"
+                    + " of specimens")
+        Specimen specimen,
+    @Schema(
+            description =
+                "the specimens the analyte may be measured in (a result of another is refused),"
+                    + " always with the default specimen; when a POST leaves it out, the default"
+                    + " specimen alone; when a PUT leaves it out, those stored (and the new"
+                    + " default specimen); NOT_APPLICABLE (a rating scale) stands alone")
+        List<@NotNull Specimen> specimens,
     @NotBlank @Size(max = 64) @Schema(description = "standard UCUM unit", example = "pg/mL")
         String unit,
     @Pattern(regexp = "\\d{1,7}-\\d", message = "must be a LOINC code like 26881-3")
@@ -74,6 +87,34 @@ public record Analyte(
             example = "Interleukin-6")
         String sdtmTestName) {
 
+  public Analyte {
+    specimens = specimens == null ? null : List.copyOf(specimens);
+  }
+
+  /** Whether a result of the analyte may be of this specimen. */
+  public boolean allows(Specimen given) {
+    return specimens == null ? given == specimen : specimens.contains(given);
+  }
+
+  /** The same analyte with these allowed specimens. */
+  public Analyte withSpecimens(List<Specimen> allowed) {
+    return new Analyte(
+        code,
+        name,
+        layer,
+        specimen,
+        allowed,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        molarMass,
+        plausibleLow,
+        plausibleHigh,
+        derived,
+        sdtmTestCode,
+        sdtmTestName);
+  }
+
   /** The same analyte under {@code code}. */
   public Analyte withCode(String code) {
     return new Analyte(
@@ -81,6 +122,7 @@ public record Analyte(
         name,
         layer,
         specimen,
+        specimens,
         unit,
         loinc,
         ncbiTaxonId,
@@ -99,6 +141,7 @@ public record Analyte(
         name,
         layer,
         specimen,
+        specimens,
         unit,
         loinc,
         ncbiTaxonId,

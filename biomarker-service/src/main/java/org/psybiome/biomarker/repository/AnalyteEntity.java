@@ -1,12 +1,19 @@
 package org.psybiome.biomarker.repository;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.Specimen;
@@ -27,6 +34,13 @@ public class AnalyteEntity {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Specimen specimen;
+
+  /** The specimens results may be of (V15), in the order of the enum. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "analyte_specimen", joinColumns = @JoinColumn(name = "analyte_code"))
+  @Column(name = "specimen", nullable = false)
+  @Enumerated(EnumType.STRING)
+  public Set<Specimen> specimens = EnumSet.noneOf(Specimen.class);
 
   @Column(nullable = false)
   public String unit;
@@ -58,6 +72,8 @@ public class AnalyteEntity {
     name = analyte.name();
     layer = analyte.layer();
     specimen = analyte.specimen();
+    specimens.clear();
+    specimens.addAll(analyte.specimens());
     unit = analyte.unit();
     loinc = analyte.loinc();
     ncbiTaxonId = analyte.ncbiTaxonId();
@@ -75,6 +91,7 @@ public class AnalyteEntity {
         name,
         layer,
         specimen,
+        new TreeSet<>(specimens).stream().toList(),
         unit,
         loinc,
         ncbiTaxonId,

@@ -199,6 +199,12 @@ public class CurrentResultStore {
    */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits) {
+    return participantValues(trialId, analyte, visits, null);
+  }
+
+  /** As above, of one specimen's results only (of every specimen when null). */
+  public List<ParticipantValue> participantValues(
+      String trialId, String analyte, Set<String> visits, Specimen specimen) {
     String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
@@ -211,12 +217,16 @@ public class CurrentResultStore {
             + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
+            + (specimen == null ? "" : " AND specimen = ?")
             + " GROUP BY participant_code, visit_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
       select.setString(2, analyte);
       select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      if (specimen != null) {
+        select.setString(4, specimen.name());
+      }
       List<ParticipantValue> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
@@ -233,6 +243,29 @@ public class CurrentResultStore {
       return values;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read results of " + analyte, e);
+    }
+  }
+
+  /**
+   * The specimens of the trial's results of an analyte, in the enum's order. Read from {@code
+   * result}: a correction never changes a result's specimen.
+   */
+  public List<Specimen> specimens(String trialId, String analyte) {
+    String sql = "SELECT DISTINCT specimen FROM result WHERE trial_id = ? AND analyte_code = ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      List<Specimen> specimens = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          specimens.add(Specimen.valueOf(row.getString(1)));
+        }
+      }
+      specimens.sort(null); // in the order of the enum, as the catalogue lists them
+      return specimens;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the specimens of " + analyte, e);
     }
   }
 

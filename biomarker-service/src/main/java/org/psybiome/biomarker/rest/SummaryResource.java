@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.service.Summaries;
 import org.psybiome.common.security.Caller;
@@ -66,7 +67,9 @@ public class SummaryResource {
       responseCode = "400",
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
-              + " false, or change=true for a trial without a baseline visit")
+              + " false, change=true for a trial without a baseline visit, a specimen unknown or"
+              + " not allowed for the analyte, or no specimen while the trial has results of the"
+              + " analyte in several")
   @APIResponse(
       responseCode = "403",
       description =
@@ -99,13 +102,22 @@ public class SummaryResource {
           @DefaultValue("false")
           // JAX-RS reads any word but "true" as false: a typo must not silently change the answer
           @Pattern(regexp = "true|false", message = "must be true or false")
-          String change) {
+          String change,
+      @Parameter(
+              description =
+                  "only results of this specimen (SERUM, PLASMA, ...; one the analyte allows);"
+                      + " required when the trial has results of the analyte in more than one"
+                      + " specimen, which a summary never pools",
+              schema = @Schema(type = SchemaType.STRING, implementation = Specimen.class))
+          @QueryParam("specimen")
+          String specimen) {
     return summaries.summary(
         caller,
         trialId,
         analyte,
         visit == null || visit.isBlank() ? null : visit,
         by,
-        Boolean.parseBoolean(change));
+        Boolean.parseBoolean(change),
+        specimen == null || specimen.isBlank() ? null : specimen);
   }
 }

@@ -5,13 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.repository.AnalyteEntity;
 import org.psybiome.biomarker.repository.AnalyteRepository;
 import org.psybiome.biomarker.repository.PanelEntity;
@@ -79,14 +82,15 @@ public class AnalyteService {
       throw ProblemException.conflict("Analyte " + analyte.code() + " already exists");
     }
     Analyte complete =
-        analyte.withSdtmTest(
-            analyte.sdtmTestCode() != null
-                ? analyte.sdtmTestCode()
-                : SdtmTestCodes.derive(
-                    analyte.code(), c -> analytes.sdtmTestCodeTaken(c, analyte.code())),
-            analyte.sdtmTestName() != null
-                ? analyte.sdtmTestName()
-                : SdtmTestCodes.testName(analyte.name()));
+        withSpecimens(analyte, analyte.specimens() != null ? analyte.specimens() : List.of())
+            .withSdtmTest(
+                analyte.sdtmTestCode() != null
+                    ? analyte.sdtmTestCode()
+                    : SdtmTestCodes.derive(
+                        analyte.code(), c -> analytes.sdtmTestCodeTaken(c, analyte.code())),
+                analyte.sdtmTestName() != null
+                    ? analyte.sdtmTestName()
+                    : SdtmTestCodes.testName(analyte.name()));
     checkSdtmTestCode(complete);
     AnalyteEntity entity = new AnalyteEntity();
     entity.code = analyte.code();
@@ -112,6 +116,10 @@ public class AnalyteService {
             changed.sdtmTestCode() != null ? changed.sdtmTestCode() : entity.sdtmTestCode,
             changed.sdtmTestName() != null ? changed.sdtmTestName() : entity.sdtmTestName);
     checkSdtmTestCode(changed);
+    changed =
+        withSpecimens(
+            changed,
+            changed.specimens() != null ? changed.specimens() : List.copyOf(entity.specimens));
     entity.apply(changed);
     Log.infof("Analyte %s changed by %s", code, caller.subject());
     return entity.toAnalyte();
@@ -131,6 +139,23 @@ public class AnalyteService {
       violations.sort(Comparator.comparing(Violation::field));
       throw ProblemException.invalid("The analyte is invalid", violations);
     }
+  }
+
+  /**
+   * The analyte with {@code allowed} plus its default specimen: a result that names no specimen is
+   * of the default one, so that one is always allowed. A rating scale has no specimen at all.
+   */
+  private static Analyte withSpecimens(Analyte analyte, List<Specimen> allowed) {
+    Set<Specimen> specimens = EnumSet.of(analyte.specimen());
+    specimens.addAll(allowed);
+    if (specimens.contains(Specimen.NOT_APPLICABLE) && specimens.size() > 1) {
+      throw ProblemException.invalid(
+          "The analyte's specimens are invalid",
+          List.of(
+              Violation.of(
+                  "specimens", "NOT_APPLICABLE (a rating scale) excludes every other specimen")));
+    }
+    return analyte.withSpecimens(List.copyOf(specimens));
   }
 
   private void checkSdtmTestCode(Analyte analyte) {

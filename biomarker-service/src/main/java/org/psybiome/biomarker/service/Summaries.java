@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.ArmSummary;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.model.TrialArm;
@@ -37,11 +38,17 @@ public class Summaries {
   public static final String ARM = "arm";
 
   private final CurrentResultStore results;
+  private final SummarySpecimen specimens;
   private final TrialSnapshots snapshots;
   private final AnalyteService analytes;
 
-  Summaries(CurrentResultStore results, TrialSnapshots snapshots, AnalyteService analytes) {
+  Summaries(
+      CurrentResultStore results,
+      TrialSnapshots snapshots,
+      AnalyteService analytes,
+      SummarySpecimen specimens) {
     this.results = results;
+    this.specimens = specimens;
     this.snapshots = snapshots;
     this.analytes = analytes;
   }
@@ -52,7 +59,8 @@ public class Summaries {
       String analyteCode,
       String visitCode,
       String by,
-      boolean change) {
+      boolean change,
+      String specimen) {
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
@@ -105,9 +113,10 @@ public class Summaries {
     if (baseline != null) {
       visits.add(baseline);
     }
+    Specimen of = specimens.choose(trialId, analyte, specimen);
     Values values =
         Values.of(
-            results.participantValues(trialId, analyte.code(), visits), visit.code(), baseline);
+            results.participantValues(trialId, analyte.code(), visits, of), visit.code(), baseline);
 
     if (POOLED.equals(by)) {
       return new Summary(
