@@ -70,7 +70,7 @@ public class ResultExportResource {
               + " rows); sdtm-lb-csv: the same records as CSV. Columns STUDYID, DOMAIN, USUBJID,"
               + " LBSEQ, LBTESTCD, LBTEST, LBCAT, LBORRES, LBORRESU, LBSTRESC, LBSTRESN, LBSTRESU,"
               + " LBSTAT, LBREASND, LBLOINC, LBSPEC, LBBLFL, VISITNUM, VISIT, LBDTC, LBDY;"
-              + " ordered by subject, test, specimen, visit, collection. Not filterable.\n\n"
+              + " ordered by participant, analyte, specimen, visit, collection. Not filterable.\n\n"
               + "fhir-r4: one FHIR R4 Observation per line (FHIR Bulk Data NDJSON), in id order,"
               + " optionally of one visit and/or analyte.\n\n"
               + "No format carries an arm: allocations never leave through results.")

@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 /**
  * CDISC Dataset-JSON 1.1: the top-level attributes in the order the specification recommends (so
@@ -20,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 final class DatasetJsonLbWriter implements LbWriter {
 
   static final String VERSION = "1.1.0";
+  // seconds always, as the specification's pattern requires (OffsetDateTime.toString drops :00)
+  private static final DateTimeFormatter CREATED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   private final JsonGenerator json;
   private final LbDataset dataset;
@@ -37,8 +40,7 @@ final class DatasetJsonLbWriter implements LbWriter {
   public void begin(long records) throws IOException {
     json.writeStartObject();
     json.writeStringField(
-        "datasetJSONCreationDateTime",
-        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        "datasetJSONCreationDateTime", CREATED.format(OffsetDateTime.now(ZoneOffset.UTC)));
     json.writeStringField("datasetJSONVersion", VERSION);
     json.writeStringField("originator", "Psybiome");
     json.writeStringField("studyOID", dataset.studyId());
