@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.TrialSnapshots;
 
 /**
- * The specimens an analyte may be measured in (V15): shown by the catalogue, enforced at ingestion
+ * The specimens an analyte may be measured in (V18): shown by the catalogue, enforced at ingestion
  * as row errors, and never pooled by summaries.
  */
 @QuarkusTest

@@ -35,7 +35,7 @@ public class AnalyteEntity {
   @Column(nullable = false)
   public Specimen specimen;
 
-  /** The specimens results may be of (V15), in the order of the enum. */
+  /** The specimens results may be of (V18), in the order of the enum. */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "analyte_specimen", joinColumns = @JoinColumn(name = "analyte_code"))
   @Column(name = "specimen", nullable = false)

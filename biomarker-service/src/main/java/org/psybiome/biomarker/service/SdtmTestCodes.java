@@ -3,7 +3,7 @@ package org.psybiome.biomarker.service;
 import java.util.function.Predicate;
 
 /**
- * SDTM test codes and names for analytes a curator adds (V14 set those of the seeded catalogue).
+ * SDTM test codes and names for analytes a curator adds (V17 set those of the seeded catalogue).
  * SDTMIG 3.x: a test code (LBTESTCD) has at most 8 letters, digits or underscores and starts with a
  * letter; a test name (LBTEST) has at most 40 characters.
  */
