@@ -192,7 +192,14 @@ class ApiDocumentTest {
     JsonNode ok = operation("get", RESULTS + "/export").path("responses").path("200");
     assertThat(ok.path("headers").has("Content-Disposition")).isTrue();
     JsonNode content = ok.path("content");
-    assertThat(names(content)).containsExactlyInAnyOrder("text/csv", "application/x-ndjson");
+    assertThat(names(content))
+        .containsExactlyInAnyOrder(
+            "text/csv", "application/x-ndjson", "application/json", "application/fhir+ndjson");
+    // the SDTM Dataset-JSON is one JSON document; FHIR NDJSON is text, a resource per line
+    assertThat(content.path("application/json").path("schema").path("type").asText())
+        .isEqualTo("object");
+    assertThat(content.path("application/fhir+ndjson").path("schema").path("type").asText())
+        .isEqualTo("string");
     assertThat(content.path("text/csv").path("schema").path("type").asText()).isEqualTo("string");
     // NDJSON is text to OpenAPI 3.1; each line (x-item-schema, OpenAPI 3.2's itemSchema) is a
     // result, as GET results lists them

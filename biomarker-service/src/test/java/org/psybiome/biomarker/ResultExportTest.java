@@ -235,8 +235,9 @@ class ResultExportTest {
         .contentType("application/problem+json")
         .body("violations[0].field", equalTo("visit"));
     export("?analyte=NOPE").then().statusCode(400).body("violations[0].field", equalTo("analyte"));
+    // application/json is the SDTM Dataset-JSON now (SdtmLbExportTest); XML is no format of ours
     as("reader", CONSORTIUM)
-        .accept("application/json")
+        .accept("application/xml")
         .get("/api/v1/trials/" + trial + "/results/export")
         .then()
         .statusCode(406);
@@ -264,7 +265,9 @@ class ResultExportTest {
             .jsonPath();
     Map<String, Object> content =
         api.getMap("paths.'/api/v1/trials/{trialId}/results/export'.get.responses.'200'.content");
-    assertThat(content).containsOnlyKeys("text/csv", "application/x-ndjson");
+    assertThat(content)
+        .containsOnlyKeys(
+            "text/csv", "application/x-ndjson", "application/json", "application/fhir+ndjson");
     assertThat(api.getString("paths.'/api/v1/trials/{trialId}/drift'.get.summary")).isNotBlank();
   }
 

@@ -126,20 +126,16 @@ final class TrialEventsProducer implements AutoCloseable {
   }
 
   UUID enrolled(String trialId, UUID id, String code, String arm) {
+    return enrolled(trialId, id, code, arm, LocalDate.now());
+  }
+
+  UUID enrolled(String trialId, UUID id, String code, String arm, LocalDate enrolledOn) {
     return send(
         ALLOCATIONS,
         trialId,
         id,
         "org.psybiome.trial.participant-enrolled.v1",
-        Map.of(
-            "trialId",
-            trialId,
-            "code",
-            code,
-            "arm",
-            arm,
-            "enrolledOn",
-            LocalDate.now().toString()));
+        Map.of("trialId", trialId, "code", code, "arm", arm, "enrolledOn", enrolledOn.toString()));
   }
 
   /** A crossover participant's sequence and the arm code of each period, in period order. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
@@ -207,12 +208,16 @@ class UnitConverterTest {
         code,
         layer,
         Specimen.SERUM,
+        List.of(Specimen.SERUM),
         unit,
         null,
         null,
         molarMass == null ? null : new BigDecimal(molarMass),
         BigDecimal.ZERO,
         new BigDecimal("1000"),
-        false);
+        false,
+        null,
+        null,
+        null);
   }
 }

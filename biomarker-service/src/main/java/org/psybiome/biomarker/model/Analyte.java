@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -37,7 +38,19 @@ public record Analyte(
         String code,
     @NotBlank @Size(max = 200) @Schema(example = "Interleukin-6") String name,
     @NotNull OmicsLayer layer,
-    @NotNull Specimen specimen,
+    @NotNull
+        @Schema(
+            description =
+                "the default specimen: a result that names none is of this specimen; always one"
+                    + " of specimens")
+        Specimen specimen,
+    @Schema(
+            description =
+                "the specimens the analyte may be measured in (a result of another is refused),"
+                    + " always with the default specimen; when a POST leaves it out, the default"
+                    + " specimen alone; when a PUT leaves it out, those stored (and the new"
+                    + " default specimen); NOT_APPLICABLE (a rating scale) stands alone")
+        List<@NotNull Specimen> specimens,
     @NotBlank @Size(max = 64) @Schema(description = "standard UCUM unit", example = "pg/mL")
         String unit,
     @Pattern(regexp = "\\d{1,7}-\\d", message = "must be a LOINC code like 26881-3")
@@ -62,26 +75,46 @@ public record Analyte(
                 "analysed on the log scale by default (skewed concentrations: hs-CRP, cytokines,"
                     + " LBP): summaries add geometric means and ratios. Left out of a POST: false;"
                     + " left out of a PUT: unchanged")
-        Boolean logScale) {
+        Boolean logScale,
+    @Pattern(
+            regexp = "[A-Z][A-Z0-9_]{0,7}",
+            message = "must be an SDTM test code: upper case, at most 8 characters, a letter first")
+        @Schema(
+            description =
+                "SDTM test code (LBTESTCD) of the sdtm-lb export, unique in the catalogue; derived"
+                    + " from the code when a POST leaves it out, kept when a PUT leaves it out",
+            example = "IL6")
+        String sdtmTestCode,
+    @Size(min = 1, max = 40)
+        @Schema(
+            description =
+                "SDTM test name (LBTEST), at most 40 characters; the name (cut at 40) when a POST"
+                    + " leaves it out, kept when a PUT leaves it out",
+            example = "Interleukin-6")
+        String sdtmTestName) {
 
-  /** For API 1.0 clients and tests: an entry without a log-scale setting. */
-  public Analyte(
-      String code,
-      String name,
-      OmicsLayer layer,
-      Specimen specimen,
-      String unit,
-      String loinc,
-      Integer ncbiTaxonId,
-      BigDecimal molarMass,
-      BigDecimal plausibleLow,
-      BigDecimal plausibleHigh,
-      boolean derived) {
-    this(
+  public Analyte {
+    specimens = specimens == null ? null : List.copyOf(specimens);
+  }
+
+  /** Whether summaries analyse it on the log scale too. */
+  public boolean analysedOnLogScale() {
+    return Boolean.TRUE.equals(logScale);
+  }
+
+  /** Whether a result of the analyte may be of this specimen. */
+  public boolean allows(Specimen given) {
+    return specimens == null ? given == specimen : specimens.contains(given);
+  }
+
+  /** The same analyte with these allowed specimens. */
+  public Analyte withSpecimens(List<Specimen> allowed) {
+    return new Analyte(
         code,
         name,
         layer,
         specimen,
+        allowed,
         unit,
         loinc,
         ncbiTaxonId,
@@ -89,12 +122,9 @@ public record Analyte(
         plausibleLow,
         plausibleHigh,
         derived,
-        null);
-  }
-
-  /** Whether summaries analyse it on the log scale too. */
-  public boolean analysedOnLogScale() {
-    return Boolean.TRUE.equals(logScale);
+        logScale,
+        sdtmTestCode,
+        sdtmTestName);
   }
 
   /** The same analyte under {@code code}. */
@@ -104,6 +134,7 @@ public record Analyte(
         name,
         layer,
         specimen,
+        specimens,
         unit,
         loinc,
         ncbiTaxonId,
@@ -111,6 +142,28 @@ public record Analyte(
         plausibleLow,
         plausibleHigh,
         derived,
-        logScale);
+        logScale,
+        sdtmTestCode,
+        sdtmTestName);
+  }
+
+  /** The same analyte with these SDTM test code and name. */
+  public Analyte withSdtmTest(String testCode, String testName) {
+    return new Analyte(
+        code,
+        name,
+        layer,
+        specimen,
+        specimens,
+        unit,
+        loinc,
+        ncbiTaxonId,
+        molarMass,
+        plausibleLow,
+        plausibleHigh,
+        derived,
+        logScale,
+        testCode,
+        testName);
   }
 }

@@ -1,12 +1,19 @@
 package org.psybiome.biomarker.repository;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.Specimen;
@@ -27,6 +34,13 @@ public class AnalyteEntity {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Specimen specimen;
+
+  /** The specimens results may be of (V18), in the order of the enum. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "analyte_specimen", joinColumns = @JoinColumn(name = "analyte_code"))
+  @Column(name = "specimen", nullable = false)
+  @Enumerated(EnumType.STRING)
+  public Set<Specimen> specimens = EnumSet.noneOf(Specimen.class);
 
   @Column(nullable = false)
   public String unit;
@@ -51,10 +65,18 @@ public class AnalyteEntity {
   @Column(name = "log_scale", nullable = false)
   public boolean logScale;
 
+  @Column(name = "sdtm_test_code", nullable = false)
+  public String sdtmTestCode;
+
+  @Column(name = "sdtm_test_name", nullable = false)
+  public String sdtmTestName;
+
   public void apply(Analyte analyte) {
     name = analyte.name();
     layer = analyte.layer();
     specimen = analyte.specimen();
+    specimens.clear();
+    specimens.addAll(analyte.specimens());
     unit = analyte.unit();
     loinc = analyte.loinc();
     ncbiTaxonId = analyte.ncbiTaxonId();
@@ -65,6 +87,8 @@ public class AnalyteEntity {
     if (analyte.logScale() != null) {
       logScale = analyte.logScale(); // left out of a write: unchanged (false for a new entry)
     }
+    sdtmTestCode = analyte.sdtmTestCode();
+    sdtmTestName = analyte.sdtmTestName();
   }
 
   public Analyte toAnalyte() {
@@ -73,6 +97,7 @@ public class AnalyteEntity {
         name,
         layer,
         specimen,
+        new TreeSet<>(specimens).stream().toList(),
         unit,
         loinc,
         ncbiTaxonId,
@@ -80,7 +105,9 @@ public class AnalyteEntity {
         plain(plausibleLow),
         plain(plausibleHigh),
         derived,
-        logScale);
+        logScale,
+        sdtmTestCode,
+        sdtmTestName);
   }
 
   /** numeric columns come back with the column's scale; 362.4600 should read as 362.46. */

@@ -16,4 +16,9 @@ public class AnalyteRepository implements PanacheRepositoryBase<AnalyteEntity, S
   public List<AnalyteEntity> byCodes(List<String> codes) {
     return codes.isEmpty() ? List.of() : list("code in ?1", codes);
   }
+
+  /** Whether an analyte other than {@code exceptCode} has this SDTM test code. */
+  public boolean sdtmTestCodeTaken(String testCode, String exceptCode) {
+    return count("sdtmTestCode = ?1 and code <> ?2", testCode, exceptCode) > 0;
+  }
 }

@@ -106,6 +106,76 @@ public class CurrentResultStore {
     }
   }
 
+  /** Receives the number of rows an export will hand over, then the rows. */
+  public interface CountedResultSink extends ResultSink {
+    void count(long rows) throws IOException;
+  }
+
+  /**
+   * Hands the trial's results of analytes outside {@code excludedLayer} to {@code sink} grouped by
+   * participant, then analyte and specimen, then visit in {@code visitOrder} (visits not in it
+   * last, by code), then collection time and id: the order in which a subject's records of a test
+   * are numbered and its baseline record is found. The count comes first, read in the same snapshot
+   * (REPEATABLE READ) as the cursor, so it equals the rows that follow even while batches arrive.
+   * PostgreSQL sorts the rows (on disk for a large trial); the service holds none of them.
+   * Otherwise as {@link #stream}.
+   */
+  public long streamBySubject(
+      String trialId,
+      List<String> visitOrder,
+      String excludedLayer,
+      int fetchSize,
+      CountedResultSink sink)
+      throws IOException {
+    String where =
+        " FROM current_result WHERE trial_id = ?"
+            + " AND analyte_code IN (SELECT code FROM analyte WHERE layer <> ?)";
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + where
+            + " ORDER BY participant_code, analyte_code, specimen,"
+            + " array_position(?, visit_code) NULLS LAST, visit_code, collected_at, id";
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where);
+          PreparedStatement select = connection.prepareStatement(sql)) {
+        count.setString(1, trialId);
+        count.setString(2, excludedLayer);
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          sink.count(row.getLong(1));
+        }
+        select.setFetchSize(fetchSize);
+        select.setString(1, trialId);
+        select.setString(2, excludedLayer);
+        select.setArray(3, connection.createArrayOf("text", visitOrder.toArray()));
+        long rows = 0;
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            sink.accept(stored(row));
+            rows++;
+          }
+        }
+        connection.commit();
+        return rows;
+      } catch (IOException | SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setReadOnly(false);
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IOException("Cannot read the results of " + trialId, e);
+    }
+  }
+
   /**
    * A participant's results of an analyte at a visit, as summaries use them. Of the results that
    * did not fail QC, the latest — by collection time, then by the order the service registered them
@@ -131,6 +201,12 @@ public class CurrentResultStore {
    */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits) {
+    return participantValues(trialId, analyte, visits, null);
+  }
+
+  /** As above, of one specimen's results only (of every specimen when null). */
+  public List<ParticipantValue> participantValues(
+      String trialId, String analyte, Set<String> visits, Specimen specimen) {
     String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
@@ -145,12 +221,16 @@ public class CurrentResultStore {
             + latest
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
+            + (specimen == null ? "" : " AND specimen = ?")
             + " GROUP BY participant_code, visit_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
       select.setString(2, analyte);
       select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      if (specimen != null) {
+        select.setString(4, specimen.name());
+      }
       List<ParticipantValue> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
@@ -168,6 +248,29 @@ public class CurrentResultStore {
       return values;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read results of " + analyte, e);
+    }
+  }
+
+  /**
+   * The specimens of the trial's results of an analyte, in the enum's order. Read from {@code
+   * result}: a correction never changes a result's specimen.
+   */
+  public List<Specimen> specimens(String trialId, String analyte) {
+    String sql = "SELECT DISTINCT specimen FROM result WHERE trial_id = ? AND analyte_code = ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      List<Specimen> specimens = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          specimens.add(Specimen.valueOf(row.getString(1)));
+        }
+      }
+      specimens.sort(null); // in the order of the enum, as the catalogue lists them
+      return specimens;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the specimens of " + analyte, e);
     }
   }
 

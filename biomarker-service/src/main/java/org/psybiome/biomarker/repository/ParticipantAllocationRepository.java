@@ -2,6 +2,7 @@ package org.psybiome.biomarker.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,5 +43,22 @@ public class ParticipantAllocationRepository
       }
     }
     return arms;
+  }
+
+  /** Each participant's enrolment date (code → date): the SDTM reference start of study days. */
+  public Map<String, LocalDate> enrolmentDates(String trialId) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select p.code, p.enrolledOn from ParticipantAllocationEntity p"
+                    + " where p.trialId = ?1",
+                Object[].class)
+            .setParameter(1, trialId)
+            .getResultList();
+    Map<String, LocalDate> dates = new HashMap<>();
+    for (Object[] row : rows) {
+      dates.put((String) row[0], (LocalDate) row[1]);
+    }
+    return dates;
   }
 }

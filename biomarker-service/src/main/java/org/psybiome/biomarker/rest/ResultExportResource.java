@@ -42,25 +42,44 @@ public class ResultExportResource {
   }
 
   @GET
-  @Produces({ExportFormat.CSV_TYPE, ExportFormat.NDJSON_TYPE})
+  @Produces({
+    ExportFormat.CSV_TYPE,
+    ExportFormat.NDJSON_TYPE,
+    ExportFormat.JSON_TYPE,
+    ExportFormat.FHIR_NDJSON_TYPE
+  })
   @RolesAllowed({Roles.PIPELINE, Roles.READER, Roles.STATISTICIAN, Roles.BLINDED_STATISTICIAN})
   @Operation(
       operationId = "exportResults",
-      summary = "Export a trial's results as CSV or NDJSON, streamed",
+      summary =
+          "Export a trial's results as CSV, NDJSON, an SDTM LB dataset or FHIR R4 Observations,"
+              + " streamed",
       description =
-          "Every result of the trial (optionally of one visit and/or analyte) as it stands after"
-              + " corrections, in id order, streamed from a database cursor: constant memory for"
-              + " millions of rows. The format is ?format=csv|ndjson, else the Accept header, else"
-              + " CSV. CSV is RFC 4180 with a header row; NDJSON has one Result object per line,"
-              + " shaped like the results of GET /results. Columns: id, participant, visit, sampleId,"
-              + " specimen, collectedAt, analyte, value, unit (as reported), standardValue,"
-              + " standardUnit, comparator, censored, qcStatus, registered, corrected,"
-              + " correctedAt, batchId. No arms: allocations never leave through results.")
+          "Every result of the trial as it stands after corrections, streamed from a database"
+              + " cursor: constant memory for millions of rows. The format is"
+              + " ?format=csv|ndjson|sdtm-lb|sdtm-lb-csv|fhir-r4, else the Accept header (text/csv:"
+              + " csv, application/x-ndjson: ndjson, application/json: sdtm-lb,"
+              + " application/fhir+ndjson: fhir-r4), else CSV.\n\n"
+              + "csv, ndjson (optionally of one visit and/or analyte), in id order: CSV is RFC 4180"
+              + " with a header row; NDJSON has one Result object per line, shaped like the results"
+              + " of GET /results. Columns: id, participant, visit, sampleId, specimen,"
+              + " collectedAt, analyte, value, unit (as reported), standardValue, standardUnit,"
+              + " comparator, censored, qcStatus, registered, corrected, correctedAt, batchId.\n\n"
+              + "sdtm-lb: the CDISC SDTM LB domain (every result but rating scales) as CDISC"
+              + " Dataset-JSON 1.1 (columns with itemOID, name, label, dataType, length; records;"
+              + " rows); sdtm-lb-csv: the same records as CSV. Columns STUDYID, DOMAIN, USUBJID,"
+              + " LBSEQ, LBTESTCD, LBTEST, LBCAT, LBORRES, LBORRESU, LBSTRESC, LBSTRESN, LBSTRESU,"
+              + " LBSTAT, LBREASND, LBLOINC, LBSPEC, LBBLFL, VISITNUM, VISIT, LBDTC, LBDY;"
+              + " ordered by participant, analyte, specimen, visit, collection. Not filterable.\n\n"
+              + "fhir-r4: one FHIR R4 Observation per line (FHIR Bulk Data NDJSON), in id order,"
+              + " optionally of one visit and/or analyte.\n\n"
+              + "No format carries an arm: allocations never leave through results.")
   @APIResponse(
       responseCode = "200",
       description =
           "The results, UTF-8, streamed (chunked, no Content-Length); Content-Disposition names"
-              + " the file, <trialId>-results.csv or .ndjson",
+              + " the file: <trialId>-results.csv, -results.ndjson, -lb.json, -lb.csv,"
+              + " -observations.ndjson",
       content = {
         @Content(
             mediaType = ExportFormat.CSV_TYPE,
@@ -68,8 +87,9 @@ public class ResultExportResource {
                 @Schema(
                     type = SchemaType.STRING,
                     description =
-                        "RFC 4180 (CRLF line ends): a header row naming the columns, then a row"
-                            + " per result; an absent value is an empty field")),
+                        "RFC 4180 (CRLF line ends): a header row naming the columns (format=csv:"
+                            + " the results' columns; format=sdtm-lb-csv: the LB variables), then"
+                            + " a row per result; an absent value is an empty field")),
         // The body is text to OpenAPI 3.1 (and to Prism and generated clients); each line's
         // schema is named as OpenAPI 3.2 names it for sequential media types, itemSchema.
         @Content(
@@ -82,34 +102,60 @@ public class ResultExportResource {
                 @Extension(
                     name = "x-item-schema",
                     value = "{\"$ref\": \"#/components/schemas/Result\"}",
-                    parseValue = true))
+                    parseValue = true)),
+        @Content(
+            mediaType = ExportFormat.JSON_TYPE,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "format=sdtm-lb: a CDISC Dataset-JSON 1.1 document of the SDTM LB domain:"
+                            + " datasetJSONCreationDateTime, datasetJSONVersion (1.1.0),"
+                            + " originator, studyOID (the trial id), itemGroupOID (IG.LB), records,"
+                            + " name (LB), label, columns [{itemOID, name, label, dataType,"
+                            + " length}], rows (one array of values per record, in column order;"
+                            + " null when missing)")),
+        @Content(
+            mediaType = ExportFormat.FHIR_NDJSON_TYPE,
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description =
+                        "format=fhir-r4: one FHIR R4 Observation (JSON) per line, in id order"))
       },
       headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"))
   @APIResponse(
       responseCode = "400",
       description =
-          "format not csv or ndjson, a visit not in the trial's schedule or an analyte not in the"
-              + " catalogue",
+          "format not one of csv, ndjson, sdtm-lb, sdtm-lb-csv, fhir-r4; a visit not in the"
+              + " trial's schedule or an analyte not in the catalogue; a visit or analyte filter"
+              + " with an sdtm format",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
-  @APIResponse(responseCode = "406", description = "Accept names neither CSV nor NDJSON")
+  @APIResponse(responseCode = "406", description = "Accept names none of the formats' types")
   public Response export(
       @PathParam("trialId") String trialId,
       @Parameter(
-              description = "csv or ndjson (case ignored); overrides the Accept header",
+              description =
+                  "csv, ndjson, sdtm-lb, sdtm-lb-csv or fhir-r4 (case ignored); overrides the"
+                      + " Accept header",
               schema =
                   @Schema(
                       type = SchemaType.STRING,
-                      enumeration = {"csv", "ndjson"}))
+                      enumeration = {"csv", "ndjson", "sdtm-lb", "sdtm-lb-csv", "fhir-r4"}))
           @QueryParam("format")
           String format,
-      @Parameter(description = "only this visit, a visit code of the trial's schedule")
+      @Parameter(
+              description =
+                  "only this visit, a visit code of the trial's schedule (not with sdtm formats)")
           @QueryParam("visit")
           String visit,
-      @Parameter(description = "only this analyte, an analyte code of the catalogue")
+      @Parameter(
+              description =
+                  "only this analyte, an analyte code of the catalogue (not with sdtm formats)")
           @QueryParam("analyte")
           String analyte,
       @Context HttpHeaders headers) {

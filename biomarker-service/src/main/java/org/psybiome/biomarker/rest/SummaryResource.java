@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.service.CensoredHandling;
 import org.psybiome.biomarker.service.Summaries;
@@ -80,8 +81,9 @@ public class SummaryResource {
       responseCode = "400",
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
-              + " false, censored not exclude or lloq-sqrt2, or change=true for a trial without a"
-              + " baseline visit")
+              + " false, censored not exclude or lloq-sqrt2, change=true for a trial without a"
+              + " baseline visit, a specimen unknown or not allowed for the analyte, or no specimen"
+              + " while the trial has results of the analyte in several")
   @APIResponse(
       responseCode = "403",
       description =
@@ -127,7 +129,15 @@ public class SummaryResource {
                       defaultValue = "exclude"))
           @QueryParam("censored")
           @DefaultValue("exclude")
-          String censored) {
+          String censored,
+      @Parameter(
+              description =
+                  "only results of this specimen (SERUM, PLASMA, ...; one the analyte allows);"
+                      + " required when the trial has results of the analyte in more than one"
+                      + " specimen, which a summary never pools",
+              schema = @Schema(type = SchemaType.STRING, implementation = Specimen.class))
+          @QueryParam("specimen")
+          String specimen) {
     return summaries.summary(
         caller,
         trialId,
@@ -135,6 +145,7 @@ public class SummaryResource {
         visit == null || visit.isBlank() ? null : visit,
         by,
         Boolean.parseBoolean(change),
-        CensoredHandling.of(censored));
+        CensoredHandling.of(censored),
+        specimen == null || specimen.isBlank() ? null : specimen);
   }
 }

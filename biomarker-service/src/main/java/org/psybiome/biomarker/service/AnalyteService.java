@@ -5,13 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.repository.AnalyteEntity;
 import org.psybiome.biomarker.repository.AnalyteRepository;
 import org.psybiome.biomarker.repository.PanelEntity;
@@ -78,9 +81,20 @@ public class AnalyteService {
     if (analytes.findByIdOptional(analyte.code()).isPresent()) {
       throw ProblemException.conflict("Analyte " + analyte.code() + " already exists");
     }
+    Analyte complete =
+        withSpecimens(analyte, analyte.specimens() != null ? analyte.specimens() : List.of())
+            .withSdtmTest(
+                analyte.sdtmTestCode() != null
+                    ? analyte.sdtmTestCode()
+                    : SdtmTestCodes.derive(
+                        analyte.code(), c -> analytes.sdtmTestCodeTaken(c, analyte.code())),
+                analyte.sdtmTestName() != null
+                    ? analyte.sdtmTestName()
+                    : SdtmTestCodes.testName(analyte.name()));
+    checkSdtmTestCode(complete);
     AnalyteEntity entity = new AnalyteEntity();
     entity.code = analyte.code();
-    entity.apply(analyte);
+    entity.apply(complete);
     analytes.persist(entity);
     Log.infof("Analyte %s added to the catalogue by %s", entity.code, caller.subject());
     return entity.toAnalyte();
@@ -96,6 +110,16 @@ public class AnalyteService {
     Analyte changed = analyte.withCode(code);
     check(changed);
     AnalyteEntity entity = analytes.findByIdOptional(code).orElseThrow(() -> notFound(code));
+    // the test code names the test in every SDTM dataset already exported: kept unless given
+    changed =
+        changed.withSdtmTest(
+            changed.sdtmTestCode() != null ? changed.sdtmTestCode() : entity.sdtmTestCode,
+            changed.sdtmTestName() != null ? changed.sdtmTestName() : entity.sdtmTestName);
+    checkSdtmTestCode(changed);
+    changed =
+        withSpecimens(
+            changed,
+            changed.specimens() != null ? changed.specimens() : List.copyOf(entity.specimens));
     entity.apply(changed);
     Log.infof("Analyte %s changed by %s", code, caller.subject());
     return entity.toAnalyte();
@@ -114,6 +138,30 @@ public class AnalyteService {
     if (!violations.isEmpty()) {
       violations.sort(Comparator.comparing(Violation::field));
       throw ProblemException.invalid("The analyte is invalid", violations);
+    }
+  }
+
+  /**
+   * The analyte with {@code allowed} plus its default specimen: a result that names no specimen is
+   * of the default one, so that one is always allowed. A rating scale has no specimen at all.
+   */
+  private static Analyte withSpecimens(Analyte analyte, List<Specimen> allowed) {
+    Set<Specimen> specimens = EnumSet.of(analyte.specimen());
+    specimens.addAll(allowed);
+    if (specimens.contains(Specimen.NOT_APPLICABLE) && specimens.size() > 1) {
+      throw ProblemException.invalid(
+          "The analyte's specimens are invalid",
+          List.of(
+              Violation.of(
+                  "specimens", "NOT_APPLICABLE (a rating scale) excludes every other specimen")));
+    }
+    return analyte.withSpecimens(List.copyOf(specimens));
+  }
+
+  private void checkSdtmTestCode(Analyte analyte) {
+    if (analytes.sdtmTestCodeTaken(analyte.sdtmTestCode(), analyte.code())) {
+      throw ProblemException.conflict(
+          "Another analyte has the SDTM test code " + analyte.sdtmTestCode());
     }
   }
 

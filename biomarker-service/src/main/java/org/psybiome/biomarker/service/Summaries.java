@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.ArmSummary;
+import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.model.TrialArm;
@@ -38,11 +39,17 @@ public class Summaries {
   public static final String ARM = "arm";
 
   private final CurrentResultStore results;
+  private final SummarySpecimen specimens;
   private final TrialSnapshots snapshots;
   private final AnalyteService analytes;
 
-  Summaries(CurrentResultStore results, TrialSnapshots snapshots, AnalyteService analytes) {
+  Summaries(
+      CurrentResultStore results,
+      TrialSnapshots snapshots,
+      AnalyteService analytes,
+      SummarySpecimen specimens) {
     this.results = results;
+    this.specimens = specimens;
     this.snapshots = snapshots;
     this.analytes = analytes;
   }
@@ -54,7 +61,8 @@ public class Summaries {
       String visitCode,
       String by,
       boolean change,
-      CensoredHandling censored) {
+      CensoredHandling censored,
+      String specimen) {
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
@@ -117,9 +125,10 @@ public class Summaries {
     if (ARM.equals(by) && ancovaBaseline != null) {
       visits.add(ancovaBaseline);
     }
+    Specimen of = specimens.choose(trialId, analyte, specimen);
     Values values =
         Values.of(
-            results.participantValues(trialId, analyte.code(), visits),
+            results.participantValues(trialId, analyte.code(), visits, of),
             visit.code(),
             baseline != null ? baseline : ancovaBaseline,
             change,

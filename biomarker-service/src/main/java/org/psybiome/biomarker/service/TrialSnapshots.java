@@ -2,6 +2,7 @@ package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.model.ParticipantAllocation;
@@ -53,5 +54,11 @@ public class TrialSnapshots {
   @Transactional
   public Map<String, String> allocations(String trialId, String period) {
     return participants.arms(trialId, period);
+  }
+
+  /** Each known participant's enrolment date (code → date); no arms. */
+  @Transactional
+  public Map<String, LocalDate> enrolmentDates(String trialId) {
+    return participants.enrolmentDates(trialId);
   }
 }

@@ -5,34 +5,54 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.psybiome.biomarker.config.BiomarkerConfig;
+import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.CurrentResultStore;
+import org.psybiome.biomarker.repository.CurrentResultStore.CountedResultSink;
+import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
+import org.psybiome.biomarker.service.AnalyteService;
 import org.psybiome.biomarker.service.ResultQueries;
+import org.psybiome.biomarker.service.TrialSnapshots;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 
 /**
- * A trial's results as one CSV or NDJSON download, streamed: rows go from a database cursor to the
- * response as they are read, so neither side holds the whole export. Who may export, and which
- * filters are valid, are the rules of the results query. Everything that can be refused is checked
- * before the first byte, since a problem response is impossible once the body has begun.
+ * A trial's results as one download, streamed: rows go from a database cursor to the response as
+ * they are read, so neither side holds the whole export. Who may export, and which filters are
+ * valid, are the rules of the results query. Everything that can be refused is checked before the
+ * first byte, since a problem response is impossible once the body has begun. No format carries an
+ * arm, so blinding has nothing to hide.
  */
 @ApplicationScoped
 public class ResultExport {
 
   private final ResultQueries queries;
   private final CurrentResultStore results;
+  private final TrialSnapshots snapshots;
+  private final AnalyteService catalogue;
   private final ObjectMapper mapper;
   private final BiomarkerConfig config;
 
   ResultExport(
       ResultQueries queries,
       CurrentResultStore results,
+      TrialSnapshots snapshots,
+      AnalyteService catalogue,
       ObjectMapper mapper,
       BiomarkerConfig config) {
     this.queries = queries;
     this.results = results;
+    this.snapshots = snapshots;
+    this.catalogue = catalogue;
     this.mapper = mapper;
     this.config = config;
   }
@@ -49,28 +69,96 @@ public class ResultExport {
   public Download prepare(Caller caller, ResultFilter filter, ExportFormat format) {
     TrialSnapshot trial = queries.readableTrial(caller, filter.trialId());
     queries.checkFilter(trial, filter);
-    return new Download(
-        trial.id() + "-results." + format.fileExtension(),
-        format,
-        out -> write(filter, format, out));
+    String fileName = trial.id() + "-" + format.fileSuffix();
+    return switch (format) {
+      case CSV, NDJSON -> new Download(fileName, format, out -> writeResults(filter, format, out));
+      case FHIR_R4 -> {
+        Map<String, Analyte> analytes = analytes();
+        yield new Download(
+            fileName,
+            format,
+            out -> {
+              try (ResultWriter writer = new FhirObservationWriter(out, trial.id(), analytes)) {
+                long rows =
+                    results.stream(
+                        filter, config.export().fetchSize(), r -> writer.write(r.view()));
+                Log.debugf("Exported %d results of %s as FHIR", rows, trial.id());
+              }
+            });
+      }
+      case SDTM_LB, SDTM_LB_CSV -> {
+        if (filter.visit() != null || filter.analyte() != null) {
+          // LBSEQ and LBBLFL are properties of the whole domain: a part would renumber them
+          throw ProblemException.invalid(
+              "An SDTM dataset is the trial's whole LB domain",
+              List.of(
+                  Violation.of(
+                      filter.visit() != null ? "visit" : "analyte",
+                      "cannot filter format " + format.parameter())));
+        }
+        Map<String, LocalDate> enrolments = snapshots.enrolmentDates(trial.id());
+        Map<String, Analyte> analytes = analytes();
+        LbDataset dataset = LbDataset.of(trial, enrolments.keySet());
+        yield new Download(
+            fileName, format, out -> writeLb(trial, enrolments, analytes, dataset, format, out));
+      }
+    };
+  }
+
+  private Map<String, Analyte> analytes() {
+    return catalogue.list(null, null).stream()
+        .collect(Collectors.toMap(Analyte::code, Function.identity()));
   }
 
   /**
    * The status line is gone by now: a failure, of the client or of the database, can only cut the
    * response short, which the IOException does.
    */
-  private void write(ResultFilter filter, ExportFormat format, OutputStream out)
+  private void writeResults(ResultFilter filter, ExportFormat format, OutputStream out)
       throws IOException {
-    try (ResultWriter writer = writer(format, out)) {
+    try (ResultWriter writer =
+        format == ExportFormat.CSV
+            ? new CsvResultWriter(out)
+            : new NdjsonResultWriter(out, mapper)) {
       long rows = results.stream(filter, config.export().fetchSize(), r -> writer.write(r.view()));
       Log.debugf("Exported %d results of %s as %s", rows, filter.trialId(), format);
     }
   }
 
-  private ResultWriter writer(ExportFormat format, OutputStream out) throws IOException {
-    return switch (format) {
-      case CSV -> new CsvResultWriter(out);
-      case NDJSON -> new NdjsonResultWriter(out, mapper);
-    };
+  /** The LB domain: every result but the rating scales' (those belong to QS). */
+  private void writeLb(
+      TrialSnapshot trial,
+      Map<String, LocalDate> enrolments,
+      Map<String, Analyte> analytes,
+      LbDataset dataset,
+      ExportFormat format,
+      OutputStream out)
+      throws IOException {
+    try (LbWriter writer =
+        format == ExportFormat.SDTM_LB
+            ? new DatasetJsonLbWriter(out, mapper, dataset)
+            : new CsvLbWriter(out)) {
+      LbRecords records = new LbRecords(trial, enrolments, analytes, writer::write);
+      long rows =
+          results.streamBySubject(
+              trial.id(),
+              LbRecords.visitOrder(trial),
+              OmicsLayer.CLINICAL_SCALE.name(),
+              config.export().fetchSize(),
+              new CountedResultSink() {
+                @Override
+                public void count(long rows) throws IOException {
+                  writer.begin(rows);
+                }
+
+                @Override
+                public void accept(StoredResult result) throws IOException {
+                  records.accept(result.view());
+                }
+              });
+      records.finish();
+      writer.end();
+      Log.debugf("Exported %d LB records of %s", rows, trial.id());
+    }
   }
 }

@@ -251,12 +251,21 @@ public class BatchValidator {
     if (given == null) {
       return analyte == null ? null : analyte.specimen();
     }
+    Specimen specimen;
     try {
-      return Specimen.valueOf(given);
+      specimen = Specimen.valueOf(given);
     } catch (IllegalArgumentException e) {
       check.fail(ResultFields.SPECIMEN, "must be one of " + Arrays.toString(Specimen.values()));
       return null;
     }
+    // values of an analyte compare only within a specimen its unit and LOINC code are meant for
+    if (analyte != null && !analyte.allows(specimen)) {
+      check.fail(
+          ResultFields.SPECIMEN,
+          analyte.code() + " is measured in " + analyte.specimens() + ", not " + specimen);
+      return null;
+    }
+    return specimen;
   }
 
   private static Instant instant(RowCheck check) {
