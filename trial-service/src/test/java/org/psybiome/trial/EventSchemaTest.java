@@ -72,7 +72,7 @@ class EventSchemaTest {
   }
 
   @Test
-  void aSequenceAllocationMatchesItsSchema() {
+  void aCrossoverRecordAndItsSequenceAllocationMatchTheirSchemas() {
     var record =
         CrossoverTrialTest.crossover(
             r -> {
@@ -94,14 +94,24 @@ class EventSchemaTest {
         .post("/api/v1/trials/" + draft.id() + "/participants")
         .then()
         .statusCode(201);
-    try (var probe = new TrialEventsProbe("psybiome.trial.allocations")) {
-      var events = probe.await(draft.id(), 1, Duration.ofSeconds(30));
+    try (var probe = new TrialEventsProbe("psybiome.trial.events", "psybiome.trial.allocations")) {
+      var events = probe.await(draft.id(), 2, Duration.ofSeconds(30));
       assertThat(events)
           .extracting(TrialEventsProbe.Event::type)
-          .containsExactly("org.psybiome.trial.sequence-allocated.v1");
-      var event = events.get(0);
-      assertThat(envelopeViolations(event.envelope())).isEmpty();
-      assertThat(dataViolations(event.type(), event.data())).as(event.data().toString()).isEmpty();
+          .containsExactlyInAnyOrder(
+              "org.psybiome.trial.registered.v1", "org.psybiome.trial.sequence-allocated.v1");
+      for (var event : events) {
+        assertThat(envelopeViolations(event.envelope())).isEmpty();
+        assertThat(dataViolations(event.type(), event.data()))
+            .as(event.data().toString())
+            .isEmpty();
+      }
+      // the record carries the periods, sequences and the visits' periods the consumers need
+      var trial = events.stream().filter(e -> e.type().endsWith("registered.v1")).findFirst();
+      assertThat(trial.orElseThrow().data().at("/trial/design/crossover/sequences/0/arms/1").asText())
+          .isEqualTo("PLACEBO");
+      assertThat(trial.orElseThrow().data().at("/trial/schedule/visits/2/period").asText())
+          .isEqualTo("P2");
     }
   }
 }

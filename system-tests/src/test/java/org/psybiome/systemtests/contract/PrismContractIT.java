@@ -263,6 +263,13 @@ class PrismContractIT {
             .queryParam("format", "ndjson")
             .get("/api/v1/trials/" + id + "/results/export")
             .statusCode());
+    for (String format : List.of("sdtm-lb", "sdtm-lb-csv", "fhir-r4")) {
+      statuses.add(
+          api("reader")
+              .queryParam("format", format)
+              .get("/api/v1/trials/" + id + "/results/export")
+              .statusCode());
+    }
     statuses.add(
         api("statistician")
             .queryParam("visit", "W0")
@@ -304,6 +311,11 @@ class PrismContractIT {
             .post("/api/v1/trials/" + id + "/screenings")
             .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/consort").statusCode());
+    statuses.add(
+        api("statistician")
+            .accept("image/svg+xml")
+            .get("/api/v1/trials/" + id + "/consort")
+            .statusCode());
     // one participant's arm revealed in an emergency, while the trial is still blinded
     statuses.add(
         api("registrant")
