@@ -36,7 +36,8 @@ public final class ConsortDiagram {
     flow.path("arms").forEach(groups::add);
     boolean pooled = groups.isEmpty();
     int columns = pooled ? 1 : groups.size();
-    width = MARGIN + Math.max(2, columns) * (COLUMN + GAP) + GAP;
+    // wide enough for the columns, and for the excluded box right of the centred enrolment boxes
+    width = Math.max(MARGIN + columns * (COLUMN + GAP) + GAP, MARGIN + 3 * COLUMN + 4 * GAP);
     int centre = MARGIN + (width - MARGIN) / 2;
 
     JsonNode eligibility = flow.path("eligibility");
@@ -121,7 +122,9 @@ public final class ConsortDiagram {
         + " markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">"
         + "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#333\"/></marker></defs>"
         + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-        + "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#111\">"
+        // continuation lines keep their indent: spaces are not collapsed
+        + "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#111\""
+        + " xml:space=\"preserve\" style=\"white-space:pre\">"
         + body
         + "</g></svg>";
   }
