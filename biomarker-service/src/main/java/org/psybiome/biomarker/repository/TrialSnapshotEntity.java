@@ -51,6 +51,11 @@ public class TrialSnapshotEntity {
   @Column(name = "comparator_arm")
   public String comparatorArm;
 
+  /** The registered outcomes' measures; null for a snapshot learnt before they were kept. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public org.psybiome.biomarker.model.TrialOutcomes outcomes;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 

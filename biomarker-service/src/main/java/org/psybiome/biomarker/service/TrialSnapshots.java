@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.model.ParticipantAllocation;
+import org.psybiome.biomarker.model.TrialOutcomes;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
 import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
@@ -60,5 +61,14 @@ public class TrialSnapshots {
   @Transactional
   public Map<String, LocalDate> enrolmentDates(String trialId) {
     return participants.enrolmentDates(trialId);
+  }
+
+  /** The trial's registered outcomes, none when not known (yet). */
+  @Transactional
+  public TrialOutcomes outcomes(String trialId) {
+    return trials
+        .findByIdOptional(trialId)
+        .map(t -> t.outcomes == null ? TrialOutcomes.NONE : t.outcomes)
+        .orElse(TrialOutcomes.NONE);
   }
 }

@@ -21,7 +21,7 @@ public class RouteTable {
       List.of(
           route("/api/v1/(analytes|panels|batches)(/.*)?", Upstream.BIOMARKER_SERVICE),
           route(
-              "/api/v1/trials/[^/]+/(results|summaries|drift|batches)(/.*)?",
+              "/api/v1/trials/[^/]+/(results|summaries|drift|batches|analysis|missing-data)(/.*)?",
               Upstream.BIOMARKER_SERVICE),
           route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE),
           route("/api/v1/imports(/.*)?", Upstream.TRIAL_SERVICE));

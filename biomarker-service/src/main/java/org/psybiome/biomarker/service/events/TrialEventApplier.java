@@ -98,6 +98,7 @@ public class TrialEventApplier {
     snapshot.arms =
         ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);
     snapshot.comparatorArm = trial.comparatorArm();
+    snapshot.outcomes = trial.outcomes();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.psybiome.biomarker.model.TrialOutcomes;
 
 /**
  * The data of the trial-service events this service applies (docs/events), read out of the envelope
@@ -32,7 +33,8 @@ sealed interface TrialEventData {
       boolean unblinded,
       List<Visit> visits,
       List<Arm> arms,
-      String comparatorArm)
+      String comparatorArm,
+      TrialOutcomes outcomes)
       implements TrialEventData {}
 
   /** A visit of the trial's schedule, with the panels and scales pre-registered for it. */
@@ -106,7 +108,21 @@ sealed interface TrialEventData {
         trial.hasNonNull("unblindedAt"),
         visits(trial.path("schedule").path("visits")),
         arms(trial.path("arms")),
-        optionalText(trial.path("design"), "comparatorArm"));
+        optionalText(trial.path("design"), "comparatorArm"),
+        new TrialOutcomes(
+            measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))));
+  }
+
+  /** The measure codes of outcomes linked to a catalogue measure (free-text ones have none). */
+  private static List<String> measures(JsonNode outcomes) {
+    List<String> codes = new ArrayList<>();
+    for (JsonNode outcome : outcomes) {
+      JsonNode code = outcome.path("measure").path("code");
+      if (code.isTextual() && !codes.contains(code.asText())) {
+        codes.add(code.asText());
+      }
+    }
+    return codes;
   }
 
   private static ParticipantEnrolled enrolled(JsonNode data) {
