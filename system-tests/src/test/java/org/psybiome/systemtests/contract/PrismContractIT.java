@@ -276,6 +276,11 @@ class PrismContractIT {
             .get("/api/v1/trials/" + id + "/summaries/HSCRP")
             .statusCode());
     statuses.add(api("reader").get("/api/v1/trials/" + id + "/drift").statusCode());
+    statuses.add(
+        api("statistician")
+            .queryParam("visit", "W8")
+            .get("/api/v1/trials/" + id + "/analysis")
+            .statusCode());
 
     // refusals the document names
     statuses.add(api(null).get("/api/v1/trials/PSB-2000-000000").statusCode()); // 404

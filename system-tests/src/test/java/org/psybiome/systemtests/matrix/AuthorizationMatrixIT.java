@@ -37,7 +37,8 @@ class AuthorizationMatrixIT {
   private static final String OWN = "MATRIX-OWN";
   private static final String FOREIGN = "MATRIX-OTHER";
   private static final List<String> ROLES =
-      List.of("registrant", "pipeline", "statistician", "curator", "reader");
+      List.of(
+          "registrant", "pipeline", "statistician", "blinded-statistician", "curator", "reader");
   private static final Set<String> ALL = Set.copyOf(ROLES);
   private static final String JSON = "application/json";
   private static final String STALE = "\"0\"";
@@ -161,7 +162,7 @@ class AuthorizationMatrixIT {
           get(
               "/api/v1/trials/{T}/participants",
               Access.OWNER_PRIVATE,
-              Set.of("registrant", "statistician", "pipeline", "reader")),
+              Set.of("registrant", "statistician", "blinded-statistician", "pipeline", "reader")),
           new EndpointRule(
               "POST",
               "/api/v1/trials/{T}/participants/{P}/status",
@@ -189,7 +190,7 @@ class AuthorizationMatrixIT {
           get(
               "/api/v1/trials/{T}/consort",
               Access.OWNER_PRIVATE,
-              Set.of("registrant", "statistician", "reader")),
+              Set.of("registrant", "statistician", "blinded-statistician", "reader")),
           // the trial is masked and stays blinded (its unblinding above is always stale)
           new EndpointRule(
               "POST",
@@ -250,7 +251,7 @@ class AuthorizationMatrixIT {
           get(
               "/api/v1/batches/{B}",
               Access.OWNER_PRIVATE,
-              Set.of("pipeline", "reader", "statistician")),
+              Set.of("pipeline", "reader", "statistician", "blinded-statistician")),
           new EndpointRule(
               "POST",
               "/api/v1/trials/{T}/results",
@@ -263,11 +264,15 @@ class AuthorizationMatrixIT {
           get(
               "/api/v1/trials/{T}/results",
               Access.OWNER_PRIVATE,
-              Set.of("pipeline", "reader", "statistician")),
+              Set.of("pipeline", "reader", "statistician", "blinded-statistician")),
           get(
               "/api/v1/trials/{T}/summaries/IL6?visit=W0",
               Access.OWNER_PRIVATE,
-              Set.of("statistician", "reader", "pipeline", "registrant")));
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          get(
+              "/api/v1/trials/{T}/analysis?visit=W8",
+              Access.OWNER_PRIVATE,
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")));
 
   private static EndpointRule get(String path, Access access, Set<String> roles) {
     return new EndpointRule("GET", path, access, roles, 200, null, null, null);
