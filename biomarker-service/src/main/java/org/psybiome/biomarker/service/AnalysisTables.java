@@ -241,7 +241,7 @@ public class AnalysisTables {
   /** Secondary rows with their p adjusted together; rows without a p keep none. */
   private static List<AnalysisRow> benjaminiHochberg(List<AnalysisRow> rows) {
     List<Double> p = rows.stream().map(AnalysisRow::p).toList();
-    List<Double> adjusted = BenjaminiHochberg.adjust(p);
+    List<Double> adjusted = PValueAdjustment.benjaminiHochberg(p);
     List<AnalysisRow> result = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       result.add(

@@ -116,7 +116,8 @@ final class Ancova {
   /** Holm's adjustment over the arms' p values. */
   static Map<String, AncovaComparison> withHolm(Map<String, AncovaComparison> byArm) {
     List<String> arms = new ArrayList<>(byArm.keySet());
-    List<Double> adjusted = Holm.adjust(arms.stream().map(a -> byArm.get(a).p()).toList());
+    List<Double> adjusted =
+        PValueAdjustment.holm(arms.stream().map(a -> byArm.get(a).p()).toList());
     Map<String, AncovaComparison> result = new LinkedHashMap<>();
     for (int i = 0; i < arms.size(); i++) {
       result.put(arms.get(i), byArm.get(arms.get(i)).withPHolm(adjusted.get(i)));

@@ -50,9 +50,11 @@ record ArmComparisons(List<ArmComparison> comparisons, String ancovaUnavailableR
       }
       comparisons.add(comparison);
     }
-    List<Double> holm = Holm.adjust(comparisons.stream().map(ArmComparison::welchP).toList());
+    List<Double> holm =
+        PValueAdjustment.holm(comparisons.stream().map(ArmComparison::welchP).toList());
     if (logScale) {
-      List<Double> logHolm = Holm.adjust(comparisons.stream().map(c -> c.logScale().p()).toList());
+      List<Double> logHolm =
+          PValueAdjustment.holm(comparisons.stream().map(c -> c.logScale().p()).toList());
       for (int i = 0; i < comparisons.size(); i++) {
         ArmComparison c = comparisons.get(i);
         comparisons.set(i, c.withLogScale(c.logScale().withPHolm(logHolm.get(i))));
