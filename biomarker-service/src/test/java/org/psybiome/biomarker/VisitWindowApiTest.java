@@ -113,6 +113,15 @@ class VisitWindowApiTest {
     // out: A3 (+4) and A4 (−4) at W8, A2 at W0 (+1 with windowDays 0); never at W12 (no window)
     assertThat(flagged())
         .containsExactlyInAnyOrder(code("A2") + "/W0", code("A3") + "/W8", code("A4") + "/W8");
+    // the NDJSON export's lines read like the query's items: A3's W8 line is flagged
+    String ndjson =
+        as("reader", CONSORTIUM)
+            .get("/api/v1/trials/" + trial + "/results/export?format=ndjson&visit=W8")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(ndjson.lines().filter(l -> l.contains("\"outOfWindow\":true")).count()).isEqualTo(2);
     JsonPath w12 = results("visit=W12");
     assertThat(w12.getList("items")).hasSize(1);
     assertThat(w12.getMap("items[0]")).doesNotContainKey("outOfWindow");

@@ -52,7 +52,8 @@ public class ResultQueries {
   }
 
   /** The result flagged when collected outside its visit's window (by the current schedule). */
-  static ResultView judged(TrialSnapshot trial, Map<String, LocalDate> enrolled, ResultView r) {
+  public static ResultView judged(
+      TrialSnapshot trial, Map<String, LocalDate> enrolled, ResultView r) {
     return r.flagged(
         VisitWindow.outOfWindow(
             trial.visit(r.visit()).orElse(null), enrolled.get(r.participant()), r.collectedAt()));
