@@ -58,7 +58,9 @@ class ApiDocumentTest {
               "GET /api/v1/trials/{trialId}/summaries/{analyte}", new Success("getSummary", "200")),
           Map.entry("GET /api/v1/trials/{trialId}/drift", new Success("getDrift", "200")),
           Map.entry(
-              "GET /api/v1/trials/{trialId}/analysis", new Success("getAnalysisTable", "200")));
+              "GET /api/v1/trials/{trialId}/analysis", new Success("getAnalysisTable", "200")),
+          Map.entry(
+              "GET /api/v1/trials/{trialId}/missing-data", new Success("getMissingData", "200")));
 
   /** The fields of a result row, as the ingestion tests send them in JSON, NDJSON and CSV. */
   private static final Set<String> ROW_FIELDS =

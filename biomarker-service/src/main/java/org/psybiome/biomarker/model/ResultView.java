@@ -56,4 +56,78 @@ public record ResultView(
     @Schema(description = "true when a correction replaced the reported value") boolean corrected,
     @Schema(description = "when the correction in force was made; absent if not corrected")
         Instant correctedAt,
-    @Schema(description = "the batch that reported it") UUID batchId) {}
+    @Schema(description = "the batch that reported it") UUID batchId,
+    @Schema(
+            description =
+                "true when collected outside the visit's window: the date of collectedAt (UTC) is"
+                    + " not within the participant's enrolment date + the visit's dayOffset ±"
+                    + " windowDays (both ends in), judged by the trial's current schedule; absent"
+                    + " otherwise, and at visits without a declared window")
+        Boolean outOfWindow) {
+
+  /** A stored result before its visit window is judged. */
+  public ResultView(
+      long id,
+      String participant,
+      String visit,
+      String sampleId,
+      Specimen specimen,
+      Instant collectedAt,
+      String analyte,
+      BigDecimal value,
+      String unit,
+      BigDecimal standardValue,
+      String standardUnit,
+      String comparator,
+      boolean censored,
+      QcStatus qcStatus,
+      boolean registered,
+      boolean corrected,
+      Instant correctedAt,
+      UUID batchId) {
+    this(
+        id,
+        participant,
+        visit,
+        sampleId,
+        specimen,
+        collectedAt,
+        analyte,
+        value,
+        unit,
+        standardValue,
+        standardUnit,
+        comparator,
+        censored,
+        qcStatus,
+        registered,
+        corrected,
+        correctedAt,
+        batchId,
+        null);
+  }
+
+  /** This result, flagged when {@code outOfWindow} (the flag is absent, not false, otherwise). */
+  public ResultView flagged(boolean outOfWindow) {
+    return new ResultView(
+        id,
+        participant,
+        visit,
+        sampleId,
+        specimen,
+        collectedAt,
+        analyte,
+        value,
+        unit,
+        standardValue,
+        standardUnit,
+        comparator,
+        censored,
+        qcStatus,
+        registered,
+        corrected,
+        correctedAt,
+        batchId,
+        outOfWindow ? Boolean.TRUE : null);
+  }
+}

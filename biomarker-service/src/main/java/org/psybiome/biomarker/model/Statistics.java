@@ -55,7 +55,16 @@ public record Statistics(
                 "censored=lloq-sqrt2: of the n values, those resting on a result below the lower"
                     + " limit of quantification, replaced by limit/√2 (at the visit or, for"
                     + " change=true, at baseline); 0 with censored=exclude")
-        Integer nSubstituted) {
+        Integer nSubstituted,
+    @Schema(
+            description =
+                "participants whose latest result at the visit (QC FAIL skipped) was collected"
+                    + " outside the visit's window: its date (UTC) is not within enrolment date +"
+                    + " dayOffset ± windowDays (both ends in). window=exclude: counted here only"
+                    + " (not in n, nCensored or censoredShare), and an out-of-window baseline"
+                    + " gives no change; window=include: their results are used and they are"
+                    + " counted here too. Always 0 at a visit without a declared window")
+        Integer nOutOfWindow) {
 
   /** The descriptive figures without the censoring figures (set by {@link #withCensoring}). */
   public Statistics(
@@ -70,7 +79,7 @@ public record Statistics(
       Double q3,
       Double min,
       Double max) {
-    this(n, nCensored, nQcFail, nQcWarn, mean, sd, median, q1, q3, min, max, null, null);
+    this(n, nCensored, nQcFail, nQcWarn, mean, sd, median, q1, q3, min, max, null, null, null);
   }
 
   public Statistics withCensoring(Double censoredShare, int nSubstituted) {
@@ -87,6 +96,25 @@ public record Statistics(
         min,
         max,
         censoredShare,
-        nSubstituted);
+        nSubstituted,
+        nOutOfWindow);
+  }
+
+  public Statistics withOutOfWindow(int participants) {
+    return new Statistics(
+        n,
+        nCensored,
+        nQcFail,
+        nQcWarn,
+        mean,
+        sd,
+        median,
+        q1,
+        q3,
+        min,
+        max,
+        censoredShare,
+        nSubstituted,
+        participants);
   }
 }

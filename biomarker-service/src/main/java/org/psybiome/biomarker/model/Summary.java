@@ -70,4 +70,11 @@ public record Summary(
                     + " lower limit: limit/√2, counted in n, nCensored and nSubstituted; above the"
                     + " upper limit: excluded)",
             enumeration = {"exclude", "lloq-sqrt2"})
-        String censoredHandling) {}
+        String censoredHandling,
+    @Schema(
+            description =
+                "how results collected outside their visit's window were handled, as the request"
+                    + " declared it (window parameter): exclude (counted in nOutOfWindow only) or"
+                    + " include (used, and counted in nOutOfWindow too)",
+            enumeration = {"exclude", "include"})
+        String windowHandling) {}

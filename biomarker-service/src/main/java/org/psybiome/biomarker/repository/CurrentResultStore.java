@@ -181,7 +181,8 @@ public class CurrentResultStore {
    * did not fail QC, the latest — by collection time, then by the order the service registered them
    * (result id) — is the participant's: its standard value (null when every result failed), whether
    * it is censored, whether its QC is WARN. Then how many results failed QC, and the latest's
-   * comparator ({@code <} below the lower limit of quantification, {@code >} above the upper).
+   * comparator ({@code <} below the lower limit of quantification, {@code >} above the upper), and
+   * when it was collected (null when every result failed), against which its visit window is held.
    */
   public record ParticipantValue(
       String participant,
@@ -190,7 +191,8 @@ public class CurrentResultStore {
       boolean latestCensored,
       boolean latestWarn,
       int failedResults,
-      String latestComparator) {}
+      String latestComparator,
+      java.time.Instant latestCollectedAt) {}
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
@@ -219,6 +221,8 @@ public class CurrentResultStore {
             + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
             + ", (array_agg(comparator"
             + latest
+            + ", (array_agg(collected_at"
+            + latest
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + (specimen == null ? "" : " AND specimen = ?")
@@ -234,6 +238,7 @@ public class CurrentResultStore {
       List<ParticipantValue> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
+          Timestamp collectedAt = row.getTimestamp(8);
           values.add(
               new ParticipantValue(
                   row.getString(1),
@@ -242,7 +247,8 @@ public class CurrentResultStore {
                   row.getBoolean(4),
                   QcStatus.WARN.name().equals(row.getString(5)),
                   row.getInt(6),
-                  row.getString(7)));
+                  row.getString(7),
+                  collectedAt == null ? null : collectedAt.toInstant()));
         }
       }
       return values;

@@ -21,6 +21,7 @@ import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.service.CensoredHandling;
 import org.psybiome.biomarker.service.Summaries;
+import org.psybiome.biomarker.service.WindowHandling;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
 
@@ -68,7 +69,11 @@ public class SummaryResource {
               + " analytes analysed on the log scale, geometric means and ratios (values <= 0 left"
               + " out and counted). by=arm is withheld while the trial is blinded except for the"
               + " consortium's statistician. Pooled summaries are open to the consortium's"
-              + " registrants too.")
+              + " registrants too. A latest result collected outside its visit's window (its date,"
+              + " UTC, not within the participant's enrolment date + dayOffset ± windowDays, both"
+              + " ends in; visits without a declared window have none) is left out by default"
+              + " (window=exclude) and counted in nOutOfWindow; an earlier result does not stand"
+              + " in for it.")
   @APIResponse(
       responseCode = "200",
       description =
@@ -81,7 +86,8 @@ public class SummaryResource {
       responseCode = "400",
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
-              + " false, censored not exclude or lloq-sqrt2, change=true for a trial without a"
+              + " false, censored not exclude or lloq-sqrt2, window not exclude or include,"
+              + " change=true for a trial without a"
               + " baseline visit, a specimen unknown or not allowed for the analyte, or no specimen"
               + " while the trial has results of the analyte in several")
   @APIResponse(
@@ -132,6 +138,20 @@ public class SummaryResource {
           String censored,
       @Parameter(
               description =
+                  "latest results collected outside their visit's window (date, UTC, not within"
+                      + " enrolment date + dayOffset ± windowDays): exclude (counted in"
+                      + " nOutOfWindow only) or include (used, and counted in nOutOfWindow too);"
+                      + " echoed as windowHandling",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"exclude", "include"},
+                      defaultValue = "exclude"))
+          @QueryParam("window")
+          @DefaultValue("exclude")
+          String window,
+      @Parameter(
+              description =
                   "only results of this specimen (SERUM, PLASMA, ...; one the analyte allows);"
                       + " required when the trial has results of the analyte in more than one"
                       + " specimen, which a summary never pools",
@@ -146,6 +166,7 @@ public class SummaryResource {
         by,
         Boolean.parseBoolean(change),
         CensoredHandling.of(censored),
+        WindowHandling.of(window),
         specimen == null || specimen.isBlank() ? null : specimen);
   }
 }

@@ -2,11 +2,14 @@ package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultPage;
+import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.CurrentResultStore;
 import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
@@ -35,14 +38,25 @@ public class ResultQueries {
   }
 
   public ResultPage page(Caller caller, ResultFilter filter, String pageToken, int pageSize) {
-    checkFilter(readableTrial(caller, filter.trialId()), filter);
+    TrialSnapshot trial = readableTrial(caller, filter.trialId());
+    checkFilter(trial, filter);
     long after = pageToken == null ? 0 : decode(pageToken);
     // one more than asked tells whether a next page exists without counting
     List<StoredResult> rows = results.page(filter, after, pageSize + 1);
     boolean more = rows.size() > pageSize;
     List<StoredResult> page = more ? rows.subList(0, pageSize) : rows;
     String next = more ? encode(page.get(page.size() - 1).id()) : null;
-    return new ResultPage(page.stream().map(StoredResult::view).toList(), next);
+    Map<String, LocalDate> enrolled =
+        page.isEmpty() ? Map.of() : snapshots.enrolmentDates(trial.id());
+    return new ResultPage(page.stream().map(r -> judged(trial, enrolled, r.view())).toList(), next);
+  }
+
+  /** The result flagged when collected outside its visit's window (by the current schedule). */
+  public static ResultView judged(
+      TrialSnapshot trial, Map<String, LocalDate> enrolled, ResultView r) {
+    return r.flagged(
+        VisitWindow.outOfWindow(
+            trial.visit(r.visit()).orElse(null), enrolled.get(r.participant()), r.collectedAt()));
   }
 
   /**

@@ -62,6 +62,7 @@ public class Summaries {
       String by,
       boolean change,
       CensoredHandling censored,
+      WindowHandling window,
       String specimen) {
     TrialSnapshot trial =
         snapshots
@@ -126,13 +127,20 @@ public class Summaries {
       visits.add(ancovaBaseline);
     }
     Specimen of = specimens.choose(trialId, analyte, specimen);
+    Map<String, java.time.LocalDate> enrolled = snapshots.enrolmentDates(trialId);
     Values values =
         Values.of(
             results.participantValues(trialId, analyte.code(), visits, of),
             visit.code(),
             baseline != null ? baseline : ancovaBaseline,
             change,
-            censored);
+            censored,
+            v ->
+                VisitWindow.outOfWindow(
+                    trial.visit(v.visit()).orElse(null),
+                    enrolled.get(v.participant()),
+                    v.latestCollectedAt()),
+            window);
     boolean logScale = analyte.analysedOnLogScale() && !change;
 
     if (POOLED.equals(by)) {
@@ -154,7 +162,8 @@ public class Summaries {
           null,
           analyte.analysedOnLogScale(),
           logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
-          censored.parameter());
+          censored.parameter(),
+          window.parameter());
     }
     // in a crossover trial: the treatment of the visit's period
     Map<String, String> allocation = snapshots.allocations(trialId, visit.period());
@@ -207,7 +216,8 @@ public class Summaries {
         ancovaUnavailable,
         analyte.analysedOnLogScale(),
         null,
-        censored.parameter());
+        censored.parameter(),
+        window.parameter());
   }
 
   /** A participant's value to summarise, and whether it rests on a result with QC WARN. */
@@ -217,23 +227,30 @@ public class Summaries {
    * Per participant, the value to summarise: the participant's latest result at the visit that did
    * not fail QC, when it is not censored or the handling substitutes it (minus the same at baseline
    * for a change). Beside it, the participants whose latest result at the visit is censored (one
-   * each), the results that failed QC (at the visit, and at baseline for a change), and the pairs
-   * of baseline and visit values the ANCOVA uses.
+   * each), the results that failed QC (at the visit, and at baseline for a change), the
+   * participants whose latest result at the visit is out of its window, and the pairs of baseline
+   * and visit values the ANCOVA uses. With window=exclude an out-of-window latest result is the
+   * participant's all the same (an earlier one does not stand in for it, as with censoring), but
+   * gives no value, at the visit or at baseline.
    */
   record Values(
       Map<String, Value> byParticipant,
       Map<String, Integer> censored,
       Map<String, Integer> failed,
       Map<String, double[]> pairs,
-      Set<String> known) {
+      Set<String> known,
+      Set<String> outOfWindow) {
 
     static Values of(
         List<ParticipantValue> values,
         String visit,
         String baseline,
         boolean change,
-        CensoredHandling handling) {
+        CensoredHandling handling,
+        Predicate<ParticipantValue> late,
+        WindowHandling window) {
       Set<String> known = new HashSet<>();
+      Set<String> outOfWindow = new HashSet<>();
       Map<String, Value> atVisit = new HashMap<>();
       Map<String, Value> atBaseline = new HashMap<>();
       Map<String, Integer> censored = new HashMap<>();
@@ -246,6 +263,13 @@ public class Summaries {
         }
         if (v.latest() == null) {
           continue; // every result there failed QC
+        }
+        boolean offSchedule = late.test(v);
+        if (offSchedule && v.visit().equals(visit)) {
+          outOfWindow.add(v.participant());
+        }
+        if (offSchedule && window == WindowHandling.EXCLUDE) {
+          continue;
         }
         Value value = handling.value(v);
         if (v.visit().equals(visit)) {
@@ -276,7 +300,7 @@ public class Summaries {
               pairs.put(participant, new double[] {before.value(), value.value()});
             }
           });
-      return new Values(change ? changes : atVisit, censored, failed, pairs, known);
+      return new Values(change ? changes : atVisit, censored, failed, pairs, known, outOfWindow);
     }
 
     Statistics statistics(Predicate<String> participants) {
@@ -294,7 +318,8 @@ public class Summaries {
               (int) selected.stream().filter(Value::warn).count())
           .withCensoring(
               nKnown == 0 ? null : (double) nCensored / nKnown,
-              (int) selected.stream().filter(Value::substituted).count());
+              (int) selected.stream().filter(Value::substituted).count())
+          .withOutOfWindow((int) outOfWindow.stream().filter(participants).count());
     }
 
     /** The values summarised (values or changes) of the participants selected. */

@@ -93,7 +93,13 @@ public class TrialEventApplier {
             .map(
                 v ->
                     new TrialVisit(
-                        v.code(), v.dayOffset(), v.baseline(), v.panels(), v.scales(), v.period()))
+                        v.code(),
+                        v.dayOffset(),
+                        v.baseline(),
+                        v.panels(),
+                        v.scales(),
+                        v.period(),
+                        v.windowDays()))
             .toList();
     snapshot.arms =
         ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);

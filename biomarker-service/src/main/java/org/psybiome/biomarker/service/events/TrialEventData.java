@@ -37,14 +37,18 @@ sealed interface TrialEventData {
       TrialOutcomes outcomes)
       implements TrialEventData {}
 
-  /** A visit of the trial's schedule, with the panels and scales pre-registered for it. */
+  /**
+   * A visit of the trial's schedule, with the panels and scales pre-registered for it; {@code
+   * windowDays} null when the record declares no window (records before API 1.1 never do).
+   */
   record Visit(
       String code,
       int dayOffset,
       boolean baseline,
       List<String> panels,
       List<String> scales,
-      String period) {}
+      String period,
+      Integer windowDays) {}
 
   /** An arm, its type as trial-service names it; {@code code} null in records before API 1.1. */
   record Arm(String label, String type, String code) {}
@@ -151,9 +155,22 @@ sealed interface TrialEventData {
               visit.path("baseline").asBoolean(false),
               texts(visit.path("panels")),
               texts(visit.path("scales")),
-              visit.path("period").isTextual() ? visit.path("period").asText() : null));
+              visit.path("period").isTextual() ? visit.path("period").asText() : null,
+              windowDays(visit)));
     }
     return result;
+  }
+
+  /** The visit's window (API 1.1): absent or null means none declared; else an integer ≥ 0. */
+  private static Integer windowDays(JsonNode visit) {
+    if (visit.path("windowDays").isMissingNode() || visit.path("windowDays").isNull()) {
+      return null;
+    }
+    int days = Fields.integer(visit, "windowDays");
+    if (days < 0) {
+      throw new MalformedEventException("windowDays is negative");
+    }
+    return days;
   }
 
   private static SequenceAllocated sequenceAllocated(JsonNode data) {

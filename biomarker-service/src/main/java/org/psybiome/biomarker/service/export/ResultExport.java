@@ -71,7 +71,13 @@ public class ResultExport {
     queries.checkFilter(trial, filter);
     String fileName = trial.id() + "-" + format.fileSuffix();
     return switch (format) {
-      case CSV, NDJSON -> new Download(fileName, format, out -> writeResults(filter, format, out));
+      case CSV, NDJSON -> {
+        // NDJSON lines read like the query's items, outOfWindow included; CSV keeps its columns
+        Map<String, LocalDate> enrolled =
+            format == ExportFormat.NDJSON ? snapshots.enrolmentDates(trial.id()) : Map.of();
+        yield new Download(
+            fileName, format, out -> writeResults(trial, enrolled, filter, format, out));
+      }
       case FHIR_R4 -> {
         Map<String, Analyte> analytes = analytes();
         yield new Download(
@@ -114,13 +120,26 @@ public class ResultExport {
    * The status line is gone by now: a failure, of the client or of the database, can only cut the
    * response short, which the IOException does.
    */
-  private void writeResults(ResultFilter filter, ExportFormat format, OutputStream out)
+  private void writeResults(
+      TrialSnapshot trial,
+      Map<String, LocalDate> enrolled,
+      ResultFilter filter,
+      ExportFormat format,
+      OutputStream out)
       throws IOException {
     try (ResultWriter writer =
         format == ExportFormat.CSV
             ? new CsvResultWriter(out)
             : new NdjsonResultWriter(out, mapper)) {
-      long rows = results.stream(filter, config.export().fetchSize(), r -> writer.write(r.view()));
+      long rows =
+          results.stream(
+              filter,
+              config.export().fetchSize(),
+              r ->
+                  writer.write(
+                      format == ExportFormat.NDJSON
+                          ? ResultQueries.judged(trial, enrolled, r.view())
+                          : r.view()));
       Log.debugf("Exported %d results of %s as %s", rows, filter.trialId(), format);
     }
   }
