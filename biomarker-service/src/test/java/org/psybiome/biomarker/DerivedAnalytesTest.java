@@ -2,8 +2,11 @@ package org.psybiome.biomarker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.psybiome.biomarker.ResultsApi.as;
 import static org.psybiome.biomarker.ResultsApi.post;
 import static org.psybiome.biomarker.ResultsApi.row;
@@ -74,23 +77,47 @@ class DerivedAnalytesTest {
   }
 
   @Test
-  void shannonDiversityIsDerivedPerStoolSample() throws Exception {
+  void catalogueGeneraWithoutTheUnclassifiedRowYieldNoShannonIndex() throws Exception {
+    // posted as before the full profiles: catalogue genera summing to 100 %, no
+    // TAXON_UNCLASSIFIED row. The genera are stored as ever; no SHANNON_GENUS (which used to be
+    // −Σ p ln p over them = 0.898 here, at most ln 8 whatever the sample), and the batch says why
     List<Map<String, Object>> rows =
         List.of(
             taxon("MG-0001", "M-1", "TAXON_1578", 10),
             taxon("MG-0001", "M-1", "TAXON_1678", 30),
             taxon("MG-0001", "M-1", "TAXON_816", 60),
-            taxon("MG-0001", "M-1", "TAXON_838", 0), // zero abundance: skipped
-            // one measured taxon and one censored: too few for a diversity
-            taxon("MG-0002", "M-2", "TAXON_1578", 40),
-            with(taxon("MG-0002", "M-2", "TAXON_1678", 0.01), "comparator", "<"));
+            taxon("MG-0001", "M-1", "TAXON_838", 0));
 
     post(trial, "application/json", JSON.writeValueAsString(rows), null)
         .then()
         .statusCode(201)
-        .body("rows", equalTo(7))
-        .body("analytes", hasItem("SHANNON_GENUS"));
+        .body("rows", equalTo(4))
+        .body("analytes", not(hasItem("SHANNON_GENUS")))
+        .body("notDerived.size()", equalTo(1))
+        .body("notDerived[0].sampleId", equalTo("M-1"))
+        .body("notDerived[0].analyte", equalTo("SHANNON_GENUS"))
+        .body("notDerived[0].reason", startsWith("no TAXON_UNCLASSIFIED row"));
+    assertThat(
+            as("reader", ResultsApi.CONSORTIUM)
+                .queryParam("analyte", "SHANNON_GENUS")
+                .get("/api/v1/trials/" + trial + "/results")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items"))
+        .isEmpty();
 
+    // the unclassified remainder in a later batch completes the profile: 10 + 30 + 60 + 0 + 0
+    post(
+            trial,
+            "application/json",
+            JSON.writeValueAsString(List.of(taxon("MG-0001", "M-1", "TAXON_UNCLASSIFIED", 0))),
+            null)
+        .then()
+        .statusCode(201)
+        .body("rows", equalTo(2))
+        .body("notDerived", empty());
     var shannon =
         as("reader", ResultsApi.CONSORTIUM)
             .queryParam("analyte", "SHANNON_GENUS")
@@ -106,8 +133,11 @@ class DerivedAnalytesTest {
     assertThat(shannon.getString("items[0].specimen")).isEqualTo("STOOL");
     // not pre-registered at W0 of this trial (no MICROBIOME panel): flagged like any other row
     assertThat(shannon.getBoolean("items[0].registered")).isFalse();
+    // −(0.1 ln 0.1 + 0.3 ln 0.3 + 0.6 ln 0.6) = 0.230259 + 0.361192 + 0.306495 = 0.897946
     double expected = -(0.1 * Math.log(0.1) + 0.3 * Math.log(0.3) + 0.6 * Math.log(0.6));
-    assertThat(shannon.getDouble("items[0].standardValue")).isCloseTo(expected, within(1e-9));
+    assertThat(shannon.getDouble("items[0].standardValue"))
+        .isCloseTo(expected, within(1e-9))
+        .isCloseTo(0.897946, within(1e-6));
   }
 
   @Test

@@ -72,6 +72,8 @@ class FhirObservationExportTest {
     rows.add(with(row("MG-0002", "W0", "F-5", "TRP"), "value", 50, "unit", "umol/L"));
     rows.add(with(row("MG-0001", "W0", "F-6", "TAXON_1578"), "value", 2, "unit", "%"));
     rows.add(with(row("MG-0001", "W0", "F-6", "TAXON_816"), "value", 30, "unit", "%"));
+    // the rest of the sample, unclassified at genus level: a full profile has a Shannon index
+    rows.add(with(row("MG-0001", "W0", "F-6", "TAXON_UNCLASSIFIED"), "value", 68, "unit", "%"));
     post(trial, "application/json", JSON.writeValueAsString(rows), null).then().statusCode(201);
     long il6 =
         as("reader", CONSORTIUM)
@@ -108,8 +110,8 @@ class FhirObservationExportTest {
   @Test
   void everyLineIsAnObservationTheR4ValidatorAccepts() {
     List<String> lines = lines();
-    // nine posted rows and the derived KYN/TRP ratio and Shannon index
-    assertThat(lines).hasSize(11);
+    // ten posted rows and the derived KYN/TRP ratio and Shannon index
+    assertThat(lines).hasSize(12);
     Set<String> warnings = new TreeSet<>();
     for (String line : lines) {
       List<SingleValidationMessage> messages = FhirValidation.validate(line);

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
       "unregistered",
       "analytes",
       "visits",
-      "submittedBy"
+      "submittedBy",
+      "notDerived"
     })
 public record BatchSummary(
     UUID id,
@@ -29,10 +30,16 @@ public record BatchSummary(
         int unregistered,
     @Schema(description = "analyte codes, sorted") List<String> analytes,
     @Schema(description = "visit codes, sorted") List<String> visits,
-    @Schema(description = "the token subject that submitted it") String submittedBy) {
+    @Schema(description = "the token subject that submitted it") String submittedBy,
+    @Schema(
+            description =
+                "per sample, a derived analyte its rows were meant for but do not support, and"
+                    + " why (e.g. SHANNON_GENUS from a genus profile that is not complete)")
+        List<NotDerivedNote> notDerived) {
 
   public BatchSummary {
     analytes = List.copyOf(analytes);
     visits = List.copyOf(visits);
+    notDerived = List.copyOf(notDerived);
   }
 }

@@ -17,6 +17,32 @@ public class AnalyteRepository implements PanacheRepositoryBase<AnalyteEntity, S
     return codes.isEmpty() ? List.of() : list("code in ?1", codes);
   }
 
+  /**
+   * Adds a genus abundance (%, stool) to the catalogue unless its code is there already: batches
+   * reporting the same new genus at once must not fail on each other.
+   */
+  public void addGenusIfAbsent(
+      String code, String name, int ncbiTaxonId, String sdtmTestCode, String sdtmTestName) {
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO analyte (code, name, layer, specimen, unit, ncbi_taxon_id, plausible_low,"
+                + " plausible_high, derived, log_scale, sdtm_test_code, sdtm_test_name)"
+                + " VALUES (?1, ?2, 'MICROBIOME_TAXONOMIC', 'STOOL', '%', ?3, 0, 100, false, false,"
+                + " ?4, ?5) ON CONFLICT (code) DO NOTHING")
+        .setParameter(1, code)
+        .setParameter(2, name)
+        .setParameter(3, ncbiTaxonId)
+        .setParameter(4, sdtmTestCode)
+        .setParameter(5, sdtmTestName)
+        .executeUpdate();
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO analyte_specimen (analyte_code, specimen) VALUES (?1, 'STOOL')"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, code)
+        .executeUpdate();
+  }
+
   /** Whether an analyte other than {@code exceptCode} has this SDTM test code. */
   public boolean sdtmTestCodeTaken(String testCode, String exceptCode) {
     return count("sdtmTestCode = ?1 and code <> ?2", testCode, exceptCode) > 0;

@@ -1,5 +1,8 @@
 package org.psybiome.biomarker.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
@@ -25,6 +28,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.model.CheckedResult;
+import org.psybiome.biomarker.model.NotDerivedNote;
 
 /**
  * Batches and their results, in plain JDBC. A batch may hold 100 000 rows: as ORM entities that
@@ -43,7 +47,7 @@ public class ResultStore {
 
   private static final String INSERT_BATCH =
       "INSERT INTO batch (id, trial_id, received_at, rows, censored, unregistered, analytes,"
-          + " visits, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " visits, submitted_by, not_derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
   private static final String COPY_RESULTS =
       "COPY result (trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
@@ -52,12 +56,16 @@ public class ResultStore {
 
   private static final String SELECT_BATCH =
       "SELECT id, trial_id, received_at, rows, censored, unregistered, analytes, visits,"
-          + " submitted_by FROM batch WHERE id = ?";
+          + " submitted_by, not_derived FROM batch WHERE id = ?";
+
+  private static final TypeReference<List<NotDerivedNote>> NOTES = new TypeReference<>() {};
 
   private final AgroalDataSource dataSource;
+  private final ObjectMapper json;
 
-  ResultStore(AgroalDataSource dataSource) {
+  ResultStore(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.json = json;
   }
 
   /** A sample measured for an analyte: reported at most once per trial. */
@@ -117,6 +125,7 @@ public class ResultStore {
         insert.setArray(7, connection.createArrayOf("text", batch.analytes().toArray()));
         insert.setArray(8, connection.createArrayOf("text", batch.visits().toArray()));
         insert.setString(9, batch.submittedBy());
+        insert.setString(10, notes(batch.notDerived()));
         insert.executeUpdate();
       }
       copyResults(connection, batch, results);
@@ -191,10 +200,27 @@ public class ResultStore {
                 row.getInt(6),
                 texts(row.getArray(7)),
                 texts(row.getArray(8)),
-                row.getString(9)));
+                row.getString(9),
+                notes(row.getString(10))));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read batch " + id, e);
+    }
+  }
+
+  private String notes(List<NotDerivedNote> notes) {
+    try {
+      return json.writeValueAsString(notes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the batch's notes", e);
+    }
+  }
+
+  private List<NotDerivedNote> notes(String stored) {
+    try {
+      return json.readValue(stored, NOTES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read the batch's notes", e);
     }
   }
 

@@ -71,6 +71,27 @@ public class AnalyteService {
     return analytes.findByIdOptional(code).map(AnalyteEntity::toAnalyte);
   }
 
+  /**
+   * Adds genera a batch reports that the catalogue does not list yet, inside the batch's
+   * transaction. SDTM test code TX + taxon id like the seeded genera, shortened and numbered as for
+   * any analyte when that exceeds 8 characters or is taken.
+   */
+  @Transactional
+  public void addGenera(List<Analyte> genera) {
+    for (Analyte genus : genera) {
+      String testCode =
+          SdtmTestCodes.derive(
+              "TX" + genus.ncbiTaxonId(), c -> analytes.sdtmTestCodeTaken(c, genus.code()));
+      analytes.addGenusIfAbsent(
+          genus.code(),
+          genus.name(),
+          genus.ncbiTaxonId(),
+          testCode,
+          SdtmTestCodes.testName("NCBI Taxon " + genus.ncbiTaxonId()));
+      Log.infof("Genus %s added to the catalogue by a result batch", genus.code());
+    }
+  }
+
   @Transactional
   public Analyte create(Caller caller, Analyte analyte) {
     if (analyte.code() == null) {

@@ -110,6 +110,7 @@ public class CorrectionWriter {
                                 s.collectedAt()))
                     .toList(),
                 isTaxon)
+            .values()
             .stream()
             .collect(Collectors.toMap(DerivedValue::analyte, v -> v));
     List<Recomputed> changes = new ArrayList<>();

@@ -19,8 +19,11 @@ import org.psybiome.biomarker.model.QcStatus;
  *
  * <ul>
  *   <li>{@value #KYN_TRP_RATIO} (umol/mmol) = KYN (umol/L) / TRP (umol/L) × 1000;
- *   <li>{@value #SHANNON_GENUS} = −Σ pᵢ ln pᵢ over the genus relative abundances of a stool sample,
- *       pᵢ = abundanceᵢ / Σ abundance, zeros skipped, with at least two non-censored taxa.
+ *   <li>{@value #SHANNON_GENUS} = −Σ pᵢ ln pᵢ over the genera of a sample's <em>full</em> genus
+ *       profile ({@code TAXON_<NCBI id>} rows plus {@value #UNCLASSIFIED}), pᵢ = abundanceᵢ / Σ
+ *       genus abundance (the unclassified remainder left out, the genera renormalised), zeros
+ *       skipped; only when the profile has its {@value #UNCLASSIFIED} row, no censored abundance
+ *       and sums to 100 % ± {@value #PROFILE_TOLERANCE} (genera and unclassified together).
  * </ul>
  *
  * A censored input is a bound, not a value: a ratio or diversity built on it would be a number
@@ -32,6 +35,16 @@ public final class Derivations {
   public static final String TRP = "TRP";
   public static final String KYN_TRP_RATIO = "KYN_TRP_RATIO";
   public static final String SHANNON_GENUS = "SHANNON_GENUS";
+
+  /** The share (%) of a sample no genus was assigned to: its row marks a full genus profile. */
+  public static final String UNCLASSIFIED = "TAXON_UNCLASSIFIED";
+
+  /**
+   * How far (percentage points) a full profile's abundances may sum from 100 %: rounding in a
+   * pipeline's output of 30-300 genera stays well within it, a missing genus of any weight does
+   * not.
+   */
+  public static final double PROFILE_TOLERANCE = 2.0;
 
   /** The derived analytes this service computes. */
   public static final List<String> DERIVED = List.of(KYN_TRP_RATIO, SHANNON_GENUS);
@@ -46,14 +59,28 @@ public final class Derivations {
    *
    * @param isTaxon which analytes are genus relative abundances (the Shannon inputs)
    */
-  public static List<DerivedValue> of(
+  public static SampleDerivations of(
       Collection<SampleMeasurement> sample, Predicate<String> isTaxon) {
     List<DerivedValue> derived = new ArrayList<>(2);
+    List<NotDerived> notDerived = new ArrayList<>(1);
     kynTrpRatio(sample).ifPresent(derived::add);
-    shannon(sample.stream().filter(m -> isTaxon.test(m.analyte())).toList())
-        .ifPresent(derived::add);
-    return derived;
+    List<SampleMeasurement> profile =
+        sample.stream()
+            .filter(m -> isTaxon.test(m.analyte()) || UNCLASSIFIED.equals(m.analyte()))
+            .toList();
+    if (!profile.isEmpty()) {
+      Shannon shannon = shannon(profile);
+      if (shannon.value() != null) {
+        derived.add(shannon.value());
+      } else {
+        notDerived.add(new NotDerived(SHANNON_GENUS, shannon.reason()));
+      }
+    }
+    return new SampleDerivations(derived, notDerived);
   }
+
+  /** A Shannon index, or why the profile supports none. */
+  record Shannon(DerivedValue value, String reason) {}
 
   /** Genus relative abundances: the catalogue's measured analytes with an NCBI taxon. */
   public static Predicate<String> isTaxon(Map<String, Analyte> catalogue) {
@@ -65,7 +92,10 @@ public final class Derivations {
 
   /** Whether an analyte feeds a derivation, so that a change of it means recomputing. */
   public static boolean isInput(String analyte, Predicate<String> isTaxon) {
-    return KYN.equals(analyte) || TRP.equals(analyte) || isTaxon.test(analyte);
+    return KYN.equals(analyte)
+        || TRP.equals(analyte)
+        || UNCLASSIFIED.equals(analyte)
+        || isTaxon.test(analyte);
   }
 
   static Optional<DerivedValue> kynTrpRatio(Collection<SampleMeasurement> sample) {
@@ -84,18 +114,45 @@ public final class Derivations {
     return Optional.of(new DerivedValue(KYN_TRP_RATIO, ratio, worstQc(inputs), latest(inputs)));
   }
 
-  static Optional<DerivedValue> shannon(List<SampleMeasurement> taxa) {
-    List<SampleMeasurement> measured = taxa.stream().filter(m -> !m.censored()).toList();
-    if (measured.size() < 2) {
-      return Optional.empty();
+  /**
+   * Shannon diversity of a full genus profile. The unclassified remainder is left out and the
+   * genera renormalised, as diversity tools for genus tables do (KrakenTools' alpha_diversity over
+   * Bracken, MetaPhlAn's known-clade abundances): it is a mixture of unknown genera, and counting
+   * it as one genus would lower the index by an amount that depends on the reference database.
+   *
+   * @param profile the sample's genus rows and its {@value #UNCLASSIFIED} row, if any
+   */
+  static Shannon shannon(List<SampleMeasurement> profile) {
+    if (profile.stream().noneMatch(m -> UNCLASSIFIED.equals(m.analyte()))) {
+      return notDerived(
+          "no "
+              + UNCLASSIFIED
+              + " row: the genus rows are not a full profile (post every genus and the"
+              + " unclassified remainder, 0 if none)");
     }
-    double total = measured.stream().mapToDouble(m -> m.standardValue().doubleValue()).sum();
-    if (total <= 0) {
-      return Optional.empty(); // nothing detected: diversity is undefined, not zero
+    List<String> censored =
+        profile.stream().filter(SampleMeasurement::censored).map(m -> m.analyte()).toList();
+    if (!censored.isEmpty()) {
+      return notDerived(
+          "censored abundance in the profile (" + String.join(", ", censored) + "): a bound");
+    }
+    double total = profile.stream().mapToDouble(m -> m.standardValue().doubleValue()).sum();
+    if (Math.abs(total - 100) > PROFILE_TOLERANCE) {
+      return notDerived(
+          "the profile's abundances sum to "
+              + new BigDecimal(total, new MathContext(6)).stripTrailingZeros().toPlainString()
+              + " %, not 100 % ± "
+              + PROFILE_TOLERANCE);
+    }
+    List<SampleMeasurement> genera =
+        profile.stream().filter(m -> !UNCLASSIFIED.equals(m.analyte())).toList();
+    double classified = genera.stream().mapToDouble(m -> m.standardValue().doubleValue()).sum();
+    if (classified <= 0) {
+      return notDerived("no genus has an abundance above 0: diversity is undefined");
     }
     double h = 0;
-    for (SampleMeasurement taxon : measured) {
-      double p = taxon.standardValue().doubleValue() / total;
+    for (SampleMeasurement genus : genera) {
+      double p = genus.standardValue().doubleValue() / classified;
       if (p > 0) {
         h -= p * Math.log(p);
       }
@@ -105,7 +162,12 @@ public final class Derivations {
     if (value.signum() == 0) {
       value = BigDecimal.ZERO;
     }
-    return Optional.of(new DerivedValue(SHANNON_GENUS, value, worstQc(measured), latest(measured)));
+    return new Shannon(
+        new DerivedValue(SHANNON_GENUS, value, worstQc(profile), latest(profile)), null);
+  }
+
+  private static Shannon notDerived(String reason) {
+    return new Shannon(null, reason);
   }
 
   private static Optional<SampleMeasurement> measured(

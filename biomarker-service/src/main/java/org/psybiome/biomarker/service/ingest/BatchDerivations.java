@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.CheckedResult;
+import org.psybiome.biomarker.model.NotDerivedNote;
 import org.psybiome.biomarker.repository.SampleResultStore;
 import org.psybiome.biomarker.repository.SampleResultStore.SampleResult;
 import org.psybiome.biomarker.service.derived.Derivations;
 import org.psybiome.biomarker.service.derived.DerivedValue;
 import org.psybiome.biomarker.service.derived.Recomputed;
+import org.psybiome.biomarker.service.derived.SampleDerivations;
 import org.psybiome.biomarker.service.derived.SampleMeasurement;
 
 /**
@@ -27,8 +29,9 @@ import org.psybiome.biomarker.service.derived.SampleMeasurement;
 @ApplicationScoped
 class BatchDerivations {
 
-  /** New derived rows of the batch, and stored derived results to correct. */
-  record Derived(List<CheckedResult> rows, List<Recomputed> recomputed) {}
+  /** New derived rows of the batch, stored derived results to correct, and what samples miss. */
+  record Derived(
+      List<CheckedResult> rows, List<Recomputed> recomputed, List<NotDerivedNote> notDerived) {}
 
   private final SampleResultStore samples;
 
@@ -50,8 +53,9 @@ class BatchDerivations {
     }
     List<CheckedResult> rows = new ArrayList<>();
     List<Recomputed> recomputed = new ArrayList<>();
+    List<NotDerivedNote> notDerived = new ArrayList<>();
     if (inputsBySample.isEmpty()) {
-      return new Derived(rows, recomputed);
+      return new Derived(rows, recomputed, notDerived);
     }
     Map<String, List<SampleResult>> storedBySample = new HashMap<>();
     for (SampleResult stored : samples.ofSamples(trialId, inputsBySample.keySet())) {
@@ -74,7 +78,11 @@ class BatchDerivations {
           stored.stream()
               .filter(s -> Derivations.isInput(s.analyte(), isTaxon))
               .forEach(s -> measurements.add(measurement(s)));
-          for (DerivedValue value : Derivations.of(measurements, isTaxon)) {
+          SampleDerivations derivations = Derivations.of(measurements, isTaxon);
+          derivations
+              .notDerived()
+              .forEach(n -> notDerived.add(new NotDerivedNote(sampleId, n.analyte(), n.reason())));
+          for (DerivedValue value : derivations.values()) {
             Analyte analyte = catalogue.get(value.analyte());
             if (analyte == null) {
               continue; // a catalogue without the derived analyte cannot store it
@@ -92,7 +100,7 @@ class BatchDerivations {
             }
           }
         });
-    return new Derived(rows, recomputed);
+    return new Derived(rows, recomputed, notDerived);
   }
 
   private static CheckedResult row(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,7 @@ public class BatchValidator {
         analytes.listAll().stream()
             .map(AnalyteEntity::toAnalyte)
             .collect(Collectors.toMap(Analyte::code, Function.identity()));
+    Map<String, Analyte> newGenera = new LinkedHashMap<>();
     Map<String, Set<String>> registered = registeredAnalytesByVisit(trial);
     Set<String> enrolled = participants.codes(trial.id());
     Set<String> sampleIds = new HashSet<>();
@@ -98,7 +100,7 @@ public class BatchValidator {
         check.fail(ResultFields.VISIT, "is not a visit of the trial's schedule");
       }
       String sampleId = check.text(ResultFields.SAMPLE_ID);
-      Analyte analyte = analyte(check, catalogue);
+      Analyte analyte = analyte(check, catalogue, newGenera);
       Specimen specimen = specimen(check, analyte);
       Instant collectedAt = instant(check);
       BigDecimal value = check.decimal(ResultFields.VALUE);
@@ -174,12 +176,13 @@ public class BatchValidator {
       }
     }
     if (!errors.isEmpty()) {
-      return new CheckedBatch(checked, List.of());
+      return new CheckedBatch(checked, List.of(), List.of(), List.of());
     }
     BatchDerivations.Derived derived =
         derivations.derive(trial.id(), checked, catalogue, registered);
     checked.addAll(derived.rows());
-    return new CheckedBatch(checked, derived.recomputed());
+    return new CheckedBatch(
+        checked, derived.recomputed(), List.copyOf(newGenera.values()), derived.notDerived());
   }
 
   /** The row that first used a sample id in the batch, and whose sample it said it was. */
@@ -230,12 +233,27 @@ public class BatchValidator {
     return List.copyOf(panel.analyteCodes);
   }
 
-  private static Analyte analyte(RowCheck check, Map<String, Analyte> catalogue) {
+  /**
+   * The row's analyte; a genus {@code TAXON_<NCBI id>} the catalogue does not list yet is added to
+   * {@code catalogue} and {@code newGenera} (the writer adds it to the stored catalogue).
+   */
+  private static Analyte analyte(
+      RowCheck check, Map<String, Analyte> catalogue, Map<String, Analyte> newGenera) {
     String code = check.text(ResultFields.ANALYTE);
     if (code == null) {
       return null;
     }
     Analyte analyte = catalogue.get(code);
+    if (analyte == null && code.startsWith(GenusAnalytes.PREFIX)) {
+      Optional<Integer> taxon = GenusAnalytes.taxonId(code);
+      if (taxon.isEmpty()) {
+        check.fail(ResultFields.ANALYTE, GenusAnalytes.INVALID);
+        return null;
+      }
+      analyte = GenusAnalytes.genus(taxon.get());
+      catalogue.put(code, analyte);
+      newGenera.put(code, analyte);
+    }
     if (analyte == null) {
       check.fail(ResultFields.ANALYTE, "is not in the analyte catalogue");
     } else if (analyte.derived()) {

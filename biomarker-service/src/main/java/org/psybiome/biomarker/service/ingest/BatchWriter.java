@@ -7,6 +7,7 @@ import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.repository.DuplicateResultException;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
 import org.psybiome.biomarker.repository.ResultStore;
+import org.psybiome.biomarker.service.AnalyteService;
 import org.psybiome.biomarker.service.correct.CorrectionWriter;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.outbox.Outbox;
@@ -23,9 +24,15 @@ public class BatchWriter {
   private final Outbox outbox;
   private final IdempotencyKeyStore keys;
   private final CorrectionWriter corrections;
+  private final AnalyteService catalogue;
 
   BatchWriter(
-      ResultStore results, Outbox outbox, IdempotencyKeyStore keys, CorrectionWriter corrections) {
+      ResultStore results,
+      Outbox outbox,
+      IdempotencyKeyStore keys,
+      CorrectionWriter corrections,
+      AnalyteService catalogue) {
+    this.catalogue = catalogue;
     this.results = results;
     this.outbox = outbox;
     this.keys = keys;
@@ -38,6 +45,8 @@ public class BatchWriter {
   @Transactional
   public void store(
       BatchSummary batch, CheckedBatch rows, String idempotencyKey, String responseBody) {
+    // results reference their analyte: genera reported for the first time join the catalogue
+    catalogue.addGenera(rows.newGenera());
     try {
       results.insert(batch, rows.rows());
     } catch (DuplicateResultException e) {

@@ -143,7 +143,7 @@ public class ResultIngestion {
     CheckedBatch checked = validator.check(trial, rows, errors);
     errors.throwIfAny(maxListedViolations);
 
-    BatchSummary batch = summarise(caller, trial.id(), checked.rows());
+    BatchSummary batch = summarise(caller, trial.id(), checked);
     byte[] response = toJson(batch);
     writer.store(
         batch,
@@ -156,7 +156,8 @@ public class ResultIngestion {
     return new Outcome(201, response, batch.id());
   }
 
-  private static BatchSummary summarise(Caller caller, String trialId, List<CheckedResult> rows) {
+  private static BatchSummary summarise(Caller caller, String trialId, CheckedBatch checked) {
+    List<CheckedResult> rows = checked.rows();
     return new BatchSummary(
         UUID.randomUUID(),
         trialId,
@@ -167,7 +168,8 @@ public class ResultIngestion {
         (int) rows.stream().filter(r -> !r.registered()).count(),
         rows.stream().map(CheckedResult::analyte).distinct().sorted().toList(),
         rows.stream().map(CheckedResult::visit).distinct().sorted().toList(),
-        caller.subject());
+        caller.subject(),
+        checked.notDerived());
   }
 
   private byte[] toJson(BatchSummary batch) {
