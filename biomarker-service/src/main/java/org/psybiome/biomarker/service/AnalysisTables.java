@@ -21,9 +21,10 @@ import org.psybiome.common.security.Caller;
  * Builds a trial's analysis table at a visit from its summaries. Each registered outcome's
  * comparison is the baseline-adjusted one (ANCOVA; on logs for analytes analysed on the log scale)
  * where it can be fitted, else the unadjusted Welch comparison with the reason. Primary outcomes
- * keep the Holm adjustment across arms their summary gives; secondary outcomes are adjusted
- * together by Benjamini–Hochberg; a measure with results at the visit that the trial did not
- * register is listed, flagged, and not adjusted (it is not in a pre-specified family).
+ * keep the Holm adjustment across arms their summary gives (the summaries' defaults: censored and
+ * out-of-window results left out); secondary outcomes are adjusted together by Benjamini–Hochberg;
+ * a measure with results at the visit that the trial did not register is listed, flagged, and not
+ * adjusted (it is not in a pre-specified family).
  */
 @ApplicationScoped
 public class AnalysisTables {
@@ -102,6 +103,7 @@ public class AnalysisTables {
               arms ? Summaries.ARM : Summaries.POOLED,
               false,
               CensoredHandling.EXCLUDE,
+              WindowHandling.EXCLUDE,
               null);
     } catch (ProblemException e) {
       // not a measure this service summarises (free of results, unknown, several specimens)
