@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -126,16 +127,22 @@ public final class DemoLoader {
     }
     TrialView trial = created.getData();
     String id = trial.getId();
-    LocalDate today = LocalDate.now();
+    // recruitment began with the first enrolment, one participant a day, and each participant's
+    // results are collected on its visits' days after its enrolment (DemoResults), so that visit
+    // windows hold and no result predates its participant
+    LocalDate recruitingSince = DemoResults.FIRST_VISIT.atZone(ZoneOffset.UTC).toLocalDate();
     try {
       trials.changeTrialStatus(
           TrialsApi.APIChangeTrialStatusRequest.newBuilder()
               .id(id)
               .ifMatch(created.getHeaders().get("ETag").get(0))
-              .statusChange(new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(today))
+              .statusChange(
+                  new StatusChange().status(TrialStatus.RECRUITING).effectiveDate(recruitingSince))
               .build());
+      int day = 0;
       for (Map.Entry<String, Integer> participant : participants.entrySet()) {
-        Enrolment enrolment = new Enrolment().code(participant.getKey()).enrolledOn(today);
+        Enrolment enrolment =
+            new Enrolment().code(participant.getKey()).enrolledOn(recruitingSince.plusDays(day++));
         if (randomised(registration)) {
           // the registry allocates: the registrant gives the participant's stratum only
           enrolment.strata(Map.of("CRP", participant.getKey().hashCode() % 3 == 0 ? "GE3" : "LT3"));

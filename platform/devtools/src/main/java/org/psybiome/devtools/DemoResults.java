@@ -75,7 +75,9 @@ final class DemoResults {
           "HAMA", new double[] {21, 5, 56},
           "BDI2", new double[] {27, 6, 63});
 
-  private static final Instant FIRST_VISIT = Instant.parse("2026-01-12T08:00:00Z");
+  /** The first participant's enrolment (and baseline visit); each next one a day later. */
+  static final Instant FIRST_VISIT = Instant.parse("2026-01-12T08:00:00Z");
+
   private static final Duration WAIT_FOR_TRIAL = Duration.ofSeconds(90);
 
   private final ResultsApi api;
@@ -171,6 +173,7 @@ final class DemoResults {
       // one stream per participant: their baseline level is the same at every visit
       Random person = new Random((trialId + who).hashCode());
       Random noise = new Random((trialId + who + code).hashCode());
+      // the participant's visit day after its enrolment (DemoLoader enrols it on day index)
       Instant at = FIRST_VISIT.plus(Duration.ofDays(index++ + day));
       Batch b = new Batch(rows, who, code, at);
       double effect = progress * (experimental ? 1.0 : 0.35); // placebo and time help a little
