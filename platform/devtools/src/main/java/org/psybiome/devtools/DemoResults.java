@@ -179,8 +179,10 @@ final class DemoResults {
       double effect = progress * (experimental ? 1.0 : 0.35); // placebo and time help a little
       if (panels.contains("INFLAMMATION")) {
         double il6 = lognormal(person, 2.2, 0.45) * (1 - 0.3 * effect) * lognormal(noise, 1, 0.15);
-        if (il6 < 1.0) {
-          b.censored("SER", "IL6", "1.0", "pg/mL"); // below the assay's LOQ
+        if (il6 < 1.5) {
+          b.censored(
+              "SER", "IL6", "1.5",
+              "pg/mL"); // below the assay's LOQ (a common high-sensitivity kit's)
         } else {
           b.value("SER", "IL6", il6, 2, "pg/mL");
         }
