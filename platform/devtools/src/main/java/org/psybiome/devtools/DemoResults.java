@@ -180,9 +180,7 @@ final class DemoResults {
       if (panels.contains("INFLAMMATION")) {
         double il6 = lognormal(person, 2.2, 0.45) * (1 - 0.3 * effect) * lognormal(noise, 1, 0.15);
         if (il6 < 1.5) {
-          b.censored(
-              "SER", "IL6", "1.5",
-              "pg/mL"); // below the assay's LOQ (a common high-sensitivity kit's)
+          b.censored("SER", "IL6", "1.5", "pg/mL"); // below the assay's LOQ
         } else {
           b.value("SER", "IL6", il6, 2, "pg/mL");
         }
