@@ -108,7 +108,8 @@ class EventSchemaTest {
       }
       // the record carries the periods, sequences and the visits' periods the consumers need
       var trial = events.stream().filter(e -> e.type().endsWith("registered.v1")).findFirst();
-      assertThat(trial.orElseThrow().data().at("/trial/design/crossover/sequences/0/arms/1").asText())
+      assertThat(
+              trial.orElseThrow().data().at("/trial/design/crossover/sequences/0/arms/1").asText())
           .isEqualTo("PLACEBO");
       assertThat(trial.orElseThrow().data().at("/trial/schedule/visits/2/period").asText())
           .isEqualTo("P2");
