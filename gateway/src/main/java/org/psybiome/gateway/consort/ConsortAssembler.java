@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.psybiome.gateway.client.CallerHeaders;
-import org.psybiome.gateway.client.RequiredReply;
 import org.psybiome.gateway.client.UpstreamClient;
 import org.psybiome.gateway.client.UpstreamReply;
 import org.psybiome.gateway.config.GatewayConfig;
+import org.psybiome.gateway.overview.RequiredReply;
 
 /**
  * A trial's CONSORT flow with its analysis box: trial-service counts enrolment, allocation and

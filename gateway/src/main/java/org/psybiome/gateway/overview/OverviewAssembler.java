@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.psybiome.common.security.Roles;
 import org.psybiome.gateway.client.CallerHeaders;
-import org.psybiome.gateway.client.RequiredReply;
 import org.psybiome.gateway.client.UpstreamClient;
 import org.psybiome.gateway.client.UpstreamReply;
 import org.psybiome.gateway.config.GatewayConfig;

@@ -1,4 +1,4 @@
-package org.psybiome.gateway.client;
+package org.psybiome.gateway.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
+import org.psybiome.gateway.client.UpstreamReply;
+import org.psybiome.gateway.client.UpstreamUnavailable;
 import org.psybiome.gateway.edge.EdgeProblems;
 
 /**
