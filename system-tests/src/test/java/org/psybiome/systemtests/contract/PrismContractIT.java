@@ -281,6 +281,11 @@ class PrismContractIT {
             .queryParam("visit", "W8")
             .get("/api/v1/trials/" + id + "/analysis")
             .statusCode());
+    statuses.add(
+        api("statistician")
+            .queryParam("analyte", "HSCRP")
+            .get("/api/v1/trials/" + id + "/missing-data")
+            .statusCode());
 
     // refusals the document names
     statuses.add(api(null).get("/api/v1/trials/PSB-2000-000000").statusCode()); // 404

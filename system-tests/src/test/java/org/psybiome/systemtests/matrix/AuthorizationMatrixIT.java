@@ -214,6 +214,8 @@ class AuthorizationMatrixIT {
                   ((com.fasterxml.jackson.databind.node.ObjectNode) Trials.parse(il6))
                       .put("code", "MX_ANALYTE_" + UNIQUE.incrementAndGet())
                       .putNull("loinc")
+                      // IL-6's SDTM test code is its own: a new analyte is given one of its own
+                      .without(List.of("sdtmTestCode", "sdtmTestName"))
                       .toString(),
               null),
           new EndpointRule(
@@ -271,6 +273,10 @@ class AuthorizationMatrixIT {
               Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
           get(
               "/api/v1/trials/{T}/analysis?visit=W8",
+              Access.OWNER_PRIVATE,
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          get(
+              "/api/v1/trials/{T}/missing-data?analyte=IL6",
               Access.OWNER_PRIVATE,
               Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")));
 
