@@ -15,13 +15,4 @@ public record ParticipantAllocation(
     String armCode,
     LocalDate enrolledOn,
     String sequenceCode,
-    java.util.Map<String, String> periodArms) {
-
-  /** The arm the participant receives at a visit of {@code period} (null: outside every period). */
-  public String armAt(String period) {
-    if (armCode != null) {
-      return armCode;
-    }
-    return period == null || periodArms == null ? null : periodArms.get(period);
-  }
-}
+    java.util.Map<String, String> periodArms) {}

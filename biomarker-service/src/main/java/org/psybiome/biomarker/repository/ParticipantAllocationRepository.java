@@ -33,13 +33,21 @@ public class ParticipantAllocationRepository
    * Each participant's arm at a visit of {@code period} (code → the arm's stable code), for per-arm
    * summaries: a participant with a treatment sequence has the arm of that period, none outside.
    */
+  @SuppressWarnings("unchecked")
   public Map<String, String> arms(String trialId, String period) {
-    List<ParticipantAllocationEntity> rows = list("trialId", trialId);
+    // two columns, the period's arm looked up in the database: no entity loaded per participant
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT code, COALESCE(arm_code, period_arms ->> CAST(?2 AS text))"
+                    + " FROM participant_allocation WHERE trial_id = ?1")
+            .setParameter(1, trialId)
+            .setParameter(2, period)
+            .getResultList();
     Map<String, String> arms = new HashMap<>();
-    for (ParticipantAllocationEntity row : rows) {
-      String arm = row.toAllocation().armAt(period);
-      if (arm != null) {
-        arms.put(row.code, arm);
+    for (Object[] row : rows) {
+      if (row[1] != null) {
+        arms.put((String) row[0], (String) row[1]);
       }
     }
     return arms;
