@@ -16,8 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.TrialSnapshots;
@@ -74,6 +80,31 @@ class DerivedAnalytesTest {
         .statusCode(201)
         .body("rows", equalTo(2));
     assertThat(ratios().get("T-3")).isCloseTo(3.0 / 75 * 1000, within(1e-9));
+
+    // SDTM LB flags the derived records (LBDRVFL = Y) and no measured one
+    Map<String, List<String>> derivedFlags = derivedFlagsByTestCode();
+    assertThat(derivedFlags.get("KYNTRPR")).containsExactly("Y", "Y");
+    assertThat(derivedFlags.get("KYN")).containsOnly("");
+    assertThat(derivedFlags.get("TRP")).containsOnly("");
+  }
+
+  /** The sdtm-lb-csv export's LBDRVFL values by LBTESTCD, in record order. */
+  private Map<String, List<String>> derivedFlagsByTestCode() throws Exception {
+    String csv =
+        as("reader", ResultsApi.CONSORTIUM)
+            .get("/api/v1/trials/" + trial + "/results/export?format=sdtm-lb-csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    Map<String, List<String>> flags = new TreeMap<>();
+    try (CSVParser parser =
+        CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
+      for (CSVRecord r : parser) {
+        flags.computeIfAbsent(r.get("LBTESTCD"), k -> new ArrayList<>()).add(r.get("LBDRVFL"));
+      }
+    }
+    return flags;
   }
 
   @Test

@@ -67,6 +67,7 @@ class SdtmLbExportTest {
           "LBLOINC",
           "LBSPEC",
           "LBBLFL",
+          "LBDRVFL",
           "VISITNUM",
           "VISIT",
           "LBDTC",
@@ -335,6 +336,7 @@ class SdtmLbExportTest {
     r.put("LBLOINC", loinc);
     r.put("LBSPEC", "SERUM");
     r.put("LBBLFL", baseline);
+    r.put("LBDRVFL", null); // IL-6 and hs-CRP are measured, not derived
     r.put("VISITNUM", visitnum);
     r.put("VISIT", visit);
     return r;

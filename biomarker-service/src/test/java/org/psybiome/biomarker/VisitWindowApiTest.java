@@ -122,6 +122,19 @@ class VisitWindowApiTest {
             .extract()
             .asString();
     assertThat(ndjson.lines().filter(l -> l.contains("\"outOfWindow\":true")).count()).isEqualTo(2);
+    // CSV: the last column, true for A3's and A4's W8 rows only
+    List<String> csv = export("csv", "W8").lines().toList();
+    assertThat(csv.get(0)).endsWith(",batchId,outOfWindow");
+    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",true")).toList())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).matches("^\\d+," + prefix + "A[34],W8,.*"));
+    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",false")))
+        .hasSize(4); // A1, A2, P1, P2 (P3 has none)
+    // FHIR: a note on the same two Observations
+    String fhir = export("fhir-r4", "W8");
+    assertThat(fhir.lines().filter(l -> l.contains("outside the scheduled visit's window")))
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).containsPattern(prefix + "A[34]\""));
     JsonPath w12 = results("visit=W12");
     assertThat(w12.getList("items")).hasSize(1);
     assertThat(w12.getMap("items[0]")).doesNotContainKey("outOfWindow");
@@ -225,6 +238,31 @@ class VisitWindowApiTest {
   }
 
   @Test
+  void aParticipantWhoseVisitIsNotDueYetIsNotMissing() throws Exception {
+    // N1 (PBO) enrolled 10 days ago (UTC), W0 result on that day: W0 is observed; W8's window
+    // (day 56 ± 3) closes 49 days from now, so N1 counts as notYetDue at W8, not as expected or
+    // missing. W12 does not schedule IL-6: nobody is expected or not yet due there.
+    LocalDate enrolledOn = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10);
+    try (TrialEventsProducer events = new TrialEventsProducer()) {
+      events.enrolled(trial, UUID.randomUUID(), code("N1"), "Placebo", enrolledOn);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.allocations(trial).size() == 8);
+    post(
+            trial,
+            "application/json",
+            JSON.writeValueAsString(List.of(il6("N1", "W0", 2, enrolledOn + "T08:00:00Z"))),
+            null)
+        .then()
+        .statusCode(201);
+    JsonPath table = missingData("statistician");
+    assertCounts(table, "visits[0].pooled", 8, 7, 0, 0, 1, 0, 0);
+    assertCounts(table, "visits[1].pooled", 7, 2, 1, 1, 2, 1, 1);
+    assertCounts(table, "visits[1].arms[1].counts", 3, 0, 1, 1, 0, 1, 1);
+    assertCounts(table, "visits[1].arms[0].counts", 4, 2, 0, 0, 2, 0, 0);
+    assertCounts(table, "visits[2].pooled", 0, 1, 0, 0, 0, 0, 0);
+  }
+
+  @Test
   void theMissingDataTableNeedsAnAnalyteOfTheCatalogue() {
     String path = "/api/v1/trials/" + trial + "/missing-data";
     as("reader", CONSORTIUM).get(path).then().statusCode(400);
@@ -241,6 +279,19 @@ class VisitWindowApiTest {
       int failedQc,
       int outOfWindow,
       int missing) {
+    assertCounts(table, at, expected, observed, censored, failedQc, outOfWindow, missing, 0);
+  }
+
+  private static void assertCounts(
+      JsonPath table,
+      String at,
+      int expected,
+      int observed,
+      int censored,
+      int failedQc,
+      int outOfWindow,
+      int missing,
+      int notYetDue) {
     Map<String, Object> counts = table.getMap(at);
     Map<String, Object> want = new HashMap<>();
     want.put("expected", expected);
@@ -249,6 +300,7 @@ class VisitWindowApiTest {
     want.put("failedQc", failedQc);
     want.put("outOfWindow", outOfWindow);
     want.put("missing", missing);
+    want.put("notYetDue", notYetDue);
     assertThat(counts).as(at).isEqualTo(want);
   }
 
@@ -285,6 +337,15 @@ class VisitWindowApiTest {
         value,
         "collectedAt",
         at);
+  }
+
+  private String export(String format, String visit) {
+    return as("reader", CONSORTIUM)
+        .get("/api/v1/trials/" + trial + "/results/export?format=" + format + "&visit=" + visit)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   /** participant/visit of the results read with outOfWindow true. */

@@ -68,13 +68,16 @@ public record MissingData(
         "censored",
         "failedQc",
         "outOfWindow",
-        "missing"
+        "missing",
+        "notYetDue"
       })
   public record Counts(
       @Schema(
               description =
-                  "participants enrolled (in the arm), when the analyte is scheduled at the visit"
-                      + " or that cannot be told; 0 when it is not scheduled")
+                  "participants enrolled (in the arm) for whom the visit is due, when the analyte"
+                      + " is scheduled at the visit or that cannot be told; 0 when it is not"
+                      + " scheduled. Due: a result exists, or the visit's window (its day when it"
+                      + " declares none) closed before today (UTC)")
           int expected,
       @Schema(
               description =
@@ -93,5 +96,11 @@ public record MissingData(
               description =
                   "expected − observed − censored − failedQc − outOfWindow, never below 0:"
                       + " participants without any result")
-          int missing) {}
+          int missing,
+      @Schema(
+              description =
+                  "participants without a result whose visit window is still open or ahead"
+                      + " (enrolment date + dayOffset + windowDays is today or later); not in"
+                      + " expected, since the visit is not due yet")
+          int notYetDue) {}
 }

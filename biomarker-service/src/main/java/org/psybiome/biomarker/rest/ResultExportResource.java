@@ -64,15 +64,19 @@ public class ResultExportResource {
               + " with a header row; NDJSON has one Result object per line, shaped like the results"
               + " of GET /results. Columns: id, participant, visit, sampleId, specimen,"
               + " collectedAt, analyte, value, unit (as reported), standardValue, standardUnit,"
-              + " comparator, censored, qcStatus, registered, corrected, correctedAt, batchId.\n\n"
+              + " comparator, censored, qcStatus, registered, corrected, correctedAt, batchId,"
+              + " outOfWindow (true when collected outside its visit's window; NDJSON leaves it"
+              + " out when false).\n\n"
               + "sdtm-lb: the CDISC SDTM LB domain (every result but rating scales) as CDISC"
               + " Dataset-JSON 1.1 (columns with itemOID, name, label, dataType, length; records;"
               + " rows); sdtm-lb-csv: the same records as CSV. Columns STUDYID, DOMAIN, USUBJID,"
               + " LBSEQ, LBTESTCD, LBTEST, LBCAT, LBORRES, LBORRESU, LBSTRESC, LBSTRESN, LBSTRESU,"
-              + " LBSTAT, LBREASND, LBLOINC, LBSPEC, LBBLFL, VISITNUM, VISIT, LBDTC, LBDY;"
+              + " LBSTAT, LBREASND, LBLOINC, LBSPEC, LBBLFL, LBDRVFL (Y for derived values), VISITNUM,"
+              + " VISIT, LBDTC, LBDY;"
               + " ordered by participant, analyte, specimen, visit, collection. Not filterable.\n\n"
               + "fhir-r4: one FHIR R4 Observation per line (FHIR Bulk Data NDJSON), in id order,"
-              + " optionally of one visit and/or analyte.\n\n"
+              + " optionally of one visit and/or analyte; a result collected outside its visit's window"
+              + " carries a note saying so.\n\n"
               + "No format carries an arm: allocations never leave through results.")
   @APIResponse(
       responseCode = "200",

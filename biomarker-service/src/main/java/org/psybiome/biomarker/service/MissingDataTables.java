@@ -1,6 +1,7 @@
 package org.psybiome.biomarker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,10 @@ import org.psybiome.common.security.Caller;
 /**
  * Missing-data tables: per visit, what became of each enrolled participant's result of an analyte,
  * decided by the participant's latest result there (as summaries choose it, of any specimen): out
- * of window, else censored, else observed; failed QC when every result failed; missing when there
- * is none. Per-arm rows reveal the allocation, so they follow {@link ResultAccess#canSeeArms}; the
- * pooled row is open to whoever may read pooled summaries.
+ * of window, else censored, else observed; failed QC when every result failed; not yet due when
+ * there is none and the visit's window (its day when it declares none) has not closed yet today
+ * (UTC); missing when there is none and it has. Per-arm rows reveal the allocation, so they follow
+ * {@link ResultAccess#canSeeArms}; the pooled row is open to whoever may read pooled summaries.
  */
 @ApplicationScoped
 public class MissingDataTables {
@@ -34,7 +36,8 @@ public class MissingDataTables {
     OBSERVED,
     CENSORED,
     FAILED_QC,
-    OUT_OF_WINDOW
+    OUT_OF_WINDOW,
+    NOT_YET_DUE
   }
 
   private final CurrentResultStore results;
@@ -70,6 +73,8 @@ public class MissingDataTables {
     boolean byArm = ResultAccess.canSeeArms(trial, caller);
     Map<String, ScheduleAnalytes.Registered> registered = schedule.byVisit(trial);
     Map<String, LocalDate> enrolled = snapshots.enrolmentDates(trialId);
+    // the service's clock is UTC, as collection dates are judged in VisitWindow
+    LocalDate today = LocalDate.now(Clock.systemUTC());
     Set<String> codes = trial.visits().stream().map(TrialVisit::code).collect(Collectors.toSet());
     Map<String, Map<String, ParticipantValue>> byVisit = new HashMap<>();
     if (!codes.isEmpty()) {
@@ -88,6 +93,12 @@ public class MissingDataTables {
       byVisit
           .getOrDefault(visit.code(), Map.of())
           .forEach((p, v) -> outcomes.put(p, outcome(v, visit, enrolled.get(p))));
+      enrolled.forEach(
+          (p, on) -> {
+            if (!outcomes.containsKey(p) && notYetDue(visit, on, today)) {
+              outcomes.put(p, Outcome.NOT_YET_DUE);
+            }
+          });
       boolean expected = !Boolean.FALSE.equals(scheduled);
       List<MissingData.Arm> arms = null;
       if (byArm) {
@@ -122,6 +133,19 @@ public class MissingDataTables {
     return v.latestCensored() ? Outcome.CENSORED : Outcome.OBSERVED;
   }
 
+  /**
+   * A participant without a result is not (yet) missing while the visit's window is open or still
+   * ahead: enrolled + dayOffset + windowDays (0 without a window) is today or later. Unknown
+   * enrolment dates count as due, so nobody disappears from the table for want of a date.
+   */
+  static boolean notYetDue(TrialVisit visit, LocalDate enrolledOn, LocalDate today) {
+    if (enrolledOn == null) {
+      return false;
+    }
+    int window = visit.windowDays() == null ? 0 : visit.windowDays();
+    return !today.isAfter(enrolledOn.plusDays((long) visit.dayOffset() + window));
+  }
+
   private static MissingData.Counts counts(
       Set<String> enrolled,
       Predicate<String> selected,
@@ -135,7 +159,8 @@ public class MissingDataTables {
         n[outcome.ordinal()]++;
       }
     }
-    int expected = expectedAtVisit ? participants.size() : 0;
+    int notYetDue = expectedAtVisit ? n[Outcome.NOT_YET_DUE.ordinal()] : 0;
+    int expected = expectedAtVisit ? participants.size() - notYetDue : 0;
     int accounted = n[0] + n[1] + n[2] + n[3];
     return new MissingData.Counts(
         expected,
@@ -143,6 +168,7 @@ public class MissingDataTables {
         n[Outcome.CENSORED.ordinal()],
         n[Outcome.FAILED_QC.ordinal()],
         n[Outcome.OUT_OF_WINDOW.ordinal()],
-        Math.max(0, expected - accounted));
+        Math.max(0, expected - accounted),
+        notYetDue);
   }
 }

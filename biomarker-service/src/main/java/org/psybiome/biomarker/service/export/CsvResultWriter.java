@@ -12,7 +12,8 @@ import org.psybiome.biomarker.model.ResultView;
 
 /**
  * RFC 4180 CSV (CRLF line ends, fields quoted where they need it) with a header row. Decimals are
- * written in plain notation exactly as stored; an absent value is an empty field.
+ * written in plain notation exactly as stored; an absent value is an empty field. outOfWindow, the
+ * last column (added in 1.1), is true or false: false also where the visit declares no window.
  */
 final class CsvResultWriter implements ResultWriter {
 
@@ -47,7 +48,8 @@ final class CsvResultWriter implements ResultWriter {
         r.registered(),
         r.corrected(),
         r.correctedAt(),
-        r.batchId());
+        r.batchId(),
+        Boolean.TRUE.equals(r.outOfWindow()));
   }
 
   @Override

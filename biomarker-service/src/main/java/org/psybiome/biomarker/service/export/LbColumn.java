@@ -24,6 +24,7 @@ enum LbColumn {
   LBLOINC("LOINC Code", "string", 10),
   LBSPEC("Specimen Type", "string", 19),
   LBBLFL("Baseline Flag", "string", 1),
+  LBDRVFL("Derived Flag", "string", 1),
   VISITNUM("Visit Number", "integer", 0),
   VISIT("Visit Name", "string", 0),
   LBDTC("Date/Time of Specimen Collection", "datetime", 0),

@@ -33,6 +33,11 @@ import org.psybiome.biomarker.model.TrialVisit;
  *   <li>LBBLFL = Y on the last record with a result (not NOT DONE; a censored value is a result) at
  *       a visit at or before the schedule's baseline visit, in schedule order, then collection
  *       time; none when the trial has no baseline visit.
+ *   <li>LBDRVFL = Y for a value the service derived from other results (ratios, Shannon diversity,
+ *       the catalogue's derived analytes); none for measured ones.
+ *   <li>No record says whether it was collected within its visit's window: SDTM keeps the nominal
+ *       visit as collected, and windowing is an analysis (ADaM) decision; the CSV, NDJSON and FHIR
+ *       exports carry the flag.
  *   <li>LBDY = study day of the collection's date (UTC) from the participant's enrolment date
  *       (reference start, day 1); the day before is -1: there is no day 0.
  *   <li>Censored results: LBORRES and LBSTRESC carry the comparator and limit ("&lt;0.5"), LBSTRESN
@@ -165,6 +170,7 @@ final class LbRecords {
         analyte.loinc(),
         specimen(r.specimen()),
         baseline ? "Y" : null,
+        analyte.derived() ? "Y" : null,
         visitNumbers.get(r.visit()),
         r.visit(),
         DTC.format(collected),

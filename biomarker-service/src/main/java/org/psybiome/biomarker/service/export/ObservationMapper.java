@@ -33,7 +33,8 @@ import org.psybiome.biomarker.model.Specimen;
  *   <li>specimen: a reference with a display only (Serum, Stool, ...);
  *   <li>the visit: the extension {@value #VISIT_EXTENSION} (valueString, the schedule's visit
  *       code);
- *   <li>a QC verdict other than PASS: a note.
+ *   <li>a QC verdict other than PASS: a note;
+ *   <li>a collection outside the visit's window: a note (R4 has no element for it).
  * </ul>
  */
 final class ObservationMapper {
@@ -46,6 +47,8 @@ final class ObservationMapper {
   static final String UCUM = "http://unitsofmeasure.org";
   static final String CATEGORY_SYSTEM =
       "http://terminology.hl7.org/CodeSystem/observation-category";
+
+  static final String OUT_OF_WINDOW_NOTE = "Collected outside the scheduled visit's window";
 
   private final String participantSystem;
 
@@ -99,6 +102,9 @@ final class ObservationMapper {
     o.addExtension(VISIT_EXTENSION, new StringType(r.visit()));
     if (r.qcStatus() != QcStatus.PASS) {
       o.addNote().setText("Quality control: " + r.qcStatus());
+    }
+    if (Boolean.TRUE.equals(r.outOfWindow())) {
+      o.addNote().setText(OUT_OF_WINDOW_NOTE);
     }
     return o;
   }

@@ -72,14 +72,14 @@ public class ResultExport {
     String fileName = trial.id() + "-" + format.fileSuffix();
     return switch (format) {
       case CSV, NDJSON -> {
-        // NDJSON lines read like the query's items, outOfWindow included; CSV keeps its columns
-        Map<String, LocalDate> enrolled =
-            format == ExportFormat.NDJSON ? snapshots.enrolmentDates(trial.id()) : Map.of();
+        // lines read like the query's items, outOfWindow included
+        Map<String, LocalDate> enrolled = snapshots.enrolmentDates(trial.id());
         yield new Download(
             fileName, format, out -> writeResults(trial, enrolled, filter, format, out));
       }
       case FHIR_R4 -> {
         Map<String, Analyte> analytes = analytes();
+        Map<String, LocalDate> enrolled = snapshots.enrolmentDates(trial.id());
         yield new Download(
             fileName,
             format,
@@ -87,7 +87,9 @@ public class ResultExport {
               try (ResultWriter writer = new FhirObservationWriter(out, trial.id(), analytes)) {
                 long rows =
                     results.stream(
-                        filter, config.export().fetchSize(), r -> writer.write(r.view()));
+                        filter,
+                        config.export().fetchSize(),
+                        r -> writer.write(ResultQueries.judged(trial, enrolled, r.view())));
                 Log.debugf("Exported %d results of %s as FHIR", rows, trial.id());
               }
             });
@@ -135,11 +137,7 @@ public class ResultExport {
           results.stream(
               filter,
               config.export().fetchSize(),
-              r ->
-                  writer.write(
-                      format == ExportFormat.NDJSON
-                          ? ResultQueries.judged(trial, enrolled, r.view())
-                          : r.view()));
+              r -> writer.write(ResultQueries.judged(trial, enrolled, r.view())));
       Log.debugf("Exported %d results of %s as %s", rows, filter.trialId(), format);
     }
   }

@@ -28,7 +28,8 @@ interface ResultWriter extends AutoCloseable {
     "registered",
     "corrected",
     "correctedAt",
-    "batchId"
+    "batchId",
+    "outOfWindow"
   };
 
   void write(ResultView result) throws IOException;
