@@ -8,6 +8,7 @@ import java.util.List;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.RegistrationTiming;
 import org.psybiome.trial.model.SponsorClass;
+import org.psybiome.trial.model.TrialContent.AnalysisPlan;
 import org.psybiome.trial.model.TrialContent.Arm;
 import org.psybiome.trial.model.TrialContent.Condition;
 import org.psybiome.trial.model.TrialContent.Contact;
@@ -25,6 +26,7 @@ import org.psybiome.trial.model.TrialContent.Oversight;
 import org.psybiome.trial.model.TrialContent.Reference;
 import org.psybiome.trial.model.TrialContent.ReportedEnrolment;
 import org.psybiome.trial.model.TrialContent.ResponsibleParty;
+import org.psybiome.trial.model.TrialContent.ResultsSharing;
 import org.psybiome.trial.model.TrialContent.Schedule;
 import org.psybiome.trial.model.TrialContent.SecondaryId;
 import org.psybiome.trial.model.TrialContent.Site;
@@ -106,6 +108,8 @@ public record PublishedTrialV1(
     List<Reference> references,
     List<Link> links,
     OriginalRegistration originalRegistration,
+    AnalysisPlan analysisPlan,
+    ResultsSharing resultsSharing,
     TrialStatus lastKnownStatus,
     RegistrationTiming registrationTiming) {
 

@@ -85,7 +85,9 @@ public record TrialContent(
     /* 21 */ @Size(max = 50) List<@Valid @NotNull EthicsReview> ethicsReviews,
     @Size(max = 500) List<@Valid @NotNull Reference> references,
     @Size(max = 100) List<@Valid @NotNull Link> links,
-    /* 2 */ @Valid OriginalRegistration originalRegistration) {
+    /* 2 */ @Valid OriginalRegistration originalRegistration,
+    @Valid AnalysisPlan analysisPlan,
+    @Valid ResultsSharing resultsSharing) {
 
   public TrialContent {
     secondaryIds = orEmpty(secondaryIds);
@@ -264,6 +266,59 @@ public record TrialContent(
                   @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like GE3")
                   String>
               levels) {}
+
+  /**
+   * The parts of the statistical analysis plan that analyses across the registry need (added in
+   * 1.1): which visit ends treatment (the {@code end-of-treatment} timepoint of the evidence
+   * endpoint, and the default visit of response and remission), and the subgroup analyses by a
+   * baseline value that the trial pre-registers.
+   */
+  @Schema(name = "AnalysisPlan")
+  public record AnalysisPlan(
+      @Schema(description = "code of the schedule's visit that ends treatment", example = "W8")
+          @Pattern(regexp = ARM_CODE, message = "must be a visit code like W8")
+          String endOfTreatmentVisit,
+      @Size(max = 20) List<@Valid @NotNull PlannedSubgroup> subgroups) {
+    public AnalysisPlan {
+      subgroups = subgroups == null ? List.of() : subgroups;
+    }
+  }
+
+  /**
+   * A pre-registered subgroup analysis: the treatment effect within groups of a baseline value,
+   * either split at {@code cutoffs} (ascending; groups below the first, then at or above each) or
+   * into {@code quantiles} of equal size (3: tertiles), in the measure's catalogue unit.
+   */
+  @Schema(name = "PlannedSubgroup")
+  public record PlannedSubgroup(
+      @NotBlank @Pattern(regexp = ARM_CODE, message = "must be an upper-case code like CRP3")
+          String code,
+      @Size(max = 200) String label,
+      @Schema(description = "the measure whose baseline value defines the groups") @NotNull @Valid
+          Measure measure,
+      @Size(max = 9) List<@NotNull BigDecimal> cutoffs,
+      @Min(2) @Max(5) Integer quantiles,
+      @Schema(
+              description =
+                  "the randomisation's stratification factor this subgroup mirrors, when it does",
+              example = "CRP")
+          @Pattern(regexp = ARM_CODE, message = "must be a factor code like CRP")
+          String stratificationFactor) {
+    public PlannedSubgroup {
+      cutoffs = cutoffs == null ? List.of() : cutoffs;
+    }
+  }
+
+  /**
+   * Whether the owner lets the registry use the trial's aggregate results (per-arm figures and
+   * effects, never a participant's data) in answers to other consortia, such as the evidence across
+   * trials (added in 1.1; absent: not shared). Even when shared, a trial enters them only once
+   * unblinded or completed.
+   */
+  @Schema(name = "ResultsSharing")
+  public record ResultsSharing(
+      @Schema(description = "true: aggregate results may be pooled with other trials'")
+          Boolean aggregateResults) {}
 
   /** A rating scale (HAMD17, MADRS, PHQ9, ...) or a biomarker analyte code (IL6, CORTISOL_AM). */
   public record Measure(

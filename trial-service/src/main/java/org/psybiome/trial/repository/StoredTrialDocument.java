@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.psybiome.trial.model.Intervention;
 import org.psybiome.trial.model.SponsorClass;
+import org.psybiome.trial.model.TrialContent.AnalysisPlan;
 import org.psybiome.trial.model.TrialContent.Arm;
 import org.psybiome.trial.model.TrialContent.Condition;
 import org.psybiome.trial.model.TrialContent.Contact;
@@ -21,6 +22,7 @@ import org.psybiome.trial.model.TrialContent.Oversight;
 import org.psybiome.trial.model.TrialContent.Reference;
 import org.psybiome.trial.model.TrialContent.ReportedEnrolment;
 import org.psybiome.trial.model.TrialContent.ResponsibleParty;
+import org.psybiome.trial.model.TrialContent.ResultsSharing;
 import org.psybiome.trial.model.TrialContent.Schedule;
 import org.psybiome.trial.model.TrialContent.SecondaryId;
 import org.psybiome.trial.model.TrialContent.Site;
@@ -73,4 +75,6 @@ public record StoredTrialDocument(
     List<EthicsReview> ethicsReviews,
     List<Reference> references,
     List<Link> links,
-    OriginalRegistration originalRegistration) {}
+    OriginalRegistration originalRegistration,
+    AnalysisPlan analysisPlan,
+    ResultsSharing resultsSharing) {}

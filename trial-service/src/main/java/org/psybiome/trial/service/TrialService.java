@@ -307,10 +307,14 @@ public class TrialService {
     }
   }
 
-  /** The references to arm codes (comparator, sequences), checked once every arm has its code. */
+  /**
+   * The references to arm codes (comparator, sequences) and the analysis plan's to visits and
+   * factors, checked once every arm has its code.
+   */
   private static void validateCoded(TrialContent content) {
     List<Violation> violations = new ArrayList<>();
     CrossoverRules.check(content, violations);
+    AnalysisPlanRules.check(content, violations);
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(count(violations) + " in the trial record", violations);
     }

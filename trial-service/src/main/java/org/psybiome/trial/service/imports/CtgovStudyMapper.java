@@ -368,7 +368,9 @@ public final class CtgovStudyMapper {
                       STATUS + "/studyFirstPostDateStruct/date",
                       "originalRegistration.firstPosted"),
                   lastUpdatePosted,
-                  resultsPosted));
+                  resultsPosted),
+              null, // CT.gov has no analysis plan of ours: the registrant adds one
+              null); // nor a sharing consent: a consortium's to give, never an import's
       return new ImportedStudy(
           nctId, lastUpdateText, content, status, lastKnown, history, r.unconsumed(), r.notes());
     }
