@@ -18,9 +18,11 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.TrialSnapshots;
@@ -220,6 +222,69 @@ class ResponseAnalysisTest {
     JsonPath statistician = get("statistician", id, "scale=HAMD17&visit=W8");
     assertThat(statistician.getBoolean("byArm")).isTrue();
     assertThat(statistician.getList("arms")).hasSize(2);
+  }
+
+  @Test
+  void aScoreOutsideItsWindowIsMissingUnlessIncluded() throws Exception {
+    // enrolled 5 January 2026; W0 windowDays 0 (5 Jan only), W8 day 56 = 2 March, windowDays 3
+    //   W-A1 ACT  W0 20             W8 8 on 6 Mar (+4: out)   include: −60 %, responder
+    //   W-A2 ACT  W0 20 on 6 Jan    W8 5 on 2 Mar             include: −75 %, responder; ≤ 7
+    //   W-P1 PBO  W0 20             W8 15 on 2 Mar            −25 %
+    // exclude: A1 missing at W8, A2 missing at baseline; evaluable P1 only; remission of A2, P1
+    // include: all three evaluable, responders A1 and A2; remission of 3, A2 only (8 > 7)
+    String id = TrialEventsProducer.newTrialId();
+    LocalDate enrolled = LocalDate.parse("2026-01-05");
+    Map<String, Object> w0 = TrialEventsProducer.visit("W0", 0, true, List.of(), List.of("HAMD17"));
+    w0.put("windowDays", 0);
+    Map<String, Object> w8 =
+        TrialEventsProducer.visit("W8", 56, false, List.of(), List.of("HAMD17"));
+    w8.put("windowDays", 3);
+    Map<String, Object> record =
+        TrialEventsProducer.withArms(
+            TrialEventsProducer.trialView(id, 1, "NONE", "Placebo"),
+            List.of(
+                TrialEventsProducer.arm("ACT", "Probiotic", "EXPERIMENTAL"),
+                TrialEventsProducer.arm("PBO", "Placebo", "PLACEBO_COMPARATOR")),
+            "PBO");
+    record.put("schedule", Map.of("visits", List.of(w0, w8)));
+    try (TrialEventsProducer events = new TrialEventsProducer()) {
+      events.registered(record);
+      await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.trial(id).isPresent());
+      events.enrolled(id, UUID.randomUUID(), "W-A1", "Probiotic", enrolled);
+      events.enrolled(id, UUID.randomUUID(), "W-A2", "Probiotic", enrolled);
+      events.enrolled(id, UUID.randomUUID(), "W-P1", "Placebo", enrolled);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.allocations(id).size() == 3);
+    List<Map<String, Object>> rows =
+        List.of(
+            hamd("W-A1", "W0", "", 20, "2026-01-05T08:00:00Z"),
+            hamd("W-A1", "W8", "", 8, "2026-03-06T08:00:00Z"),
+            hamd("W-A2", "W0", "", 20, "2026-01-06T08:00:00Z"),
+            hamd("W-A2", "W8", "", 5, "2026-03-02T08:00:00Z"),
+            hamd("W-P1", "W0", "", 20, "2026-01-05T08:00:00Z"),
+            hamd("W-P1", "W8", "", 15, "2026-03-02T08:00:00Z"));
+    post(id, "application/json", JSON.writeValueAsString(rows), null).then().statusCode(201);
+
+    JsonPath excluded = get("statistician", id, "scale=HAMD17&visit=W8");
+    assertThat(excluded.getString("windowHandling")).isEqualTo("exclude");
+    group(excluded, "pooled", 3, 1, 1, 1, 0, 0);
+    assertThat(excluded.getInt("pooled.nOutOfWindow")).isEqualTo(1);
+    assertThat(excluded.getInt("pooled.response.completeCase.events")).isEqualTo(0);
+    assertThat(excluded.getInt("pooled.remission.completeCase.events")).isEqualTo(1);
+    assertThat(excluded.getInt("pooled.remission.completeCase.n")).isEqualTo(2);
+
+    JsonPath included = get("statistician", id, "scale=HAMD17&visit=W8&window=include");
+    assertThat(included.getString("windowHandling")).isEqualTo("include");
+    group(included, "pooled", 3, 3, 0, 0, 0, 0);
+    assertThat(included.getInt("pooled.nOutOfWindow")).isEqualTo(1);
+    assertThat(included.getInt("pooled.response.completeCase.events")).isEqualTo(2);
+    assertThat(included.getInt("arms[0].figures.response.completeCase.events")).isEqualTo(2);
+    assertThat(included.getInt("pooled.remission.completeCase.events")).isEqualTo(1);
+    assertThat(included.getInt("pooled.remission.completeCase.n")).isEqualTo(3);
+    assertThat(included.getString("comparatorRule")).isEqualTo("DECLARED");
+    // 2/2 vs 0/1: no responder on placebo, so the ratio is half-adjusted
+    assertThat(included.getString("comparisons[0].response.completeCase.riskRatio.method"))
+        .isEqualTo("LOG_HALF_ADJUSTED");
   }
 
   @Test
