@@ -71,6 +71,13 @@ public class AnalyteEntity {
   @Column(name = "sdtm_test_name", nullable = false)
   public String sdtmTestName;
 
+  /**
+   * A rating scale's default remission threshold (V40): a score at or below it is remission; null
+   * where there is no common one. Not part of the catalogue's API (yet), so writes leave it alone.
+   */
+  @Column(name = "remission_max")
+  public BigDecimal remissionMax;
+
   public void apply(Analyte analyte) {
     name = analyte.name();
     layer = analyte.layer();

@@ -3,6 +3,7 @@ package org.psybiome.biomarker.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -69,6 +70,20 @@ public class AnalyteService {
   @Transactional
   public Optional<Analyte> find(String code) {
     return analytes.findByIdOptional(code).map(AnalyteEntity::toAnalyte);
+  }
+
+  /**
+   * A rating scale's default remission threshold from the catalogue (a score at or below it is
+   * remission), empty when the analyte has none.
+   */
+  @Transactional
+  public Optional<BigDecimal> remissionMax(String code) {
+    return analytes.findByIdOptional(code).map(a -> a.remissionMax).map(AnalyteService::plain);
+  }
+
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /**
