@@ -49,8 +49,8 @@ import org.psybiome.biomarker.service.TrialSnapshots;
  *   pooled: allocated 11, evaluable 8, responders 5; with a W8 score 10, remitters 3
  * </pre>
  *
- * Intervals and comparisons of these counts from {@code fixtures/response_rates.json} (statsmodels,
- * {@code response_rates.py}), to 1e-9 relative.
+ * Intervals and comparisons of these counts from {@code reference/response_rates.json}
+ * (statsmodels, {@code response_rates.py}), to 1e-9 relative.
  */
 @QuarkusTest
 class ResponseAnalysisTest {
@@ -65,7 +65,7 @@ class ResponseAnalysisTest {
   @BeforeAll
   static void readFixture() throws Exception {
     try (InputStream in =
-        ResponseAnalysisTest.class.getResourceAsStream("/fixtures/response_rates.json")) {
+        ResponseAnalysisTest.class.getResourceAsStream("/reference/response_rates.json")) {
       fixture = JSON.readTree(in);
     }
   }
@@ -293,6 +293,8 @@ class ResponseAnalysisTest {
     for (String query :
         List.of(
             "scale=IL6&visit=W8", // not a rating scale
+            "scale=PANAS_PA&visit=W8", // higher is better: no "reduction" response
+            "scale=CGI_I&visit=W8", // rates improvement itself
             "scale=HAMD17&visit=W9", // not a visit of the schedule
             "scale=NO_SUCH&visit=W8",
             "visit=W8",

@@ -78,6 +78,13 @@ public class AnalyteEntity {
   @Column(name = "remission_max")
   public BigDecimal remissionMax;
 
+  /**
+   * A rating scale on which higher scores are worse (V41), so that response can be a reduction;
+   * false for PANAS positive affect and CGI-I, null for other layers. Not in the catalogue's API.
+   */
+  @Column(name = "severity_scale")
+  public Boolean severityScale;
+
   public void apply(Analyte analyte) {
     name = analyte.name();
     layer = analyte.layer();

@@ -81,6 +81,15 @@ public class AnalyteService {
     return analytes.findByIdOptional(code).map(a -> a.remissionMax).map(AnalyteService::plain);
   }
 
+  /** Whether the analyte is a rating scale on which higher scores are worse (V41). */
+  @Transactional
+  public boolean severityScale(String code) {
+    return analytes
+        .findByIdOptional(code)
+        .map(a -> Boolean.TRUE.equals(a.severityScale))
+        .orElse(false);
+  }
+
   private static BigDecimal plain(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

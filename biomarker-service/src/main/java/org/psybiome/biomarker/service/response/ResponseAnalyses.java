@@ -193,6 +193,14 @@ public class ResponseAnalyses {
           "scale",
           "must be an analyte of layer CLINICAL_SCALE");
     }
+    if (!analytes.severityScale(code)) {
+      throw invalid(
+          code
+              + " is not a severity scale (higher scores worse): response as a reduction from"
+              + " baseline does not apply to it",
+          "scale",
+          "must be a severity scale such as HAMD17, MADRS, PHQ9 or GAD7");
+    }
     return analyte;
   }
 

@@ -16,7 +16,7 @@ import org.psybiome.biomarker.model.ResponseAnalysis.RiskRatio;
 /**
  * Rates' and comparisons' intervals against statsmodels: proportion_confint (beta, wilson) and
  * confint_proportions_2indep (diff: newcomb, wald; ratio: log, log-adjusted for a zero cell), the
- * cases and values in {@code fixtures/response_rates.json} written by {@code response_rates.py}
+ * cases and values in {@code reference/response_rates.json} written by {@code response_rates.py}
  * beside it; to 1e-9 relative (1e-12 absolute at 0). Edge cases: no responder, all responders, arms
  * of 1 to 3 participants.
  */
@@ -27,7 +27,7 @@ class ResponseStatisticsTest {
   @BeforeAll
   static void readFixture() throws IOException {
     try (InputStream in =
-        ResponseStatisticsTest.class.getResourceAsStream("/fixtures/response_rates.json")) {
+        ResponseStatisticsTest.class.getResourceAsStream("/reference/response_rates.json")) {
       fixture = new ObjectMapper().readTree(in);
     }
   }
