@@ -12,7 +12,7 @@ import org.psybiome.biomarker.model.TrialSnapshot;
  * arm, the only active comparator. Anything else is ambiguous, and nothing is compared rather than
  * an arm picked by its position.
  */
-record ComparatorArm(TrialArm arm, String rule, String noComparisonReason) {
+public record ComparatorArm(TrialArm arm, String rule, String noComparisonReason) {
 
   static final String DECLARED = "DECLARED";
   static final String SOLE_INACTIVE = "SOLE_INACTIVE_COMPARATOR";
@@ -22,7 +22,7 @@ record ComparatorArm(TrialArm arm, String rule, String noComparisonReason) {
       Set.of("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION");
   private static final String ACTIVE = "ACTIVE_COMPARATOR";
 
-  static ComparatorArm of(TrialSnapshot trial) {
+  public static ComparatorArm of(TrialSnapshot trial) {
     ComparatorArm chosen = choose(trial);
     if (chosen.arm() != null && trial.arms().size() < 2) {
       return none("the trial has no arm besides its comparator " + chosen.arm().code());
@@ -30,7 +30,7 @@ record ComparatorArm(TrialArm arm, String rule, String noComparisonReason) {
     return chosen;
   }
 
-  Optional<TrialArm> optional() {
+  public Optional<TrialArm> optional() {
     return Optional.ofNullable(arm);
   }
 
