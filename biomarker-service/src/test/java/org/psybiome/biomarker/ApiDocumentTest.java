@@ -60,6 +60,9 @@ class ApiDocumentTest {
           Map.entry(
               "GET /api/v1/trials/{trialId}/analysis", new Success("getAnalysisTable", "200")),
           Map.entry(
+              "GET /api/v1/trials/{trialId}/crossover-analysis",
+              new Success("getCrossoverAnalysis", "200")),
+          Map.entry(
               "GET /api/v1/trials/{trialId}/missing-data", new Success("getMissingData", "200")),
           Map.entry(
               "GET /api/v1/trials/{trialId}/response", new Success("getResponseAnalysis", "200")));

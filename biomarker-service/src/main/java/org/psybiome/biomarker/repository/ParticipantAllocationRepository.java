@@ -53,6 +53,11 @@ public class ParticipantAllocationRepository
     return arms;
   }
 
+  /** The trial's participants with a treatment sequence, by code. */
+  public List<ParticipantAllocationEntity> withSequence(String trialId) {
+    return list("trialId = ?1 and sequenceCode is not null order by code", trialId);
+  }
+
   /** Each participant's enrolment date (code → date): the SDTM reference start of study days. */
   public Map<String, LocalDate> enrolmentDates(String trialId) {
     List<Object[]> rows =

@@ -56,8 +56,22 @@ public class TrialSnapshotEntity {
   @Column(columnDefinition = "jsonb")
   public org.psybiome.biomarker.model.TrialOutcomes outcomes;
 
+  /** design.interventionModel (CROSSOVER, N_OF_1, ...); null when learnt before it was kept. */
+  @Column(name = "intervention_model")
+  public String interventionModel;
+
+  /** The codes of design.crossover.periods in order; null when learnt before they were kept. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public List<String> periods;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  public org.psybiome.biomarker.model.TrialDesign toDesign() {
+    return new org.psybiome.biomarker.model.TrialDesign(
+        interventionModel, periods == null ? List.of() : periods);
+  }
 
   public TrialSnapshot toSnapshot() {
     return new TrialSnapshot(

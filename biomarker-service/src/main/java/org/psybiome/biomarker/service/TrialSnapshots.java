@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.model.ParticipantAllocation;
+import org.psybiome.biomarker.model.TrialDesign;
 import org.psybiome.biomarker.model.TrialOutcomes;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
@@ -61,6 +62,23 @@ public class TrialSnapshots {
   @Transactional
   public Map<String, LocalDate> enrolmentDates(String trialId) {
     return participants.enrolmentDates(trialId);
+  }
+
+  /** The trial's intervention model and crossover periods, when the trial is known. */
+  @Transactional
+  public Optional<TrialDesign> design(String trialId) {
+    return trials.findByIdOptional(trialId).map(TrialSnapshotEntity::toDesign);
+  }
+
+  /**
+   * The participants with a treatment sequence (crossover and N-of-1), by code. Whoever shows their
+   * arms decides what blinding hides.
+   */
+  @Transactional
+  public java.util.List<ParticipantAllocation> sequences(String trialId) {
+    return participants.withSequence(trialId).stream()
+        .map(ParticipantAllocationEntity::toAllocation)
+        .toList();
   }
 
   /** The trial's registered outcomes, none when not known (yet). */

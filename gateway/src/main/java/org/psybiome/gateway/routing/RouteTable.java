@@ -19,9 +19,10 @@ public class RouteTable {
 
   private static final List<Route> ROUTES =
       List.of(
-          route("/api/v1/(analytes|panels|batches)(/.*)?", Upstream.BIOMARKER_SERVICE),
+          route("/api/v1/(analytes|panels|batches|evidence)(/.*)?", Upstream.BIOMARKER_SERVICE),
           route(
-              "/api/v1/trials/[^/]+/(results|summaries|drift|batches|analysis|missing-data)(/.*)?",
+              "/api/v1/trials/[^/]+/(results|summaries|drift|batches|analysis|missing-data|response"
+                  + "|crossover-analysis)(/.*)?",
               Upstream.BIOMARKER_SERVICE),
           route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE),
           route("/api/v1/imports(/.*)?", Upstream.TRIAL_SERVICE));

@@ -105,6 +105,8 @@ public class TrialEventApplier {
         ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);
     snapshot.comparatorArm = trial.comparatorArm();
     snapshot.outcomes = trial.outcomes();
+    snapshot.interventionModel = trial.interventionModel();
+    snapshot.periods = trial.periods();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);

@@ -34,7 +34,9 @@ sealed interface TrialEventData {
       List<Visit> visits,
       List<Arm> arms,
       String comparatorArm,
-      TrialOutcomes outcomes)
+      TrialOutcomes outcomes,
+      String interventionModel,
+      List<String> periods)
       implements TrialEventData {}
 
   /**
@@ -114,7 +116,21 @@ sealed interface TrialEventData {
         arms(trial.path("arms")),
         optionalText(trial.path("design"), "comparatorArm"),
         new TrialOutcomes(
-            measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))));
+            measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))),
+        optionalText(trial.path("design"), "interventionModel"),
+        periods(trial.path("design").path("crossover").path("periods")));
+  }
+
+  /** The codes of the crossover's declared periods, in the record's order (none when absent). */
+  private static List<String> periods(JsonNode periods) {
+    List<String> codes = new ArrayList<>();
+    for (JsonNode period : periods) {
+      JsonNode code = period.path("code");
+      if (code.isTextual() && !codes.contains(code.asText())) {
+        codes.add(code.asText());
+      }
+    }
+    return codes;
   }
 
   /** The measure codes of outcomes linked to a catalogue measure (free-text ones have none). */
