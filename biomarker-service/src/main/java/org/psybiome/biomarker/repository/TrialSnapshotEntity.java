@@ -10,6 +10,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialIntervention;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 
@@ -56,6 +57,14 @@ public class TrialSnapshotEntity {
   @Column(columnDefinition = "jsonb")
   public org.psybiome.biomarker.model.TrialOutcomes outcomes;
 
+  /**
+   * The interventions with their strains; null for a snapshot learnt before they were kept (V50),
+   * which the blinding guard treats as unknown.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public List<TrialIntervention> interventions;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
@@ -70,6 +79,7 @@ public class TrialSnapshotEntity {
         registered,
         visits,
         arms,
-        comparatorArm);
+        comparatorArm,
+        interventions);
   }
 }

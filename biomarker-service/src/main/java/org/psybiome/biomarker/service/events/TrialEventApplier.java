@@ -105,6 +105,7 @@ public class TrialEventApplier {
         ArmCodes.assign(trial.arms(), snapshot.arms == null ? List.of() : snapshot.arms);
     snapshot.comparatorArm = trial.comparatorArm();
     snapshot.outcomes = trial.outcomes();
+    snapshot.interventions = trial.interventions();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.psybiome.biomarker.model.TrialIntervention;
 import org.psybiome.biomarker.model.TrialOutcomes;
 
 /**
@@ -34,7 +35,8 @@ sealed interface TrialEventData {
       List<Visit> visits,
       List<Arm> arms,
       String comparatorArm,
-      TrialOutcomes outcomes)
+      TrialOutcomes outcomes,
+      List<TrialIntervention> interventions)
       implements TrialEventData {}
 
   /**
@@ -114,7 +116,32 @@ sealed interface TrialEventData {
         arms(trial.path("arms")),
         optionalText(trial.path("design"), "comparatorArm"),
         new TrialOutcomes(
-            measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))));
+            measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))),
+        interventions(trial.path("interventions")));
+  }
+
+  /**
+   * The interventions with their strains (trial-view.schema.json; the strains as trial-service's
+   * Intervention.Strain). A strain without genus or species is malformed: the blinding guard could
+   * not tell which taxa it reveals.
+   */
+  private static List<TrialIntervention> interventions(JsonNode interventions) {
+    List<TrialIntervention> result = new ArrayList<>();
+    for (JsonNode intervention : interventions) {
+      List<TrialIntervention.Strain> strains = new ArrayList<>();
+      for (JsonNode strain : intervention.path("strains")) {
+        JsonNode taxon = strain.path("ncbiTaxonId");
+        strains.add(
+            new TrialIntervention.Strain(
+                Fields.text(strain, "genus"),
+                Fields.text(strain, "species"),
+                taxon.isIntegralNumber() && taxon.asLong() > 0 ? taxon.asLong() : null));
+      }
+      result.add(
+          new TrialIntervention(
+              Fields.text(intervention, "code"), Fields.text(intervention, "type"), strains));
+    }
+    return result;
   }
 
   /** The measure codes of outcomes linked to a catalogue measure (free-text ones have none). */
