@@ -264,6 +264,61 @@ public class CurrentResultStore {
     }
   }
 
+  /** A current result that is part of a sample's genus profile. */
+  public record ProfileRow(
+      long id,
+      String participant,
+      String visit,
+      String sampleId,
+      String analyte,
+      BigDecimal standardValue,
+      boolean censored,
+      String qcStatus,
+      java.time.Instant collectedAt) {}
+
+  /**
+   * The trial's results at those visits that belong to genus profiles: of the catalogue's measured
+   * analytes with an NCBI taxon, and of {@code unclassified}; of one specimen only unless null.
+   */
+  public List<ProfileRow> profileRows(
+      String trialId, Set<String> visits, String unclassified, Specimen specimen) {
+    String sql =
+        "SELECT id, participant_code, visit_code, sample_id, analyte_code, standard_value,"
+            + " censored, qc_status, collected_at FROM current_result"
+            + " WHERE trial_id = ? AND visit_code = ANY (?)"
+            + " AND analyte_code IN (SELECT code FROM analyte"
+            + " WHERE (ncbi_taxon_id IS NOT NULL AND NOT derived) OR code = ?)"
+            + (specimen == null ? "" : " AND specimen = ?");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setArray(2, connection.createArrayOf("text", visits.toArray()));
+      select.setString(3, unclassified);
+      if (specimen != null) {
+        select.setString(4, specimen.name());
+      }
+      List<ProfileRow> rows = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new ProfileRow(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getString(5),
+                  row.getBigDecimal(6),
+                  row.getBoolean(7),
+                  row.getString(8),
+                  row.getTimestamp(9).toInstant()));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the genus profiles of " + trialId, e);
+    }
+  }
+
   /**
    * The specimens of the trial's results of an analyte, in the enum's order. Read from {@code
    * result}: a correction never changes a result's specimen.
