@@ -77,4 +77,69 @@ public record Summary(
                     + " declared it (window parameter): exclude (counted in nOutOfWindow only) or"
                     + " include (used, and counted in nOutOfWindow too)",
             enumeration = {"exclude", "include"})
-        String windowHandling) {}
+        String windowHandling,
+    @Schema(
+            description =
+                "the scale of the values summarised, as the request declared it (scale"
+                    + " parameter): raw (standard values) or clr (centred log-ratio of the taxon"
+                    + " within each sample's full genus profile; unit 1)",
+            enumeration = {"raw", "clr"})
+        String scale,
+    @Schema(
+            description =
+                "scale=clr: how zero abundances were replaced before taking logarithms, and which"
+                    + " parts the log-ratio is centred on")
+        String zeroReplacement,
+    @Schema(
+            description =
+                "scale=clr: samples (one per participant, at the visit and for change=true at"
+                    + " baseline) left out because their genus profile gives no log-ratio, by"
+                    + " visit and reason")
+        List<ClrExclusion> clrExcluded) {
+
+  /** A summary of raw values. */
+  public Summary(
+      String trialId,
+      String analyte,
+      String unit,
+      String visit,
+      String by,
+      boolean change,
+      String baselineVisit,
+      Statistics pooled,
+      List<ArmSummary> arms,
+      ArmComparison comparison,
+      List<ArmComparison> comparisons,
+      String comparatorArm,
+      String comparatorRule,
+      String noComparisonReason,
+      String ancovaUnavailableReason,
+      boolean logScale,
+      GeometricMean pooledGeometricMean,
+      String censoredHandling,
+      String windowHandling) {
+    this(
+        trialId,
+        analyte,
+        unit,
+        visit,
+        by,
+        change,
+        baselineVisit,
+        pooled,
+        arms,
+        comparison,
+        comparisons,
+        comparatorArm,
+        comparatorRule,
+        noComparisonReason,
+        ancovaUnavailableReason,
+        logScale,
+        pooledGeometricMean,
+        censoredHandling,
+        windowHandling,
+        "raw",
+        null,
+        null);
+  }
+}

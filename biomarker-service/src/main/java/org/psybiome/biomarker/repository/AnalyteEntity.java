@@ -72,14 +72,14 @@ public class AnalyteEntity {
   public String sdtmTestName;
 
   /**
-   * A rating scale's default remission threshold (V40): a score at or below it is remission; null
+   * A rating scale's default remission threshold (V23): a score at or below it is remission; null
    * where there is no common one. Not part of the catalogue's API (yet), so writes leave it alone.
    */
   @Column(name = "remission_max")
   public BigDecimal remissionMax;
 
   /**
-   * A rating scale on which higher scores are worse (V41), so that response can be a reduction;
+   * A rating scale on which higher scores are worse (V24), so that response can be a reduction;
    * false for PANAS positive affect and CGI-I, null for other layers. Not in the catalogue's API.
    */
   @Column(name = "severity_scale")

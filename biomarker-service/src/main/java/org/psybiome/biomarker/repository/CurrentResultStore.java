@@ -18,6 +18,7 @@ import org.psybiome.biomarker.model.ResultCount;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.model.Specimen;
+import org.psybiome.biomarker.model.WithheldAnalytes;
 
 /**
  * Every read of stored results, in plain JDBC, through the {@code current_result} view: a corrected
@@ -124,12 +125,20 @@ public class CurrentResultStore {
       String trialId,
       List<String> visitOrder,
       String excludedLayer,
+      WithheldAnalytes withheld,
       int fetchSize,
       CountedResultSink sink)
       throws IOException {
     String where =
         " FROM current_result WHERE trial_id = ?"
-            + " AND analyte_code IN (SELECT code FROM analyte WHERE layer <> ?)";
+            + " AND analyte_code IN (SELECT code FROM analyte WHERE layer <> ?)"
+            + (withheld == null ? "" : " AND NOT " + WITHHELD);
+    List<Object> values = new ArrayList<>();
+    values.add(trialId);
+    values.add(excludedLayer);
+    if (withheld != null) {
+      withheld(values, withheld);
+    }
     String sql =
         "SELECT "
             + COLUMNS
@@ -144,16 +153,14 @@ public class CurrentResultStore {
       connection.setReadOnly(true);
       try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where);
           PreparedStatement select = connection.prepareStatement(sql)) {
-        count.setString(1, trialId);
-        count.setString(2, excludedLayer);
+        bind(count, values);
         try (ResultSet row = count.executeQuery()) {
           row.next();
           sink.count(row.getLong(1));
         }
         select.setFetchSize(fetchSize);
-        select.setString(1, trialId);
-        select.setString(2, excludedLayer);
-        select.setArray(3, connection.createArrayOf("text", visitOrder.toArray()));
+        bind(select, values);
+        select.setArray(values.size() + 1, connection.createArrayOf("text", visitOrder.toArray()));
         long rows = 0;
         try (ResultSet row = select.executeQuery()) {
           while (row.next()) {
@@ -257,6 +264,61 @@ public class CurrentResultStore {
     }
   }
 
+  /** A current result that is part of a sample's genus profile. */
+  public record ProfileRow(
+      long id,
+      String participant,
+      String visit,
+      String sampleId,
+      String analyte,
+      BigDecimal standardValue,
+      boolean censored,
+      String qcStatus,
+      java.time.Instant collectedAt) {}
+
+  /**
+   * The trial's results at those visits that belong to genus profiles: of the catalogue's measured
+   * analytes with an NCBI taxon, and of {@code unclassified}; of one specimen only unless null.
+   */
+  public List<ProfileRow> profileRows(
+      String trialId, Set<String> visits, String unclassified, Specimen specimen) {
+    String sql =
+        "SELECT id, participant_code, visit_code, sample_id, analyte_code, standard_value,"
+            + " censored, qc_status, collected_at FROM current_result"
+            + " WHERE trial_id = ? AND visit_code = ANY (?)"
+            + " AND analyte_code IN (SELECT code FROM analyte"
+            + " WHERE (ncbi_taxon_id IS NOT NULL AND NOT derived) OR code = ?)"
+            + (specimen == null ? "" : " AND specimen = ?");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setArray(2, connection.createArrayOf("text", visits.toArray()));
+      select.setString(3, unclassified);
+      if (specimen != null) {
+        select.setString(4, specimen.name());
+      }
+      List<ProfileRow> rows = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new ProfileRow(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getString(5),
+                  row.getBigDecimal(6),
+                  row.getBoolean(7),
+                  row.getString(8),
+                  row.getTimestamp(9).toInstant()));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the genus profiles of " + trialId, e);
+    }
+  }
+
   /**
    * The specimens of the trial's results of an analyte, in the enum's order. Read from {@code
    * result}: a correction never changes a result's specimen.
@@ -312,7 +374,49 @@ public class CurrentResultStore {
     condition(sql, values, "participant_code", filter.participant());
     condition(sql, values, "visit_code", filter.visit());
     condition(sql, values, "analyte_code", filter.analyte());
+    if (filter.withheld() != null) {
+      sql.append(" AND NOT ").append(WITHHELD);
+      withheld(values, filter.withheld());
+    }
     return sql.append(" ORDER BY id").toString();
+  }
+
+  /** A result of one of the withheld analytes: by code, or by the catalogue's layer. */
+  private static final String WITHHELD =
+      "(analyte_code = ANY (?) OR analyte_code IN (SELECT code FROM analyte WHERE layer = ?))";
+
+  private static void withheld(List<Object> values, WithheldAnalytes withheld) {
+    values.add(withheld.codes().toArray(String[]::new));
+    values.add(withheld.layer() == null ? null : withheld.layer().name());
+  }
+
+  /**
+   * How many results match {@code filter} (its trial, participant, visit and analyte) among the
+   * analytes it withholds: what a read left out.
+   */
+  public long countWithheld(ResultFilter filter) {
+    if (filter.withheld() == null) {
+      return 0;
+    }
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT count(*) FROM current_result WHERE trial_id = ?");
+    values.add(filter.trialId());
+    condition(sql, values, "participant_code", filter.participant());
+    condition(sql, values, "visit_code", filter.visit());
+    condition(sql, values, "analyte_code", filter.analyte());
+    sql.append(" AND ").append(WITHHELD);
+    withheld(values, filter.withheld());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      bind(select, values);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot count the withheld results of " + filter.trialId(), e);
+    }
   }
 
   private static void condition(
@@ -325,7 +429,13 @@ public class CurrentResultStore {
 
   private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, values.get(i));
+      if (values.get(i) instanceof String[] texts) {
+        statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
+      } else if (values.get(i) == null) {
+        statement.setNull(i + 1, java.sql.Types.VARCHAR);
+      } else {
+        statement.setObject(i + 1, values.get(i));
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.psybiome.biomarker.model.TrialArm;
+import org.psybiome.biomarker.model.TrialIntervention;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 
@@ -65,6 +66,14 @@ public class TrialSnapshotEntity {
   @Column(columnDefinition = "jsonb")
   public List<String> periods;
 
+  /**
+   * The interventions with their strains; null for a snapshot learnt before they were kept (V25),
+   * which the blinding guard treats as unknown.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public List<TrialIntervention> interventions;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
@@ -84,6 +93,7 @@ public class TrialSnapshotEntity {
         registered,
         visits,
         arms,
-        comparatorArm);
+        comparatorArm,
+        interventions);
   }
 }

@@ -117,6 +117,16 @@ public class ResultCorrectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ResultHistory.class)))
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The result's value is withheld: the trial is masked, the caller may not see arms, and"
+              + " the analyte reveals the allocation (the intervention's own genera; every taxon"
+              + " and diversity value after FMT). The problem's detail says why.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such result of the caller's consortium")
   public ResultHistory history(
       @PathParam("trialId") String trialId,

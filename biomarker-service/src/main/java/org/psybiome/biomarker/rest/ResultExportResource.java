@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.ResultFilter;
+import org.psybiome.biomarker.model.WithheldResults;
 import org.psybiome.biomarker.service.export.ExportFormat;
 import org.psybiome.biomarker.service.export.ResultExport;
 import org.psybiome.common.problem.Problem;
@@ -32,6 +33,11 @@ import org.psybiome.common.security.Roles;
 @Tag(name = "Results")
 @SecurityRequirement(name = "bearerToken")
 public class ResultExportResource {
+
+  static final String WITHHELD_RESULTS = "Psybiome-Withheld-Results";
+  static final String WITHHELD_RULE = "Psybiome-Withheld-Rule";
+  static final String WITHHELD_ANALYTES = "Psybiome-Withheld-Analytes";
+  static final String WITHHELD_REASON = "Psybiome-Withheld-Reason";
 
   private final ResultExport export;
   private final Caller caller;
@@ -77,7 +83,10 @@ public class ResultExportResource {
               + "fhir-r4: one FHIR R4 Observation per line (FHIR Bulk Data NDJSON), in id order,"
               + " optionally of one visit and/or analyte; a result collected outside its visit's window"
               + " carries a note saying so.\n\n"
-              + "No format carries an arm: allocations never leave through results.")
+              + "No format carries an arm: allocations never leave through results. While the trial"
+              + " is masked, results whose values reveal the allocation (the intervention's own"
+              + " genera; every taxon and diversity value after FMT) are left out for callers who"
+              + " may not see arms, and the Psybiome-Withheld-* headers say how many and why.")
   @APIResponse(
       responseCode = "200",
       description =
@@ -127,7 +136,36 @@ public class ResultExportResource {
                     description =
                         "format=fhir-r4: one FHIR R4 Observation (JSON) per line, in id order"))
       },
-      headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"))
+      headers = {
+        @Header(name = "Content-Disposition", ref = "Content-Disposition"),
+        @Header(
+            name = ResultExportResource.WITHHELD_RESULTS,
+            description =
+                "Only when results were left out: how many results matching the request are"
+                    + " withheld because, while the trial is masked, their values reveal the"
+                    + " allocation to a caller who may not see arms (counted as the export began)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
+        @Header(
+            name = ResultExportResource.WITHHELD_RULE,
+            description =
+                "With Psybiome-Withheld-Results: INTERVENTION_TAXA (the intervention's own genera)"
+                    + " or ALL_TAXA (every MICROBIOME_TAXONOMIC analyte: FMT, or interventions not"
+                    + " known)",
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    enumeration = {"INTERVENTION_TAXA", "ALL_TAXA"})),
+        @Header(
+            name = ResultExportResource.WITHHELD_ANALYTES,
+            description =
+                "With Psybiome-Withheld-Results: the analyte codes withheld, comma-separated"
+                    + " (INTERVENTION_TAXA), or the layer MICROBIOME_TAXONOMIC (ALL_TAXA)",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ResultExportResource.WITHHELD_REASON,
+            description = "With Psybiome-Withheld-Results: why, in words (ASCII)",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(
       responseCode = "400",
       description =
@@ -169,9 +207,23 @@ public class ResultExportResource {
             new ResultFilter(trialId, null, blankToNull(visit), blankToNull(analyte)),
             ExportFormat.choose(blankToNull(format), headers.getAcceptableMediaTypes()));
     StreamingOutput body = download.body()::writeTo;
-    return Response.ok(body, download.format().contentType())
-        .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
-        .build();
+    Response.ResponseBuilder response =
+        Response.ok(body, download.format().contentType())
+            .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"");
+    WithheldResults withheld = download.withheld();
+    if (withheld != null) {
+      // a file format has no place for a note that every reader sees: the headers carry it
+      response
+          .header(WITHHELD_RESULTS, withheld.results())
+          .header(WITHHELD_RULE, withheld.rule())
+          .header(
+              WITHHELD_ANALYTES,
+              withheld.analytes() != null
+                  ? String.join(",", withheld.analytes())
+                  : withheld.layer().name())
+          .header(WITHHELD_REASON, withheld.reason());
+    }
+    return response.build();
   }
 
   private static String blankToNull(String value) {

@@ -211,7 +211,10 @@ public class ResultResource {
           "Results as they stand after corrections, by id, a page at a time: pass a page's"
               + " nextPageToken as pageToken for the next; the last page has none. Results stored"
               + " meanwhile are neither repeated nor skipped. No arms: allocations never leave"
-              + " through results.")
+              + " through results. While the trial is masked, results whose values reveal the"
+              + " allocation (the intervention's own genera; every taxon and diversity value"
+              + " after FMT) are left out for callers who may not see arms, and the page's"
+              + " withheld says how many and why.")
   @APIResponse(
       responseCode = "200",
       description = "A page of results",

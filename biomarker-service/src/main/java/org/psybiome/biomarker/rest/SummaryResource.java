@@ -21,6 +21,7 @@ import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.service.CensoredHandling;
 import org.psybiome.biomarker.service.Summaries;
+import org.psybiome.biomarker.service.SummaryScale;
 import org.psybiome.biomarker.service.WindowHandling;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -73,7 +74,10 @@ public class SummaryResource {
               + " UTC, not within the participant's enrolment date + dayOffset ± windowDays, both"
               + " ends in; visits without a declared window have none) is left out by default"
               + " (window=exclude) and counted in nOutOfWindow; an earlier result does not stand"
-              + " in for it.")
+              + " in for it. scale=clr (genus relative abundances): the taxon's centred log-ratio"
+              + " within each sample's full genus profile (every genus and TAXON_UNCLASSIFIED as"
+              + " parts, zeros replaced multiplicatively, Martín-Fernández et al. 2003), summarised"
+              + " like any value; samples without a full profile are counted in clrExcluded.")
   @APIResponse(
       responseCode = "200",
       description =
@@ -87,6 +91,7 @@ public class SummaryResource {
       description =
           "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
               + " false, censored not exclude or lloq-sqrt2, window not exclude or include,"
+              + " scale not raw or clr, scale=clr for an analyte that is not a genus abundance,"
               + " change=true for a trial without a"
               + " baseline visit, a specimen unknown or not allowed for the analyte, or no specimen"
               + " while the trial has results of the analyte in several")
@@ -157,7 +162,22 @@ public class SummaryResource {
                       + " specimen, which a summary never pools",
               schema = @Schema(type = SchemaType.STRING, implementation = Specimen.class))
           @QueryParam("specimen")
-          String specimen) {
+          String specimen,
+      @Parameter(
+              description =
+                  "raw: the standard values; clr (genus relative abundances only: TAXON_<NCBI id>"
+                      + " or TAXON_UNCLASSIFIED): each participant's centred log-ratio of the taxon"
+                      + " within the full genus profile of the sample of their latest result,"
+                      + " zeros replaced first (zeroReplacement); samples without a full profile"
+                      + " are counted in clrExcluded. Echoed as scale",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"raw", "clr"},
+                      defaultValue = "raw"))
+          @QueryParam("scale")
+          @DefaultValue("raw")
+          String scale) {
     return summaries.summary(
         caller,
         trialId,
@@ -167,6 +187,7 @@ public class SummaryResource {
         Boolean.parseBoolean(change),
         CensoredHandling.of(censored),
         WindowHandling.of(window),
-        specimen == null || specimen.isBlank() ? null : specimen);
+        specimen == null || specimen.isBlank() ? null : specimen,
+        SummaryScale.of(scale));
   }
 }

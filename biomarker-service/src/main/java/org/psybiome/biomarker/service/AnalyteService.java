@@ -81,7 +81,7 @@ public class AnalyteService {
     return analytes.findByIdOptional(code).map(a -> a.remissionMax).map(AnalyteService::plain);
   }
 
-  /** Whether the analyte is a rating scale on which higher scores are worse (V41). */
+  /** Whether the analyte is a rating scale on which higher scores are worse (V24). */
   @Transactional
   public boolean severityScale(String code) {
     return analytes

@@ -25,8 +25,8 @@ public final class ResultAccess {
 
   /**
    * Results themselves, batches, counts, histories and exports: the owning consortium's pipeline,
-   * readers and statisticians, blinded or not. Results carry no arms, so blinding hides nothing
-   * here.
+   * readers and statisticians, blinded or not. Results carry no arms; what blinding still hides are
+   * the values that reveal the allocation by themselves (service.blinding).
    */
   public static boolean canRead(TrialSnapshot trial, Caller caller) {
     return canWrite(trial, caller)
@@ -49,6 +49,16 @@ public final class ResultAccess {
    */
   public static boolean canSeeArms(TrialSnapshot trial, Caller caller) {
     return !trial.blinded() || caller.actsFor(trial.consortium(), Roles.STATISTICIAN);
+  }
+
+  /**
+   * Per-participant values that reveal the allocation without naming an arm (the abundance of a
+   * probiotic's own genera, an FMT recipient's whole profile: see service.blinding): those who see
+   * arms, and the owning consortium's pipeline, which reported the values and must find them to
+   * correct them.
+   */
+  public static boolean canSeeAllocationRevealingResults(TrialSnapshot trial, Caller caller) {
+    return canSeeArms(trial, caller) || canWrite(trial, caller);
   }
 
   /** The answer to a caller who may not see the trial: as if it did not exist. */

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.ResultPage;
 import org.psybiome.biomarker.model.ResultView;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.CurrentResultStore;
 import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
+import org.psybiome.biomarker.service.blinding.FunctionalUnblinding;
+import org.psybiome.biomarker.service.blinding.FunctionalUnblinding.Withholding;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
@@ -30,25 +33,49 @@ public class ResultQueries {
   private final CurrentResultStore results;
   private final TrialSnapshots snapshots;
   private final AnalyteService analytes;
+  private final FunctionalUnblinding unblinding;
 
-  ResultQueries(CurrentResultStore results, TrialSnapshots snapshots, AnalyteService analytes) {
+  ResultQueries(
+      CurrentResultStore results,
+      TrialSnapshots snapshots,
+      AnalyteService analytes,
+      FunctionalUnblinding unblinding) {
     this.results = results;
     this.snapshots = snapshots;
     this.analytes = analytes;
+    this.unblinding = unblinding;
   }
 
   public ResultPage page(Caller caller, ResultFilter filter, String pageToken, int pageSize) {
     TrialSnapshot trial = readableTrial(caller, filter.trialId());
     checkFilter(trial, filter);
     long after = pageToken == null ? 0 : decode(pageToken);
+    Optional<Withholding> withholding = withholding(trial, caller);
+    ResultFilter read = withholding.map(w -> w.applyTo(filter)).orElse(filter);
     // one more than asked tells whether a next page exists without counting
-    List<StoredResult> rows = results.page(filter, after, pageSize + 1);
+    List<StoredResult> rows = results.page(read, after, pageSize + 1);
     boolean more = rows.size() > pageSize;
     List<StoredResult> page = more ? rows.subList(0, pageSize) : rows;
     String next = more ? encode(page.get(page.size() - 1).id()) : null;
     Map<String, LocalDate> enrolled =
         page.isEmpty() ? Map.of() : snapshots.enrolmentDates(trial.id());
-    return new ResultPage(page.stream().map(r -> judged(trial, enrolled, r.view())).toList(), next);
+    long withheld = withholding.isEmpty() ? 0 : results.countWithheld(read);
+    return new ResultPage(
+        page.stream().map(r -> judged(trial, enrolled, r.view())).toList(),
+        next,
+        withheld == 0 ? null : withholding.get().note(withheld));
+  }
+
+  /**
+   * What of the trial's per-participant results is withheld from the caller because it reveals the
+   * allocation (service.blinding): nothing unless the trial is blinded and the caller may not see
+   * such results.
+   */
+  public Optional<Withholding> withholding(TrialSnapshot trial, Caller caller) {
+    if (!trial.blinded() || ResultAccess.canSeeAllocationRevealingResults(trial, caller)) {
+      return Optional.empty();
+    }
+    return unblinding.of(trial);
   }
 
   /** The result flagged when collected outside its visit's window (by the current schedule). */

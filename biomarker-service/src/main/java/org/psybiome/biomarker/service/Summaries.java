@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.ArmSummary;
+import org.psybiome.biomarker.model.ClrExclusion;
+import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
@@ -20,6 +22,8 @@ import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.model.TrialVisit;
 import org.psybiome.biomarker.repository.CurrentResultStore;
 import org.psybiome.biomarker.repository.CurrentResultStore.ParticipantValue;
+import org.psybiome.biomarker.service.derived.CentredLogRatio;
+import org.psybiome.biomarker.service.derived.Derivations;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
@@ -64,6 +68,35 @@ public class Summaries {
       CensoredHandling censored,
       WindowHandling window,
       String specimen) {
+    return summary(
+        caller,
+        trialId,
+        analyteCode,
+        visitCode,
+        by,
+        change,
+        censored,
+        window,
+        specimen,
+        SummaryScale.RAW);
+  }
+
+  /**
+   * As above, on {@code scale}: CLR summarises each participant's centred log-ratio of a genus
+   * within the sample's full genus profile (ClrValues), with the same rules of choice, blinding and
+   * arms.
+   */
+  public Summary summary(
+      Caller caller,
+      String trialId,
+      String analyteCode,
+      String visitCode,
+      String by,
+      boolean change,
+      CensoredHandling censored,
+      WindowHandling window,
+      String specimen,
+      SummaryScale scale) {
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
@@ -77,6 +110,18 @@ public class Summaries {
         analytes
             .find(analyteCode)
             .orElseThrow(() -> ProblemException.notFound("No analyte " + analyteCode));
+    boolean clr = scale == SummaryScale.CLR;
+    if (clr && !isGenusPart(analyte)) {
+      throw ProblemException.invalid(
+          "scale=clr applies to genus relative abundances, not " + analyte.code(),
+          List.of(
+              Violation.of(
+                  "scale",
+                  "clr is for an analyte of a genus profile (TAXON_<NCBI id> or "
+                      + Derivations.UNCLASSIFIED
+                      + "), not "
+                      + analyte.code())));
+    }
     if (visitCode == null) {
       throw ProblemException.invalid(
           "visit is required", List.of(Violation.of("visit", "is required")));
@@ -128,9 +173,18 @@ public class Summaries {
     }
     Specimen of = specimens.choose(trialId, analyte, specimen);
     Map<String, java.time.LocalDate> enrolled = snapshots.enrolmentDates(trialId);
+    ClrValues clrValues =
+        clr
+            ? ClrValues.of(
+                results.profileRows(trialId, visits, Derivations.UNCLASSIFIED, of),
+                analyte.code(),
+                baseline == null ? Set.of(visit.code()) : Set.of(visit.code(), baseline))
+            : null;
     Values values =
         Values.of(
-            results.participantValues(trialId, analyte.code(), visits, of),
+            clr
+                ? clrValues.values()
+                : results.participantValues(trialId, analyte.code(), visits, of),
             visit.code(),
             baseline != null ? baseline : ancovaBaseline,
             change,
@@ -141,13 +195,17 @@ public class Summaries {
                     enrolled.get(v.participant()),
                     v.latestCollectedAt()),
             window);
-    boolean logScale = analyte.analysedOnLogScale() && !change;
+    // a log-ratio is on the log scale already: no geometric means of it
+    boolean logScale = analyte.analysedOnLogScale() && !change && !clr;
+    String unit = clr ? "1" : analyte.unit();
+    String zeroReplacement = clr ? CentredLogRatio.ZERO_REPLACEMENT : null;
+    List<ClrExclusion> excluded = clr ? clrValues.excluded() : null;
 
     if (POOLED.equals(by)) {
       return new Summary(
           trialId,
           analyte.code(),
-          analyte.unit(),
+          unit,
           visit.code(),
           by,
           change,
@@ -163,7 +221,10 @@ public class Summaries {
           analyte.analysedOnLogScale(),
           logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
           censored.parameter(),
-          window.parameter());
+          window.parameter(),
+          scale.parameter(),
+          zeroReplacement,
+          excluded);
     }
     // in a crossover trial: the treatment of the visit's period
     Map<String, String> allocation = snapshots.allocations(trialId, visit.period());
@@ -201,7 +262,7 @@ public class Summaries {
     return new Summary(
         trialId,
         analyte.code(),
-        analyte.unit(),
+        unit,
         visit.code(),
         by,
         change,
@@ -217,7 +278,17 @@ public class Summaries {
         analyte.analysedOnLogScale(),
         null,
         censored.parameter(),
-        window.parameter());
+        window.parameter(),
+        scale.parameter(),
+        zeroReplacement,
+        excluded);
+  }
+
+  /** A part of a genus profile: a measured genus abundance, or the unclassified remainder. */
+  private static boolean isGenusPart(Analyte analyte) {
+    return analyte.layer() == OmicsLayer.MICROBIOME_TAXONOMIC
+        && !analyte.derived()
+        && (analyte.ncbiTaxonId() != null || Derivations.UNCLASSIFIED.equals(analyte.code()));
   }
 
   /** A participant's value to summarise, and whether it rests on a result with QC WARN. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
@@ -23,10 +24,12 @@ import org.psybiome.biomarker.repository.CorrectionStore.Correction;
 import org.psybiome.biomarker.repository.CorrectionStore.StoredResult;
 import org.psybiome.biomarker.repository.CorrectionStore.Value;
 import org.psybiome.biomarker.service.ResultAccess;
+import org.psybiome.biomarker.service.ResultQueries;
 import org.psybiome.biomarker.service.StandardValue;
 import org.psybiome.biomarker.service.TrialSnapshots;
 import org.psybiome.biomarker.service.UnitConversionException;
 import org.psybiome.biomarker.service.UnitConverter;
+import org.psybiome.biomarker.service.blinding.FunctionalUnblinding.Withholding;
 import org.psybiome.biomarker.service.derived.Derivations;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
@@ -51,13 +54,16 @@ public class ResultCorrections {
   private final CorrectionWriter writer;
   private final AnalyteRepository analytes;
   private final UnitConverter converter;
+  private final ResultQueries queries;
 
   ResultCorrections(
       TrialSnapshots snapshots,
       CorrectionStore corrections,
       CorrectionWriter writer,
       AnalyteRepository analytes,
-      UnitConverter converter) {
+      UnitConverter converter,
+      ResultQueries queries) {
+    this.queries = queries;
     this.snapshots = snapshots;
     this.corrections = corrections;
     this.writer = writer;
@@ -103,12 +109,29 @@ public class ResultCorrections {
 
   @Transactional
   public ResultHistory history(Caller caller, String trialId, long resultId) {
-    snapshots
-        .trial(trialId)
-        .filter(t -> ResultAccess.canRead(t, caller))
-        .orElseThrow(() -> notFound(trialId, resultId));
+    TrialSnapshot trial =
+        snapshots
+            .trial(trialId)
+            .filter(t -> ResultAccess.canRead(t, caller))
+            .orElseThrow(() -> notFound(trialId, resultId));
     StoredResult result =
         corrections.result(trialId, resultId).orElseThrow(() -> notFound(trialId, resultId));
+    Optional<Withholding> withholding = queries.withholding(trial, caller);
+    if (withholding.isPresent()) {
+      Optional<AnalyteEntity> analyte = analytes.findByIdOptional(result.analyte());
+      if (analyte.isPresent()
+          && withholding.get().withholds(result.analyte(), analyte.get().layer)) {
+        // the value is the allocation-revealing part; say so rather than pretend it is missing
+        throw new ProblemException(
+            ProblemType.FORBIDDEN,
+            "Result "
+                + resultId
+                + " ("
+                + result.analyte()
+                + ") is withheld. "
+                + withholding.get().reason());
+      }
+    }
     List<ResultRevision> revisions = new ArrayList<>();
     Value reported = result.reported();
     revisions.add(

@@ -123,26 +123,9 @@ public final class Derivations {
    * @param profile the sample's genus rows and its {@value #UNCLASSIFIED} row, if any
    */
   static Shannon shannon(List<SampleMeasurement> profile) {
-    if (profile.stream().noneMatch(m -> UNCLASSIFIED.equals(m.analyte()))) {
-      return notDerived(
-          "no "
-              + UNCLASSIFIED
-              + " row: the genus rows are not a full profile (post every genus and the"
-              + " unclassified remainder, 0 if none)");
-    }
-    List<String> censored =
-        profile.stream().filter(SampleMeasurement::censored).map(m -> m.analyte()).toList();
-    if (!censored.isEmpty()) {
-      return notDerived(
-          "censored abundance in the profile (" + String.join(", ", censored) + "): a bound");
-    }
-    double total = profile.stream().mapToDouble(m -> m.standardValue().doubleValue()).sum();
-    if (Math.abs(total - 100) > PROFILE_TOLERANCE) {
-      return notDerived(
-          "the profile's abundances sum to "
-              + new BigDecimal(total, new MathContext(6)).stripTrailingZeros().toPlainString()
-              + " %, not 100 % ± "
-              + PROFILE_TOLERANCE);
+    Optional<String> incomplete = incomplete(profile);
+    if (incomplete.isPresent()) {
+      return notDerived(incomplete.get());
     }
     List<SampleMeasurement> genera =
         profile.stream().filter(m -> !UNCLASSIFIED.equals(m.analyte())).toList();
@@ -164,6 +147,38 @@ public final class Derivations {
     }
     return new Shannon(
         new DerivedValue(SHANNON_GENUS, value, worstQc(profile), latest(profile)), null);
+  }
+
+  /**
+   * Why a sample's genus rows are not a full profile, empty when they are: a full profile has its
+   * {@value #UNCLASSIFIED} row, no censored abundance, and sums to 100 % ± {@value
+   * #PROFILE_TOLERANCE}. What Shannon diversity and the centred log-ratio both require.
+   *
+   * @param profile the sample's genus rows and its {@value #UNCLASSIFIED} row, if any
+   */
+  public static Optional<String> incomplete(List<SampleMeasurement> profile) {
+    if (profile.stream().noneMatch(m -> UNCLASSIFIED.equals(m.analyte()))) {
+      return Optional.of(
+          "no "
+              + UNCLASSIFIED
+              + " row: the genus rows are not a full profile (post every genus and the"
+              + " unclassified remainder, 0 if none)");
+    }
+    List<String> censored =
+        profile.stream().filter(SampleMeasurement::censored).map(m -> m.analyte()).toList();
+    if (!censored.isEmpty()) {
+      return Optional.of(
+          "censored abundance in the profile (" + String.join(", ", censored) + "): a bound");
+    }
+    double total = profile.stream().mapToDouble(m -> m.standardValue().doubleValue()).sum();
+    if (Math.abs(total - 100) > PROFILE_TOLERANCE) {
+      return Optional.of(
+          "the profile's abundances sum to "
+              + new BigDecimal(total, new MathContext(6)).stripTrailingZeros().toPlainString()
+              + " %, not 100 % ± "
+              + PROFILE_TOLERANCE);
+    }
+    return Optional.empty();
   }
 
   private static Shannon notDerived(String reason) {

@@ -107,6 +107,7 @@ public class TrialEventApplier {
     snapshot.outcomes = trial.outcomes();
     snapshot.interventionModel = trial.interventionModel();
     snapshot.periods = trial.periods();
+    snapshot.interventions = trial.interventions();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);

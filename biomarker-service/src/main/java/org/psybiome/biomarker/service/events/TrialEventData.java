@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.psybiome.biomarker.model.TrialIntervention;
 import org.psybiome.biomarker.model.TrialOutcomes;
 
 /**
@@ -36,7 +37,8 @@ sealed interface TrialEventData {
       String comparatorArm,
       TrialOutcomes outcomes,
       String interventionModel,
-      List<String> periods)
+      List<String> periods,
+      List<TrialIntervention> interventions)
       implements TrialEventData {}
 
   /**
@@ -118,7 +120,8 @@ sealed interface TrialEventData {
         new TrialOutcomes(
             measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))),
         optionalText(trial.path("design"), "interventionModel"),
-        periods(trial.path("design").path("crossover").path("periods")));
+        periods(trial.path("design").path("crossover").path("periods")),
+        interventions(trial.path("interventions")));
   }
 
   /** The codes of the crossover's declared periods, in the record's order (none when absent). */
@@ -131,6 +134,30 @@ sealed interface TrialEventData {
       }
     }
     return codes;
+  }
+
+  /**
+   * The interventions with their strains (trial-view.schema.json; the strains as trial-service's
+   * Intervention.Strain). A strain without genus or species is malformed: the blinding guard could
+   * not tell which taxa it reveals.
+   */
+  private static List<TrialIntervention> interventions(JsonNode interventions) {
+    List<TrialIntervention> result = new ArrayList<>();
+    for (JsonNode intervention : interventions) {
+      List<TrialIntervention.Strain> strains = new ArrayList<>();
+      for (JsonNode strain : intervention.path("strains")) {
+        JsonNode taxon = strain.path("ncbiTaxonId");
+        strains.add(
+            new TrialIntervention.Strain(
+                Fields.text(strain, "genus"),
+                Fields.text(strain, "species"),
+                taxon.isIntegralNumber() && taxon.asLong() > 0 ? taxon.asLong() : null));
+      }
+      result.add(
+          new TrialIntervention(
+              Fields.text(intervention, "code"), Fields.text(intervention, "type"), strains));
+    }
+    return result;
   }
 
   /** The measure codes of outcomes linked to a catalogue measure (free-text ones have none). */

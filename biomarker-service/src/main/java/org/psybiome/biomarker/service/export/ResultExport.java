@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.config.BiomarkerConfig;
@@ -15,12 +16,15 @@ import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.TrialSnapshot;
+import org.psybiome.biomarker.model.WithheldAnalytes;
+import org.psybiome.biomarker.model.WithheldResults;
 import org.psybiome.biomarker.repository.CurrentResultStore;
 import org.psybiome.biomarker.repository.CurrentResultStore.CountedResultSink;
 import org.psybiome.biomarker.repository.CurrentResultStore.StoredResult;
 import org.psybiome.biomarker.service.AnalyteService;
 import org.psybiome.biomarker.service.ResultQueries;
 import org.psybiome.biomarker.service.TrialSnapshots;
+import org.psybiome.biomarker.service.blinding.FunctionalUnblinding.Withholding;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
@@ -30,7 +34,8 @@ import org.psybiome.common.security.Caller;
  * they are read, so neither side holds the whole export. Who may export, and which filters are
  * valid, are the rules of the results query. Everything that can be refused is checked before the
  * first byte, since a problem response is impossible once the body has begun. No format carries an
- * arm, so blinding has nothing to hide.
+ * arm; while the trial is masked the results that reveal the allocation by their value are left out
+ * for callers who may not see arms (service.blinding), and the download says how many.
  */
 @ApplicationScoped
 public class ResultExport {
@@ -57,8 +62,21 @@ public class ResultExport {
     this.config = config;
   }
 
-  /** An export checked and ready to be written. */
-  public record Download(String fileName, ExportFormat format, Body body) {}
+  /**
+   * An export checked and ready to be written; {@code withheld}: the results left out because they
+   * reveal the allocation to the caller (counted as the export begins), null when none are.
+   */
+  public record Download(
+      String fileName, ExportFormat format, Body body, WithheldResults withheld) {
+
+    Download(String fileName, ExportFormat format, Body body) {
+      this(fileName, format, body, null);
+    }
+
+    Download withheld(WithheldResults note) {
+      return new Download(fileName, format, body, note);
+    }
+  }
 
   /** The body of a download, written when the server sends the response. */
   @FunctionalInterface
@@ -66,9 +84,20 @@ public class ResultExport {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  public Download prepare(Caller caller, ResultFilter filter, ExportFormat format) {
-    TrialSnapshot trial = queries.readableTrial(caller, filter.trialId());
-    queries.checkFilter(trial, filter);
+  public Download prepare(Caller caller, ResultFilter requested, ExportFormat format) {
+    TrialSnapshot trial = queries.readableTrial(caller, requested.trialId());
+    queries.checkFilter(trial, requested);
+    Optional<Withholding> withholding = queries.withholding(trial, caller);
+    if (withholding.isEmpty()) {
+      return prepare(trial, requested, format);
+    }
+    ResultFilter filter = withholding.get().applyTo(requested);
+    long withheld = results.countWithheld(filter);
+    Download download = prepare(trial, filter, format);
+    return withheld == 0 ? download : download.withheld(withholding.get().note(withheld));
+  }
+
+  private Download prepare(TrialSnapshot trial, ResultFilter filter, ExportFormat format) {
     String fileName = trial.id() + "-" + format.fileSuffix();
     return switch (format) {
       case CSV, NDJSON -> {
@@ -108,7 +137,9 @@ public class ResultExport {
         Map<String, Analyte> analytes = analytes();
         LbDataset dataset = LbDataset.of(trial, enrolments.keySet());
         yield new Download(
-            fileName, format, out -> writeLb(trial, enrolments, analytes, dataset, format, out));
+            fileName,
+            format,
+            out -> writeLb(trial, enrolments, analytes, dataset, filter.withheld(), format, out));
       }
     };
   }
@@ -148,6 +179,7 @@ public class ResultExport {
       Map<String, LocalDate> enrolments,
       Map<String, Analyte> analytes,
       LbDataset dataset,
+      WithheldAnalytes withheld,
       ExportFormat format,
       OutputStream out)
       throws IOException {
@@ -161,6 +193,7 @@ public class ResultExport {
               trial.id(),
               LbRecords.visitOrder(trial),
               OmicsLayer.CLINICAL_SCALE.name(),
+              withheld,
               config.export().fetchSize(),
               new CountedResultSink() {
                 @Override
