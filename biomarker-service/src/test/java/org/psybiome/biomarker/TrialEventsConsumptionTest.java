@@ -59,8 +59,8 @@ class TrialEventsConsumptionTest {
     assertThat(trial.arms())
         .containsExactly(
             // a record before API 1.1 has no codes: made from the labels as trial-service does
-            new TrialArm("Probiotic", "EXPERIMENTAL", "PROBIOTIC"),
-            new TrialArm("Placebo", "PLACEBO_COMPARATOR", "PLACEBO"));
+            new TrialArm("Probiotic", "EXPERIMENTAL", "PROBIOTIC", java.util.List.of("PRO")),
+            new TrialArm("Placebo", "PLACEBO_COMPARATOR", "PLACEBO", java.util.List.of("PLA")));
     assertThat(trial.comparatorArm()).isNull();
     assertThat(trial.baselineVisit().map(TrialVisit::code)).contains("W0");
     assertThat(trial.visit("W0").orElseThrow().panels()).containsExactly("INFLAMMATION", "HPA");

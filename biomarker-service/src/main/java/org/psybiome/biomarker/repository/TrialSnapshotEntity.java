@@ -74,6 +74,21 @@ public class TrialSnapshotEntity {
   @Column(columnDefinition = "jsonb")
   public List<TrialIntervention> interventions;
 
+  /** The record's analysis plan (V26); null when it declares none or was learnt before V26. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "analysis_plan", columnDefinition = "jsonb")
+  public org.psybiome.biomarker.model.TrialAnalysisPlan analysisPlan;
+
+  /**
+   * The owner's consent to pool the trial's aggregate results with other trials' (the record's
+   * resultsSharing.aggregateResults, V26); false when absent.
+   */
+  @Column(name = "results_shared", nullable = false)
+  public boolean resultsShared;
+
+  /** The record's public title, else its scientific title or acronym (V26). */
+  public String title;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 

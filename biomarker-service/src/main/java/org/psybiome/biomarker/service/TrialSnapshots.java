@@ -89,4 +89,10 @@ public class TrialSnapshots {
         .map(t -> t.outcomes == null ? TrialOutcomes.NONE : t.outcomes)
         .orElse(TrialOutcomes.NONE);
   }
+
+  /** The trial's analysis plan; empty when the trial is unknown or its record declares none. */
+  @Transactional
+  public Optional<org.psybiome.biomarker.model.TrialAnalysisPlan> analysisPlan(String trialId) {
+    return trials.findByIdOptional(trialId).map(t -> t.analysisPlan);
+  }
 }

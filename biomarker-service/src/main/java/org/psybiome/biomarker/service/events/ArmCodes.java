@@ -34,7 +34,7 @@ final class ArmCodes {
         .map(
             arm -> {
               if (arm.code() != null) {
-                return new TrialArm(arm.label(), arm.type(), arm.code());
+                return new TrialArm(arm.label(), arm.type(), arm.code(), arm.interventionCodes());
               }
               String kept = byLabel.get(arm.label());
               String code =
@@ -42,7 +42,7 @@ final class ArmCodes {
                       ? kept
                       : unique(fromLabel(arm.label()), taken);
               taken.add(code);
-              return new TrialArm(arm.label(), arm.type(), code);
+              return new TrialArm(arm.label(), arm.type(), code, arm.interventionCodes());
             })
         .toList();
   }

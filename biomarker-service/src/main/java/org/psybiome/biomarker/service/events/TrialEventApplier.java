@@ -108,6 +108,9 @@ public class TrialEventApplier {
     snapshot.interventionModel = trial.interventionModel();
     snapshot.periods = trial.periods();
     snapshot.interventions = trial.interventions();
+    snapshot.title = trial.title();
+    snapshot.resultsShared = trial.resultsShared();
+    snapshot.analysisPlan = trial.analysisPlan();
     snapshot.updatedAt = Instant.now(clock);
     if (existing.isEmpty()) {
       trials.persist(snapshot);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.psybiome.biomarker.model.TrialAnalysisPlan;
 import org.psybiome.biomarker.model.TrialIntervention;
 import org.psybiome.biomarker.model.TrialOutcomes;
 
@@ -38,7 +39,10 @@ sealed interface TrialEventData {
       TrialOutcomes outcomes,
       String interventionModel,
       List<String> periods,
-      List<TrialIntervention> interventions)
+      List<TrialIntervention> interventions,
+      String title,
+      boolean resultsShared,
+      TrialAnalysisPlan analysisPlan)
       implements TrialEventData {}
 
   /**
@@ -55,7 +59,7 @@ sealed interface TrialEventData {
       Integer windowDays) {}
 
   /** An arm, its type as trial-service names it; {@code code} null in records before API 1.1. */
-  record Arm(String label, String type, String code) {}
+  record Arm(String label, String type, String code, List<String> interventionCodes) {}
 
   record StatusChanged(String trialId, int version, String to) implements TrialEventData {}
 
@@ -121,7 +125,47 @@ sealed interface TrialEventData {
             measures(trial.path("primaryOutcomes")), measures(trial.path("secondaryOutcomes"))),
         optionalText(trial.path("design"), "interventionModel"),
         periods(trial.path("design").path("crossover").path("periods")),
-        interventions(trial.path("interventions")));
+        interventions(trial.path("interventions")),
+        title(trial),
+        trial.path("resultsSharing").path("aggregateResults").asBoolean(false),
+        analysisPlan(trial.path("analysisPlan")));
+  }
+
+  private static String title(JsonNode trial) {
+    for (String field : List.of("publicTitle", "scientificTitle", "acronym")) {
+      String text = optionalText(trial, field);
+      if (text != null && !text.isBlank()) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  /** The record's analysis plan; null when it has none. */
+  private static TrialAnalysisPlan analysisPlan(JsonNode plan) {
+    if (!plan.isObject()) {
+      return null;
+    }
+    List<TrialAnalysisPlan.PlannedSubgroup> subgroups = new ArrayList<>();
+    for (JsonNode s : plan.path("subgroups")) {
+      List<java.math.BigDecimal> cutoffs = new ArrayList<>();
+      for (JsonNode cutoff : s.path("cutoffs")) {
+        if (!cutoff.isNumber()) {
+          throw new MalformedEventException("a subgroup cutoff is not a number: " + cutoff);
+        }
+        cutoffs.add(cutoff.decimalValue());
+      }
+      JsonNode quantiles = s.path("quantiles");
+      subgroups.add(
+          new TrialAnalysisPlan.PlannedSubgroup(
+              Fields.text(s, "code"),
+              optionalText(s, "label"),
+              Fields.text(s.path("measure"), "code"),
+              cutoffs,
+              quantiles.isIntegralNumber() ? quantiles.asInt() : null,
+              optionalText(s, "stratificationFactor")));
+    }
+    return new TrialAnalysisPlan(optionalText(plan, "endOfTreatmentVisit"), subgroups);
   }
 
   /** The codes of the crossover's declared periods, in the record's order (none when absent). */
@@ -155,7 +199,12 @@ sealed interface TrialEventData {
       }
       result.add(
           new TrialIntervention(
-              Fields.text(intervention, "code"), Fields.text(intervention, "type"), strains));
+              Fields.text(intervention, "code"),
+              Fields.text(intervention, "type"),
+              strains,
+              intervention.path("adjunct").isBoolean()
+                  ? intervention.path("adjunct").asBoolean()
+                  : null));
     }
     return result;
   }
@@ -239,8 +288,20 @@ sealed interface TrialEventData {
   private static List<Arm> arms(JsonNode arms) {
     List<Arm> result = new ArrayList<>();
     for (JsonNode arm : arms) {
+      List<String> interventionCodes = new ArrayList<>();
+      arm.path("interventionCodes")
+          .forEach(
+              c -> {
+                if (c.isTextual()) {
+                  interventionCodes.add(c.asText());
+                }
+              });
       result.add(
-          new Arm(Fields.text(arm, "label"), Fields.text(arm, "type"), optionalText(arm, "code")));
+          new Arm(
+              Fields.text(arm, "label"),
+              Fields.text(arm, "type"),
+              optionalText(arm, "code"),
+              interventionCodes));
     }
     return result;
   }
