@@ -37,7 +37,10 @@ class CorsTest {
         .header("Access-Control-Allow-Origin", "http://localhost:5173")
         .header("Access-Control-Expose-Headers", containsString("ETag"))
         .header("Access-Control-Expose-Headers", containsString("Retry-After"))
-        .header("Access-Control-Expose-Headers", containsString("X-Correlation-Id"));
+        .header("Access-Control-Expose-Headers", containsString("X-Correlation-Id"))
+        // a masked trial's export says in these what it withheld (decision 22)
+        .header("Access-Control-Expose-Headers", containsString("Psybiome-Withheld-Results"))
+        .header("Access-Control-Expose-Headers", containsString("Psybiome-Withheld-Reason"));
   }
 
   @Test

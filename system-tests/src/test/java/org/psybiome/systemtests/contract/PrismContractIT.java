@@ -286,6 +286,17 @@ class PrismContractIT {
             .queryParam("analyte", "HSCRP")
             .get("/api/v1/trials/" + id + "/missing-data")
             .statusCode());
+    statuses.add(
+        api("statistician")
+            .queryParam("scale", "HAMD17")
+            .queryParam("visit", "W8")
+            .get("/api/v1/trials/" + id + "/response")
+            .statusCode());
+    statuses.add( // a parallel trial has no crossover analysis: 409
+        api("statistician")
+            .queryParam("analyte", "HSCRP")
+            .get("/api/v1/trials/" + id + "/crossover-analysis")
+            .statusCode());
 
     // refusals the document names
     statuses.add(api(null).get("/api/v1/trials/PSB-2000-000000").statusCode()); // 404

@@ -278,7 +278,22 @@ class AuthorizationMatrixIT {
           get(
               "/api/v1/trials/{T}/missing-data?analyte=IL6",
               Access.OWNER_PRIVATE,
-              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")));
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          get(
+              "/api/v1/trials/{T}/response?scale=HAMD17&visit=W8",
+              Access.OWNER_PRIVATE,
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          // the matrix's trial is a parallel one: an allowed caller passes every check but the
+          // design's (409); a refused one never learns the design (401, 403 or 404)
+          new EndpointRule(
+              "GET",
+              "/api/v1/trials/{T}/crossover-analysis?analyte=IL6",
+              Access.OWNER_PRIVATE,
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant"),
+              409,
+              null,
+              null,
+              null));
 
   private static EndpointRule get(String path, Access access, Set<String> roles) {
     return new EndpointRule("GET", path, access, roles, 200, null, null, null);
