@@ -279,10 +279,9 @@ class UpstreamFailureTest {
   }
 
   /**
-   * Drill 2's hang: a big body, the service gone after reading its first part. The JDK's client
-   * reads the answer only once it has sent the whole body; it must still get a 502 at once. Over
-   * HTTP/1.1, and as the drills' client sends by default (HTTP/2 asked for, over plain HTTP: an
-   * HTTP/1.1 request offering an upgrade to h2c).
+   * Drill 2's shape: a big body, the service gone after reading its first part; the client must
+   * still get a 502 at once, not wait for its own timeout. With the JDK client set to HTTP/1.1 and
+   * at its default version (HTTP/2 asked for over plain HTTP), as the drills' client is.
    */
   @ParameterizedTest
   @EnumSource(HttpClient.Version.class)
