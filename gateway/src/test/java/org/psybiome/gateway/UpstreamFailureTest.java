@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,9 +195,30 @@ class UpstreamFailureTest {
   void readWhoseFirstConnectionClosesIsAskedOnceMoreAndSucceeds() {
     String path = "/api/v1/trials/PSB-2026-000905";
     trialService.hangUp(path, HangUp.AT_HEADERS, 1);
+    // two requests at once leave two connections in the gateway's pool: when the GET's is closed,
+    // another pooled one is there for a retry that does not ask for a fresh connection
+    var slow =
+        java.util.stream.IntStream.range(0, 2)
+            .mapToObj(
+                i ->
+                    java.util.concurrent.CompletableFuture.runAsync(
+                        () ->
+                            given()
+                                .header(UpstreamStandIns.RESPOND_AFTER_MS, "300")
+                                .get(path + "-pooled")
+                                .then()
+                                .statusCode(200)))
+            .toList();
+    slow.forEach(java.util.concurrent.CompletableFuture::join);
+    assertEquals(2, java.util.Set.copyOf(trialService.connections.get(path + "-pooled")).size());
+    // the connections pooled so far, which the retry must not use
+    java.util.Set<Integer> pooled = new java.util.HashSet<>();
+    trialService.connections.values().forEach(pooled::addAll);
 
     given().get(path).then().statusCode(200).body("method", equalTo("GET"));
     assertEquals(2, trialService.requestsFor(path), "the dropped GET and its one retry");
+    int retriedOn = trialService.connections.get(path).get(1);
+    assertFalse(pooled.contains(retriedOn), "the retry went out on a new connection");
   }
 
   @Test
