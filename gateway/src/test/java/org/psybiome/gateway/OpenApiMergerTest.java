@@ -1,6 +1,7 @@
 package org.psybiome.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -62,6 +63,8 @@ class OpenApiMergerTest {
         .getJsonObject("components")
         .getJsonObject("schemas")
         .put("RoutingContext", new JsonObject().put("type", "object"));
+    JsonObject trials = trialService.getJsonObject("paths").getJsonObject("/api/v1/trials");
+    trials.put("post", trials.getJsonObject("get").copy());
     Map<Upstream, Optional<JsonObject>> documents = new LinkedHashMap<>();
     documents.put(Upstream.TRIAL_SERVICE, Optional.of(trialService));
     documents.put(
@@ -76,6 +79,27 @@ class OpenApiMergerTest {
             .getJsonObject("get")
             .getJsonObject("responses");
     assertEquals(java.util.Set.of("200", "429", "503", "504"), responses.fieldNames());
+    // a write the service may have applied is a 502, never a 504 (ApiProxy, UpstreamFailureTest)
+    JsonObject writeResponses =
+        merged
+            .getJsonObject("paths")
+            .getJsonObject("/api/v1/trials")
+            .getJsonObject("post")
+            .getJsonObject("responses");
+    assertEquals(java.util.Set.of("200", "429", "502", "503"), writeResponses.fieldNames());
+    JsonObject outcomeUnknown = writeResponses.getJsonObject("502");
+    assertTrue(outcomeUnknown.getString("description").contains("outcome-unknown"));
+    assertTrue(outcomeUnknown.getString("description").contains("same Idempotency-Key"));
+    assertEquals(
+        "#/components/schemas/Problem",
+        outcomeUnknown
+            .getJsonObject("content")
+            .getJsonObject("application/problem+json")
+            .getJsonObject("schema")
+            .getString("$ref"));
+    assertFalse(
+        outcomeUnknown.getJsonObject("headers").containsKey("Retry-After"),
+        "no Retry-After: a blind retry is what the 502 warns against");
     assertEquals(
         "#/components/headers/Retry-After",
         responses

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for trial-service and biomarker-service that answer with what they received (method,
@@ -33,6 +34,16 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
   /** A fixed answer for one path, given instead of the echo. */
   record Canned(int status, String body, long delayMs) {}
 
+  /** When a stand-in told to hang up closes the connection, without answering. */
+  enum HangUp {
+    /** As soon as the request's headers are in, before reading its body. */
+    AT_HEADERS,
+    /** Once the whole request, body included, has been read: as a service dying mid-request. */
+    AFTER_BODY,
+    /** After the first chunk of the body. */
+    MID_BODY
+  }
+
   static final class StandIn {
     final String name;
     final int port;
@@ -43,6 +54,42 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
 
     /** The headers of the last request for each path, with its query. */
     final Map<String, MultiMap> lastHeaders = new ConcurrentHashMap<>();
+
+    /** The client port of the connection of each request, by path: which connection it came on. */
+    final Map<String, java.util.List<Integer>> connections = new ConcurrentHashMap<>();
+
+    /** How many requests for each path reached the stand-in. */
+    final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+
+    /** Paths whose next requests are hung up on, and how: {@link #hangUp}. */
+    private final Map<String, HangUp> hangUps = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicInteger> hangUpsLeft = new ConcurrentHashMap<>();
+
+    /** The next {@code times} requests for {@code path} get no answer: the connection closes. */
+    void hangUp(String path, HangUp when, int times) {
+      hangUps.put(path, when);
+      hangUpsLeft.put(path, new AtomicInteger(times));
+    }
+
+    int requestsFor(String path) {
+      AtomicInteger count = requestCounts.get(path);
+      return count == null ? 0 : count.get();
+    }
+
+    /** True when this request is to be hung up on (and then counted as done). */
+    private boolean hangsUp(HttpServerRequest request) {
+      AtomicInteger left = hangUpsLeft.get(request.path());
+      if (left == null || left.getAndDecrement() <= 0) {
+        return false;
+      }
+      switch (hangUps.get(request.path())) {
+        case AT_HEADERS -> request.connection().close();
+        case AFTER_BODY -> request.endHandler(done -> request.connection().close());
+        case MID_BODY -> request.handler(chunk -> request.connection().close());
+      }
+      return true;
+    }
 
     HttpServer server;
 
@@ -58,6 +105,16 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
               .requestHandler(
                   request -> {
                     seenPaths.add(request.path());
+                    requestCounts
+                        .computeIfAbsent(request.path(), p -> new AtomicInteger())
+                        .incrementAndGet();
+                    connections
+                        .computeIfAbsent(
+                            request.path(), p -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(request.connection().remoteAddress().port());
+                    if (hangsUp(request)) {
+                      return;
+                    }
                     lastHeaders.put(
                         request.uri(),
                         MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
@@ -175,6 +232,9 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         "2S",
         "psybiome.gateway.circuit-breaker.cool-down",
         "2S",
+        // so that a test sees an idle pooled connection dropped without waiting the default 15 s
+        "psybiome.gateway.keep-alive-timeout",
+        "1S",
         "psybiome.gateway.openapi.refresh-interval",
         "1S",
         // a biomarker-service this slow counts as down for the overview

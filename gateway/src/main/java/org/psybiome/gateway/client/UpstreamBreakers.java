@@ -68,6 +68,10 @@ public class UpstreamBreakers {
   /** True when {@code failure} says the service could not be reached: it counts towards opening. */
   static boolean unreachable(Throwable failure) {
     Throwable cause = unwrap(failure);
+    if (cause instanceof RequestNotSent notSent && notSent.getCause() != null) {
+      // judged on why no connection was had: a pool timeout is no sign the service is down
+      cause = notSent.getCause();
+    }
     if (cause instanceof UpstreamUnavailable unavailable) {
       return unavailable.reason() == UpstreamUnavailable.Reason.UNREACHABLE;
     }

@@ -37,9 +37,18 @@ public interface GatewayConfig {
   @WithDefault("2S")
   Duration connectTimeout();
 
-  /** A pooled connection to a service idle for this long is closed. */
+  /** A connection to a service that carries nothing, in use or not, for this long is closed. */
   @WithDefault("60S")
   Duration idleTimeout();
+
+  /**
+   * A connection back in the pool unused for this long is closed rather than reused (whole seconds,
+   * at least one). Far below the services' own idle timeout (Quarkus' {@code
+   * quarkus.http.idle-timeout}, 30 min), so the gateway always drops an idle connection first and
+   * never writes a request onto one the service is closing.
+   */
+  @WithDefault("15S")
+  Duration keepAliveTimeout();
 
   /** A service that sends nothing back for this long is given up on: 504. */
   @WithDefault("60S")

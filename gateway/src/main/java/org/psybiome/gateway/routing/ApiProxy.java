@@ -32,6 +32,7 @@ import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.web.CorrelationIds;
+import org.psybiome.gateway.client.RequestNotSent;
 import org.psybiome.gateway.client.UpstreamBreakers;
 import org.psybiome.gateway.client.UpstreamUnavailable;
 import org.psybiome.gateway.config.GatewayConfig;
@@ -43,15 +44,32 @@ import org.psybiome.gateway.model.Upstream;
  * Streams {@code /api/v1/**} to the owning service with Vert.x's reverse proxy: bodies pass through
  * without being buffered, and status, headers and problem bodies come back unchanged. Before a
  * request is sent on it passes the edge's {@link Admission} (body size, token, rate limit), then
- * the service's circuit breaker. A service that cannot be reached is a 503 problem, one that does
- * not answer in time a 504. A {@code Location} the service sends back names the gateway's public
- * address ({@link PublicLinks}). The service gets the gateway's trace context, so its spans
+ * the service's circuit breaker. A {@code Location} the service sends back names the gateway's
+ * public address ({@link PublicLinks}). The service gets the gateway's trace context, so its spans
  * continue the gateway's trace.
+ *
+ * <p>When the service gives no answer, what the client is told depends on whether the service can
+ * have acted on the request:
+ *
+ * <ul>
+ *   <li>no connection could be had (refused, connect or pool timeout): nothing was sent, so a 503
+ *       with {@code Retry-After};
+ *   <li>the connection closed, or the wait ran out, after the request went out: for a read (GET,
+ *       HEAD) nothing can have changed, so a connection that dropped is asked once more on a fresh
+ *       connection, then 503; a read that timed out is a 504. For a write the service may have
+ *       applied it: a 502 {@link ProblemType#OUTCOME_UNKNOWN}, never retried here and never a 503
+ *       that would invite a blind retry.
+ * </ul>
  */
 @ApplicationScoped
 public class ApiProxy {
 
   private static final String UPSTREAM = "psybiome.upstream";
+
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** Set on a proxy context whose request is to go out on a connection of its own. */
+  private static final String FRESH_CONNECTION = "psybiome.fresh-connection";
 
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -87,30 +105,41 @@ public class ApiProxy {
   }
 
   void install(@Observes Router router) {
-    HttpClient client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) config.idleTimeout().toSeconds())
-                .setKeepAlive(true)
-                .setMaxPoolSize(100));
+    HttpClient client = vertx.createHttpClient(clientOptions().setKeepAlive(true));
+    // for the one retry of a read: a connection made for it and closed after it
+    HttpClient fresh = vertx.createHttpClient(clientOptions().setKeepAlive(false));
     HttpProxy proxy = HttpProxy.reverseProxy(client);
     proxy.origin(
         context -> {
           URI origin = config.urlOf(context.get(UPSTREAM, Upstream.class));
-          return context
-              .client()
+          HttpClient through =
+              Boolean.TRUE.equals(context.get(FRESH_CONNECTION, Boolean.class))
+                  ? fresh
+                  : context.client();
+          return through
               .request(
                   new RequestOptions()
                       .setHost(origin.getHost())
                       .setPort(origin.getPort())
                       .setSsl("https".equals(origin.getScheme()))
-                      // nothing back from the service for this long fails the exchange: 504
-                      .setIdleTimeout(config.upstreamTimeout().toMillis()));
+                      // bounds the wait for a pooled connection as well as for a new one
+                      .setConnectTimeout(config.connectTimeout().toMillis())
+                      // nothing back from the service for this long fails the exchange
+                      .setIdleTimeout(config.upstreamTimeout().toMillis()))
+              // no connection, so no byte of the request went out
+              .recover(failure -> Future.failedFuture(new RequestNotSent(failure)));
         });
     proxy.addInterceptor(new ServiceOutcomes());
 
     router.route("/api/v1/*").order(10).handler(ctx -> admit(ctx, proxy));
+  }
+
+  private HttpClientOptions clientOptions() {
+    return new HttpClientOptions()
+        .setConnectTimeout((int) config.connectTimeout().toMillis())
+        .setIdleTimeout((int) config.idleTimeout().toSeconds())
+        .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds()))
+        .setMaxPoolSize(100);
   }
 
   private void admit(RoutingContext ctx, HttpProxy proxy) {
@@ -158,22 +187,62 @@ public class ApiProxy {
     return upstream.serviceName() + " cannot be reached; try again shortly";
   }
 
+  /** A method that changes nothing, so asking twice is harmless. */
+  private static boolean isSafe(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+  }
+
   /**
-   * Sends each exchange through the service's circuit breaker, turns a refused or failed one into a
-   * 503 or 504 problem instead of an empty 502, and keeps one correlation id header (the service
-   * echoes the one the gateway sent it).
+   * Sends each exchange through the service's circuit breaker, asks once more for a read whose
+   * connection dropped, turns a refused or failed exchange into a 502, 503 or 504 problem instead
+   * of an empty 502, and keeps one correlation id header (the service echoes the one the gateway
+   * sent it).
    */
   private final class ServiceOutcomes implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-      Upstream upstream = routes.ownerOf(context.request().proxiedRequest().path()).orElseThrow();
+      HttpServerRequest request = context.request().proxiedRequest();
+      Upstream upstream = routes.ownerOf(request.path()).orElseThrow();
       context.set(UPSTREAM, upstream);
       sendTraceOn(context.request().headers());
+      io.vertx.core.Context loop = Vertx.currentContext();
+      return exchange(context, upstream, loop)
+          .recover(
+              failure -> {
+                Throwable cause = UpstreamBreakers.unwrap(failure);
+                if (!mayAskAgain(request, cause)) {
+                  return failed(context, upstream, cause);
+                }
+                Log.infof(
+                    "%s closed the connection before answering %s %s (%s); asking once more on a"
+                        + " fresh connection",
+                    upstream.serviceName(), request.method(), request.path(), cause.getMessage());
+                context.set(FRESH_CONNECTION, true);
+                // a read without a body: nothing to stream from the client a second time
+                context.request().setBody(null);
+                return exchange(context, upstream, loop)
+                    .recover(again -> failed(context, upstream, UpstreamBreakers.unwrap(again)));
+              });
+    }
+
+    private Future<ProxyResponse> exchange(
+        ProxyContext context, Upstream upstream, io.vertx.core.Context loop) {
       CompletionStage<ProxyResponse> exchange =
           breakers.call(upstream, () -> context.sendRequest().toCompletionStage());
-      return Future.fromCompletionStage(exchange, Vertx.currentContext())
-          .recover(failure -> failed(context, upstream, UpstreamBreakers.unwrap(failure)));
+      return Future.fromCompletionStage(exchange, loop);
+    }
+
+    /**
+     * A read without a body whose connection failed after it was handed out: most likely a pooled
+     * connection the service closed as it was being used. Asking again cannot change anything.
+     */
+    private static boolean mayAskAgain(HttpServerRequest request, Throwable cause) {
+      return isSafe(request.method())
+          && !EdgeProblems.hasBody(request)
+          && !(cause instanceof RequestNotSent)
+          && !(cause instanceof UpstreamUnavailable)
+          && !(cause instanceof TimeoutException);
     }
 
     /**
@@ -219,20 +288,36 @@ public class ApiProxy {
         type = ProblemType.SERVICE_UNAVAILABLE;
         detail = unreachable(upstream);
         retryAfter = EdgeProblems.retryAfterSeconds(open.retryAfterNanos());
-      } else if (failure instanceof TimeoutException) {
+      } else if (failure instanceof RequestNotSent) {
+        type = ProblemType.SERVICE_UNAVAILABLE;
+        detail = unreachable(upstream);
+        retryAfter = "5";
+      } else if (isSafe(request.method()) && failure instanceof TimeoutException) {
         type = ProblemType.GATEWAY_TIMEOUT;
         detail =
             upstream.serviceName()
                 + " did not answer within "
                 + config.upstreamTimeout().toSeconds()
                 + " s";
-      } else {
+      } else if (isSafe(request.method())) {
+        // a read: nothing was changed, whatever the service did
         type = ProblemType.SERVICE_UNAVAILABLE;
-        detail = unreachable(upstream);
+        detail =
+            upstream.serviceName() + " closed the connection before answering; try again shortly";
         retryAfter = "5";
+      } else {
+        type = ProblemType.OUTCOME_UNKNOWN;
+        detail = outcomeUnknown(upstream, request, failure);
       }
       if (!(failure instanceof UpstreamUnavailable)) {
-        Log.warnf("%s failed for %s: %s", upstream.serviceName(), path, failure.getMessage());
+        Log.warnf(
+            "%s failed for %s %s: %s (%s answered %d)",
+            upstream.serviceName(),
+            request.method(),
+            path,
+            failure.getMessage(),
+            failure instanceof RequestNotSent ? "not sent" : "sent",
+            type.status());
       }
       Problem problem = ProblemResponses.problem(type, detail, path, List.of());
       ProxyResponse response =
@@ -247,6 +332,26 @@ public class ApiProxy {
         response.putHeader("Retry-After", retryAfter);
       }
       return Future.succeededFuture(response);
+    }
+
+    private String outcomeUnknown(Upstream upstream, HttpServerRequest request, Throwable failure) {
+      String what =
+          failure instanceof TimeoutException
+              ? " received the request but did not answer within "
+                  + config.upstreamTimeout().toSeconds()
+                  + " s"
+              : " received the request but the connection closed before it answered";
+      String retry =
+          request.headers().contains(IDEMPOTENCY_KEY)
+              ? " Retry with the same Idempotency-Key: the first outcome is replayed and nothing is"
+                  + " stored twice."
+              : " Read the resource first to see whether it was applied before sending it again;"
+                  + " a request sent with an Idempotency-Key can be retried with the same key"
+                  + " instead.";
+      return upstream.serviceName()
+          + what
+          + ": it may have applied it. Do not send it again as a new request."
+          + retry;
     }
   }
 }

@@ -3,6 +3,7 @@ package org.psybiome.gateway.routing;
 import io.quarkus.logging.Log;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,8 @@ public class OpenApiMerger {
       for (String path : ownPaths.fieldNames()) {
         if (routes.servedByGateway(path.replaceAll("\\{[^/}]+}", "x"))) {
           JsonObject item = ownPaths.getJsonObject(path).copy();
-          operations(item).forEach(operation -> EdgeResponses.addTo(operation, false));
+          operations(item)
+              .forEach((method, operation) -> EdgeResponses.addTo(method, operation, false));
           paths.put(path, item);
         }
       }
@@ -128,11 +130,13 @@ public class OpenApiMerger {
     return document;
   }
 
-  private static List<JsonObject> operations(JsonObject pathItem) {
-    return pathItem.fieldNames().stream()
+  /** The operations of {@code pathItem} by their HTTP method (lower case). */
+  private static Map<String, JsonObject> operations(JsonObject pathItem) {
+    Map<String, JsonObject> operations = new LinkedHashMap<>();
+    pathItem.fieldNames().stream()
         .filter(HTTP_METHODS::contains)
-        .map(pathItem::getJsonObject)
-        .toList();
+        .forEach(method -> operations.put(method, pathItem.getJsonObject(method)));
+    return operations;
   }
 
   private void mergePaths(JsonObject merged, JsonObject paths, Upstream upstream) {
@@ -149,7 +153,8 @@ public class OpenApiMerger {
         }
       } else {
         JsonObject item = paths.getJsonObject(path).copy();
-        operations(item).forEach(operation -> EdgeResponses.addTo(operation, true));
+        operations(item)
+            .forEach((method, operation) -> EdgeResponses.addTo(method, operation, true));
         merged.put(path, item);
       }
     }

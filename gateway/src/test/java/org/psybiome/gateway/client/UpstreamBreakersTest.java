@@ -203,4 +203,15 @@ class UpstreamBreakersTest {
     assertThat(circuitOpen(call(answered()))).isTrue();
     assertThat(call(Upstream.BIOMARKER_SERVICE, answered())).isNull();
   }
+
+  @Test
+  void noConnectionCountsAsItsCauseDoes() {
+    // refused: the service is down, counts; a pool timeout: it is busy, does not
+    assertThat(
+            UpstreamBreakers.unreachable(
+                new RequestNotSent(new ConnectException("Connection refused"))))
+        .isTrue();
+    assertThat(UpstreamBreakers.unreachable(new RequestNotSent(new TimeoutException("pool"))))
+        .isFalse();
+  }
 }

@@ -22,6 +22,15 @@ public enum ProblemType {
   PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INTERNAL("internal", "Internal error", 500),
+  /**
+   * The gateway sent the request on but lost the connection (or gave up waiting) before the service
+   * answered: it may have applied a write. Never chosen by {@link #forStatus}: a plain 502 says
+   * nothing of the kind.
+   */
+  OUTCOME_UNKNOWN(
+      "outcome-unknown",
+      "The service received the request but its outcome is unknown; it may have been applied",
+      502),
   SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
   GATEWAY_TIMEOUT("gateway-timeout", "A service did not answer in time", 504);
 
@@ -52,7 +61,7 @@ public enum ProblemType {
   /** The generic type for an HTTP status that has no more specific one. */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != MALFORMED_BODY) {
+      if (type.status == status && type != MALFORMED_BODY && type != OUTCOME_UNKNOWN) {
         return type;
       }
     }
