@@ -89,7 +89,8 @@ class TrialEventDataTest {
         "dates":null,"enrolment":null,"briefSummary":null,"detailedDescription":null,\
         "keywords":[],"primarySponsorClass":null,"collaborators":[],"responsibleParty":null,\
         "overallOfficials":[],"sites":[],"oversight":null,"otherOutcomes":[],"ethicsReviews":[],\
-        "references":[],"links":[],"originalRegistration":null}}""";
+        "references":[],"links":[],"originalRegistration":null,"analysisPlan":null,\
+        "resultsSharing":null}}""";
     assertThat(JSON.writeValueAsString(EVENTS.registered(trial))).isEqualTo(expected);
   }
 
