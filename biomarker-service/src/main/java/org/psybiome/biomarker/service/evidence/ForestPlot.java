@@ -15,8 +15,8 @@ import org.psybiome.biomarker.model.Evidence;
  */
 public final class ForestPlot {
 
-  private static final int WIDTH = 960;
-  private static final int LABEL_WIDTH = 330;
+  private static final int WIDTH = 1000;
+  private static final int LABEL_WIDTH = 370;
   private static final int PLOT_LEFT = LABEL_WIDTH + 10;
   private static final int PLOT_WIDTH = 360;
   private static final int TEXT_LEFT = PLOT_LEFT + PLOT_WIDTH + 20;
@@ -202,8 +202,8 @@ public final class ForestPlot {
 
   private static String label(Evidence.Included t) {
     String name = t.title() == null ? t.trialId() : t.trialId() + " " + t.title();
-    if (name.length() > 44) {
-      name = name.substring(0, 43) + "…";
+    if (name.length() > 40) {
+      name = name.substring(0, 39) + "…";
     }
     return name + " (" + t.consortium() + ")";
   }
@@ -249,8 +249,10 @@ public final class ForestPlot {
           "text-anchor=\"middle\"");
     }
     line(x(0), top, x(0), bottom, "#666", 1, "4 3");
-    text(x(0) - 6, bottom + 34, "favours experimental", "text-anchor=\"end\" font-size=\"11\"");
-    text(x(0) + 6, bottom + 34, "favours comparator", "font-size=\"11\"");
+    // which side is better depends on the outcome's direction: say only which arm is lower
+    text(
+        x(0) - 6, bottom + 34, "← lower with experimental", "text-anchor=\"end\" font-size=\"11\"");
+    text(x(0) + 6, bottom + 34, "higher with experimental →", "font-size=\"11\"");
     body.append("</g>");
   }
 
