@@ -402,6 +402,7 @@ class EvidenceTest {
             "outcome=HAMD17&adjunct=maybe",
             "outcome=HAMD17&effect=ratio",
             "outcome=HAMD17,MADRS&effect=md",
+            "outcome=HAMD17,IL6", // several outcomes: rating scales only
             "outcome=HAMD17&specimen=BLOOD",
             "outcome=HAMD17&specimen=SERUM")) {
       as("reader", OWN)

@@ -67,7 +67,7 @@ public class EvidenceResource {
               + " result per participant and visit, QC FAIL skipped, censored and out-of-window"
               + " results unused): effect=md the mean difference (default with one outcome),"
               + " effect=smd Hedges' g (exact small-sample correction). outcome may list several"
-              + " scales (HAMD17,MADRS): each trial uses the first it has results of, and only smd"
+              + " rating scales (HAMD17,MADRS; CLINICAL_SCALE analytes only): each trial uses the first it has results of, and only smd"
               + " is allowed. With several matching arms the first in the record's order is"
               + " compared and the entry says the others were not pooled (a comparator counts"
               + " once). Results of the outcomes in different specimens → 422 unless specimen="
@@ -102,7 +102,8 @@ public class EvidenceResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "outcome missing or not a catalogue analyte; timepoint not end-of-treatment;"
+          "outcome missing or not a catalogue analyte, or several outcomes not all rating scales;"
+              + " timepoint not end-of-treatment;"
               + " interventionType not a known type; adjunct not true or false; effect not md or"
               + " smd, or md with several outcomes; specimen unknown or not allowed for the"
               + " outcome",

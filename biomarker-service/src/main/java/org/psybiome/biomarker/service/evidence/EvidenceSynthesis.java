@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.psybiome.biomarker.model.Analyte;
 import org.psybiome.biomarker.model.Evidence;
+import org.psybiome.biomarker.model.OmicsLayer;
 import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.TrialArm;
@@ -90,6 +91,21 @@ public class EvidenceSynthesis {
                           "No analyte " + code + " in the catalogue",
                           "outcome",
                           "must be analyte codes of the catalogue")));
+    }
+    if (outcomes.size() > 1) {
+      for (Analyte outcome : outcomes) {
+        if (outcome.layer() != OmicsLayer.CLINICAL_SCALE) {
+          // a standardised difference makes scales of one construct comparable, not any two
+          // quantities
+          throw EvidenceQuery.invalid(
+              "Several outcomes must all be rating scales; "
+                  + outcome.code()
+                  + " is of layer "
+                  + outcome.layer(),
+              "outcome",
+              "with several codes, each must be an analyte of layer CLINICAL_SCALE");
+        }
+      }
     }
     Specimen requested = null;
     if (query.specimen() != null) {
