@@ -417,6 +417,13 @@ class EvidenceTest {
                 .jsonPath()
                 .getString("detail"))
         .contains("end-of-treatment");
+    // asked for a picture, a bad question is still a problem, not an error
+    as("reader", OWN)
+        .accept("image/svg+xml")
+        .get("/api/v1/evidence?outcome=NO_SUCH")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     as("pipeline", OWN).get("/api/v1/evidence?outcome=HAMD17").then().statusCode(403);
   }
 

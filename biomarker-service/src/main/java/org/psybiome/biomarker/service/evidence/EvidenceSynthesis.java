@@ -244,7 +244,24 @@ public class EvidenceSynthesis {
                       + " trial, so that its comparator arm counts once"));
     }
 
-    if (effects.size() < 2) {
+    PooledEffect all = null;
+    String notPooled =
+        effects.isEmpty()
+            ? "No trial qualifies: there is nothing to pool"
+            : "Only one trial qualifies: pooling needs at least two";
+    if (effects.size() >= 2) {
+      try {
+        all = RandomEffectsMeta.pool(effects);
+        if (!(all.se() > 0) || !Double.isFinite(all.se())) {
+          // identical effects: the Hartung–Knapp scale is 0 and the interval has no width
+          notPooled = "The trials' effects are identical: the Hartung–Knapp interval is degenerate";
+          all = null;
+        }
+      } catch (ArithmeticException notConverged) {
+        notPooled = "The REML estimate of τ² did not converge: " + notConverged.getMessage();
+      }
+    }
+    if (all == null) {
       return new Evidence(
           query.outcomes(),
           query.timepoint(),
@@ -255,13 +272,10 @@ public class EvidenceSynthesis {
           included,
           excluded,
           null,
-          effects.isEmpty()
-              ? "No trial qualifies: there is nothing to pool"
-              : "Only one trial qualifies: pooling needs at least two",
+          notPooled,
           null,
           List.of());
     }
-    PooledEffect all = RandomEffectsMeta.pool(effects);
     double totalWeight = 0;
     for (StudyEffect s : effects) {
       totalWeight += 1 / (s.variance() + all.tau2());
