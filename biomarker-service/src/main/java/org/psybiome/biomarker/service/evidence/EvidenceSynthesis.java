@@ -148,7 +148,7 @@ public class EvidenceSynthesis {
     for (Candidate c : candidates) {
       for (Analyte outcome : outcomes) {
         List<Specimen> found = results.specimens(c.trial().id(), outcome.code());
-        if (!found.isEmpty()) {
+        if (requested == null ? !found.isEmpty() : found.contains(requested)) {
           outcomeOf.put(c, outcome);
           specimensOf.put(c, found);
           break;
@@ -159,7 +159,9 @@ public class EvidenceSynthesis {
             excluded(
                 c.known(),
                 "NO_RESULTS",
-                "The trial has no results of " + String.join(" or ", query.outcomes())));
+                "The trial has no results of "
+                    + String.join(" or ", query.outcomes())
+                    + (requested == null ? "" : " in " + requested)));
       }
     }
     Specimen specimen = requested != null ? requested : commonSpecimen(specimensOf);
@@ -270,7 +272,7 @@ public class EvidenceSynthesis {
           query.effect(),
           included.isEmpty() ? null : specimen,
           included,
-          excluded,
+          byTrialId(excluded),
           null,
           notPooled,
           null,
@@ -326,7 +328,7 @@ public class EvidenceSynthesis {
         query.effect(),
         specimen,
         included,
-        excluded,
+        byTrialId(excluded),
         pooled(all),
         null,
         leaveOneOut,
@@ -480,6 +482,12 @@ public class EvidenceSynthesis {
         t.interventionType(),
         t.adjunct(),
         t.note());
+  }
+
+  private static List<Evidence.Excluded> byTrialId(List<Evidence.Excluded> excluded) {
+    return excluded.stream()
+        .sorted(java.util.Comparator.comparing(Evidence.Excluded::trialId))
+        .toList();
   }
 
   private static Evidence.Excluded excluded(KnownTrial known, String reason, String detail) {
