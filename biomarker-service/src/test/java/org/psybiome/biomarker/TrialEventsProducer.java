@@ -233,6 +233,65 @@ final class TrialEventsProducer implements AutoCloseable {
     return copy;
   }
 
+  /**
+   * A record as analyses across trials read it: its consortium, status and masking, the owner's
+   * consent to share aggregate results, the analysis plan's end-of-treatment visit (W8), typed
+   * interventions and arms with their intervention codes; visits W0 (baseline) and W8, each with
+   * INFLAMMATION, HAMD17 and MADRS.
+   */
+  static Map<String, Object> evidenceRecord(
+      String id,
+      String consortium,
+      String status,
+      String masking,
+      boolean shared,
+      List<Map<String, Object>> interventions,
+      List<Map<String, Object>> arms) {
+    Map<String, Object> trial = trialView(id, 1, masking, "Placebo");
+    trial.put("consortium", consortium);
+    trial.put("status", status);
+    trial.put(
+        "statusHistory",
+        List.of(Map.of("status", status, "effectiveDate", LocalDate.now().toString())));
+    trial.put("publicTitle", "Trial " + id + " of " + consortium);
+    trial.put("resultsSharing", Map.of("aggregateResults", shared));
+    trial.put("analysisPlan", Map.of("endOfTreatmentVisit", "W8"));
+    trial.put("interventions", interventions);
+    trial.put("arms", arms);
+    trial.put(
+        "schedule",
+        Map.of(
+            "visits",
+            List.of(
+                visit("W0", 0, true, List.of("INFLAMMATION"), List.of("HAMD17", "MADRS")),
+                visit("W8", 56, false, List.of("INFLAMMATION"), List.of("HAMD17", "MADRS")))));
+    return trial;
+  }
+
+  /** An intervention of a record: its type and code. */
+  static Map<String, Object> intervention(String type, String code) {
+    Map<String, Object> intervention = new LinkedHashMap<>();
+    intervention.put("type", type);
+    intervention.put("code", code);
+    intervention.put("name", type.toLowerCase() + " " + code);
+    return intervention;
+  }
+
+  /** Standard care (e.g. an SSRI); {@code adjunct}: the psychobiotic is added to it. */
+  static Map<String, Object> standardCare(String code, boolean adjunct) {
+    Map<String, Object> care = intervention("STANDARD_CARE", code);
+    care.put("adjunct", adjunct);
+    return care;
+  }
+
+  /** An arm with its stable code and the codes of the interventions it receives. */
+  static Map<String, Object> arm(
+      String code, String label, String type, List<String> interventionCodes) {
+    Map<String, Object> arm = arm(code, label, type);
+    arm.put("interventionCodes", interventionCodes);
+    return arm;
+  }
+
   /** A visit of a schedule: the panels and scales it pre-registers. */
   static Map<String, Object> visit(
       String code, int day, boolean baseline, List<String> panels, List<String> scales) {

@@ -284,6 +284,44 @@ public class Summaries {
         excluded);
   }
 
+  /**
+   * Per arm of the trial (by stable code), the statistics of the change of {@code analyteCode} from
+   * the trial's baseline visit to {@code visit}, with the rules of {@code by=arm&change=true}: each
+   * participant's latest result per visit (QC FAIL skipped), a censored latest result unused
+   * (censored=exclude), a latest result outside its visit's window unused (window=exclude), of
+   * {@code specimen} only (every specimen when null). No caller is checked: whoever asks decides
+   * who may see per-arm figures (pooling across trials uses only trials that are not blinded).
+   * Empty when the trial has no baseline visit or the visit is the baseline.
+   */
+  public Map<String, Statistics> changeByArm(
+      TrialSnapshot trial, String analyteCode, TrialVisit visit, Specimen specimen) {
+    String baseline = trial.baselineVisit().map(TrialVisit::code).orElse(null);
+    if (baseline == null || baseline.equals(visit.code())) {
+      return Map.of();
+    }
+    Map<String, java.time.LocalDate> enrolled = snapshots.enrolmentDates(trial.id());
+    Values values =
+        Values.of(
+            results.participantValues(
+                trial.id(), analyteCode, Set.of(visit.code(), baseline), specimen),
+            visit.code(),
+            baseline,
+            true,
+            CensoredHandling.EXCLUDE,
+            v ->
+                VisitWindow.outOfWindow(
+                    trial.visit(v.visit()).orElse(null),
+                    enrolled.get(v.participant()),
+                    v.latestCollectedAt()),
+            WindowHandling.EXCLUDE);
+    Map<String, String> allocation = snapshots.allocations(trial.id(), visit.period());
+    Map<String, Statistics> byArm = new java.util.LinkedHashMap<>();
+    for (TrialArm arm : trial.arms()) {
+      byArm.put(arm.code(), values.statistics(p -> arm.code().equals(allocation.get(p))));
+    }
+    return byArm;
+  }
+
   /** A part of a genus profile: a measured genus abundance, or the unclassified remainder. */
   private static boolean isGenusPart(Analyte analyte) {
     return analyte.layer() == OmicsLayer.MICROBIOME_TAXONOMIC

@@ -95,4 +95,33 @@ public class TrialSnapshots {
   public Optional<org.psybiome.biomarker.model.TrialAnalysisPlan> analysisPlan(String trialId) {
     return trials.findByIdOptional(trialId).map(t -> t.analysisPlan);
   }
+
+  /**
+   * A known trial with what pooling across trials needs of its record besides the snapshot: its
+   * title, the owner's consent to share aggregate results ({@code resultsShared}), the visit that
+   * ends treatment (null when the plan declares none) and the intervention model (null when not
+   * known).
+   */
+  public record KnownTrial(
+      TrialSnapshot snapshot,
+      String title,
+      boolean resultsShared,
+      String endOfTreatmentVisit,
+      String interventionModel) {}
+
+  /** Every trial this service knows, of any consortium, by id. */
+  @Transactional
+  public java.util.List<KnownTrial> all() {
+    return trials.listAll().stream()
+        .map(
+            t ->
+                new KnownTrial(
+                    t.toSnapshot(),
+                    t.title,
+                    t.resultsShared,
+                    t.analysisPlan == null ? null : t.analysisPlan.endOfTreatmentVisit(),
+                    t.interventionModel))
+        .sorted(java.util.Comparator.comparing(k -> k.snapshot().id()))
+        .toList();
+  }
 }
