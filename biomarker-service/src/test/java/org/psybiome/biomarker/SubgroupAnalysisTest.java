@@ -68,15 +68,30 @@ class SubgroupAnalysisTest {
     }
   }
 
+  /**
+   * A third arm's participants (code, hs-CRP, HAMD W0, W8): SYNBIOTIC, after PROBIOTIC in the
+   * record. In a model of its own with PLACEBO, they change nothing of PROBIOTIC vs PLACEBO.
+   */
+  private static final Object[][] SYNBIOTIC = {
+    {"S01", 1.4, 22, 9}, {"S02", 2.2, 24, 10}, {"S03", 0.7, 20, 12},
+    {"S04", 4.4, 25, 17}, {"S05", 6.1, 23, 15}, {"S06", 3.2, 21, 16},
+  };
+
   private String trial(String masking) throws Exception {
+    return trial(masking, false);
+  }
+
+  private String trial(String masking, boolean threeArms) throws Exception {
     String id = TrialEventsProducer.newTrialId();
+    List<Map<String, Object>> arms = new ArrayList<>();
+    arms.add(TrialEventsProducer.arm("PROBIOTIC", "Probiotic", "EXPERIMENTAL"));
+    if (threeArms) {
+      arms.add(TrialEventsProducer.arm("SYNBIOTIC", "Synbiotic", "EXPERIMENTAL"));
+    }
+    arms.add(TrialEventsProducer.arm("PLACEBO", "Placebo", "PLACEBO_COMPARATOR"));
     Map<String, Object> record =
         TrialEventsProducer.withArms(
-            TrialEventsProducer.trialView(id, 1, masking, "Placebo"),
-            List.of(
-                TrialEventsProducer.arm("PROBIOTIC", "Probiotic", "EXPERIMENTAL"),
-                TrialEventsProducer.arm("PLACEBO", "Placebo", "PLACEBO_COMPARATOR")),
-            null);
+            TrialEventsProducer.trialView(id, 1, masking, "Placebo"), arms, null);
     Map<String, Object> crp3 = new LinkedHashMap<>();
     crp3.put("code", "CRP3");
     crp3.put("label", "hs-CRP below 3 mg/L vs at or above");
@@ -93,11 +108,21 @@ class SubgroupAnalysisTest {
         events.enrolled(
             id, p.get(0).asText(), arm.equals("PLACEBO") ? "Placebo" : "Probiotic", arm);
       }
+      for (Object[] s : threeArms ? SYNBIOTIC : new Object[0][]) {
+        events.enrolled(id, (String) s[0], "Synbiotic", "SYNBIOTIC");
+      }
     }
+    int allocated = participants.size() + (threeArms ? SYNBIOTIC.length : 0);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> snapshots.allocations(id).size() == participants.size());
+        .until(() -> snapshots.allocations(id).size() == allocated);
     List<Map<String, Object>> rows = new ArrayList<>();
+    for (Object[] s : threeArms ? SYNBIOTIC : new Object[0][]) {
+      String code = (String) s[0];
+      rows.add(crp(code, "", (Double) s[1]));
+      rows.add(hamd(code, "W0", (Integer) s[2], "2026-03-01T08:00:00Z"));
+      rows.add(hamd(code, "W8", (Integer) s[3], "2026-04-26T08:00:00Z"));
+    }
     for (JsonNode p : participants) {
       String code = p.get(0).asText();
       JsonNode crp = p.get(2);
@@ -168,6 +193,7 @@ class SubgroupAnalysisTest {
     assertThat(answer.getInt("groups[1].n")).isEqualTo(10);
     assertThat(answer.getString("groups[1].label")).isEqualTo("HSCRP ≥ 3");
     assertThat(answer.getString("comparatorArm")).isEqualTo("PLACEBO");
+    assertThat(answer.getList("comparisons")).hasSize(1);
     matches(answer, "CRP3");
     assertThat(answer.getString("comparisons[0].interaction.model"))
         .isEqualTo("HAMD17@W8 ~ arm + subgroup + arm×subgroup + HAMD17@W0");
@@ -220,6 +246,27 @@ class SubgroupAnalysisTest {
     JsonPath statistician = get("statistician", id, "outcome=HAMD17&visit=W8&subgroup=CRP3");
     assertThat(statistician.getBoolean("byArm")).isTrue();
     matches(statistician, "CRP3");
+  }
+
+  @Test
+  void withThreeArmsEachExperimentalArmHasAModelOfItsOwnWithTheComparator() throws Exception {
+    String id = trial("NONE", true);
+    JsonPath answer = get("statistician", id, "outcome=HAMD17&visit=W8&subgroup=CRP3");
+    // pooled sizes count every arm: S01 S02 S03 below 3, S04 S05 S06 at or above
+    assertThat(answer.getInt("nAnalysed")).isEqualTo(26);
+    assertThat(answer.getList("groups.n", Integer.class)).containsExactly(13, 13);
+    assertThat(answer.getList("comparisons.experimentalArm"))
+        .containsExactly("PROBIOTIC", "SYNBIOTIC");
+    // one model per comparison: the synbiotic participants leave PROBIOTIC vs PLACEBO as it was
+    matches(answer, "CRP3");
+    String synbiotic = "comparisons[1]";
+    assertThat(answer.getString(synbiotic + ".comparatorArm")).isEqualTo("PLACEBO");
+    assertThat(answer.getInt(synbiotic + ".nExperimental")).isEqualTo(6);
+    assertThat(answer.getInt(synbiotic + ".nComparator")).isEqualTo(10);
+    assertThat(answer.getInt(synbiotic + ".interaction.n")).isEqualTo(16);
+    assertThat(answer.getDouble(synbiotic + ".interaction.df2")).isEqualTo(11.0); // 16 − 5
+    assertThat(answer.getList(synbiotic + ".effects.nExperimental", Integer.class))
+        .containsExactly(3, 3);
   }
 
   @Test
@@ -277,7 +324,6 @@ class SubgroupAnalysisTest {
   private static void matches(JsonPath answer, String name) {
     JsonNode scenario = scenario(name);
     String c = "comparisons[0]";
-    assertThat(answer.getList("comparisons")).hasSize(1);
     assertThat(answer.getString(c + ".experimentalArm")).isEqualTo("PROBIOTIC");
     assertThat(answer.getString(c + ".comparatorArm")).isEqualTo("PLACEBO");
     JsonNode interaction = scenario.path("interaction");
