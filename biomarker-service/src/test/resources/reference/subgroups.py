@@ -15,13 +15,16 @@ lowest group, and is left out of the values the quantile cuts are computed from.
 Scenarios:
   - CRP3: cut at 3 (P05 has exactly 3.0: at or above the cut, the upper group);
   - TERTILES: cuts at the type-7 quantiles 1/3 and 2/3 (numpy's default 'linear' method) of the
-    pooled uncensored baseline hs-CRP of the analysed participants (both arms).
+    pooled uncensored baseline hs-CRP of the analysed participants (both arms);
+  - CRP3_LOG_IL6: cut at 3, the outcome IL-6 (a log-scale analyte) on natural logs, W8 ~ W0;
+    within-group estimates and intervals also exponentiated (ratios of geometric means).
 For each: the interaction test of one OLS model y ~ C(arm) * C(grp) + base (statsmodels ols),
 the arm x group terms tested jointly against y ~ C(arm) + C(grp) + base (compare_f_test:
 F, df1, df2, p), and with two groups the interaction coefficient's t; within each group the
 ANCOVA y ~ C(arm) + base (the arm's coefficient, SE, 95% CI, residual df).
 """
 import json
+import math
 
 import numpy as np
 import pandas as pd
@@ -58,6 +61,18 @@ PARTICIPANTS = [
 
 LLOQ_OF = {"<0.5": 0.5}
 
+# IL-6 (pg/mL, analysed on natural logs) at W0 and W8 of every participant: the log-scale outcome.
+# Q02's W8 of 0 has no log (NON_POSITIVE_OUTCOME); P11 and Q11 have no subgroup value; P12 and Q12,
+# without a complete HAMD-17, have a complete IL-6 and are analysed here.
+IL6 = {
+    "P01": (2.1, 1.6), "P02": (3.4, 2.2), "P03": (1.8, 1.5), "P04": (2.6, 2.4),
+    "P05": (4.2, 2.9), "P06": (5.5, 3.1), "P07": (6.8, 3.6), "P08": (3.9, 2.0),
+    "P09": (5.1, 3.3), "P10": (2.9, 2.5), "P11": (3.0, 2.0), "P12": (7.2, 4.4),
+    "Q01": (2.4, 2.3), "Q02": (1.9, 0.0), "Q03": (3.1, 3.0), "Q04": (2.2, 2.4),
+    "Q05": (4.6, 4.4), "Q06": (3.8, 3.9), "Q07": (6.1, 5.6), "Q08": (2.7, 2.5),
+    "Q09": (7.5, 7.9), "Q10": (4.0, 3.5), "Q11": (3.3, 3.1), "Q12": (2.0, 1.8),
+}
+
 
 def analysed():
     return [p for p in PARTICIPANTS if p[2] is not None and p[3] is not None and p[4] is not None]
@@ -72,12 +87,19 @@ def group(value, cuts):
     return sum(1 for c in cuts if value >= c)
 
 
-def scenario(name, cuts):
-    rows = [
-        {"participant": p[0], "arm": p[1], "grp": group(p[2], cuts), "base": float(p[3]),
-         "y": float(p[4])}
-        for p in analysed()
-    ]
+def scenario(name, cuts, log_il6=False):
+    if log_il6:
+        rows = [
+            {"participant": p[0], "arm": p[1], "grp": group(p[2], cuts),
+             "base": math.log(IL6[p[0]][0]), "y": math.log(IL6[p[0]][1])}
+            for p in PARTICIPANTS if p[2] is not None and min(IL6[p[0]]) > 0
+        ]
+    else:
+        rows = [
+            {"participant": p[0], "arm": p[1], "grp": group(p[2], cuts), "base": float(p[3]),
+             "y": float(p[4])}
+            for p in analysed()
+        ]
     data = pd.DataFrame(rows)
     full = smf.ols('y ~ C(arm, Treatment("PLACEBO")) * C(grp) + base', data).fit()
     reduced = smf.ols('y ~ C(arm, Treatment("PLACEBO")) + C(grp) + base', data).fit()
@@ -105,6 +127,9 @@ def scenario(name, cuts):
             "ciHigh": float(high),
             "df": float(fit.df_resid),
         })
+        if log_il6:  # back-transformed: a ratio of geometric means and its interval
+            groups[-1].update(ratio=math.exp(groups[-1]["estimate"]),
+                              ratioCiLow=math.exp(low), ratioCiHigh=math.exp(high))
     return {"name": name, "cuts": [float(c) for c in cuts], "rows": rows,
             "interaction": interaction, "groups": groups}
 
@@ -118,5 +143,7 @@ print(json.dumps({
     "generator": "subgroups.py",
     "statsmodels": statsmodels.__version__,
     "participants": [list(p) for p in PARTICIPANTS],
-    "scenarios": [scenario("CRP3", [3.0]), scenario("TERTILES", tertile_cuts())],
+    "il6": IL6,
+    "scenarios": [scenario("CRP3", [3.0]), scenario("TERTILES", tertile_cuts()),
+                  scenario("CRP3_LOG_IL6", [3.0], log_il6=True)],
 }, indent=2))

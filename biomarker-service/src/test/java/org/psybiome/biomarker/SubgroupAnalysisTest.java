@@ -141,6 +141,9 @@ class SubgroupAnalysisTest {
       if (!p.get(4).isNull()) {
         rows.add(hamd(code, "W8", p.get(4).asInt(), "2026-04-26T08:00:00Z"));
       }
+      JsonNode il6 = fixture.path("il6").path(code);
+      rows.add(il6(code, "W0", il6.get(0).asDouble(), "2026-03-01T08:00:00Z"));
+      rows.add(il6(code, "W8", il6.get(1).asDouble(), "2026-04-26T08:00:00Z"));
     }
     // an earlier hs-CRP of P05 below the cut: the later result (3.0) is the baseline value
     rows.add(with(crp("P05", "-early", 1.0), "collectedAt", "2026-02-28T08:00:00Z"));
@@ -157,6 +160,16 @@ class SubgroupAnalysisTest {
         "mg/L",
         "collectedAt",
         "2026-03-01T08:00:00Z");
+  }
+
+  private static Map<String, Object> il6(
+      String participant, String visit, double value, String collectedAt) {
+    return with(
+        row(participant, visit, participant + "-" + visit + "-IL6", "IL6"),
+        "value",
+        value,
+        "collectedAt",
+        collectedAt);
   }
 
   private static Map<String, Object> hamd(
@@ -199,6 +212,46 @@ class SubgroupAnalysisTest {
         .isEqualTo("HAMD17@W8 ~ arm + subgroup + arm×subgroup + HAMD17@W0");
     // no p value per subgroup: only intervals
     assertThat(answer.getMap("comparisons[0].effects[0]")).doesNotContainKey("p");
+  }
+
+  @Test
+  void aLogScaleOutcomeIsModelledOnLogsAndItsEffectsAreRatios() throws Exception {
+    // IL-6 (log scale) at W0 and W8 of all 24: Q02's W8 of 0 has no log; P11 and Q11 have no
+    // hs-CRP; P12 and Q12 have both IL-6 values → 21 analysed (fixture CRP3_LOG_IL6)
+    String id = trial("NONE");
+    JsonPath answer = get("statistician", id, "outcome=IL6&visit=W8&subgroup=CRP3");
+    assertThat(answer.getBoolean("logScale")).isTrue();
+    assertThat(answer.getString("effectMeasure")).isEqualTo("GEOMETRIC_MEAN_RATIO");
+    assertThat(answer.getString("outcomeUnit")).isEqualTo("pg/mL");
+    assertThat(answer.getInt("nAnalysed")).isEqualTo(21);
+    assertThat(answer.getList("groups.n", Integer.class)).containsExactly(10, 11);
+    List<Map<String, Object>> notAnalysed = answer.getList("notAnalysed");
+    Map<String, Integer> reasons = new LinkedHashMap<>();
+    notAnalysed.forEach(
+        r -> reasons.put((String) r.get("reason"), ((Number) r.get("n")).intValue()));
+    assertThat(reasons)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("NON_POSITIVE_OUTCOME", 1, "NO_SUBGROUP_VALUE", 2));
+    assertThat(answer.getString("comparisons[0].interaction.model"))
+        .isEqualTo("ln IL6@W8 ~ arm + subgroup + arm×subgroup + ln IL6@W0");
+    JsonNode scenario = scenario("CRP3_LOG_IL6");
+    JsonNode interaction = scenario.path("interaction");
+    for (String field : List.of("n", "f", "df1", "df2", "p", "estimate", "t")) {
+      close(
+          answer.getDouble("comparisons[0].interaction." + field),
+          interaction.path(field).asDouble(),
+          "log interaction " + field);
+    }
+    for (JsonNode group : scenario.path("groups")) {
+      String e = "comparisons[0].effects[" + group.path("group").asInt() + "]";
+      close(answer.getDouble(e + ".estimate"), group.path("ratio").asDouble(), e + " ratio");
+      close(answer.getDouble(e + ".ciLow"), group.path("ratioCiLow").asDouble(), e + " low");
+      close(answer.getDouble(e + ".ciHigh"), group.path("ratioCiHigh").asDouble(), e + " high");
+      close(
+          answer.getDouble(e + ".standardError"),
+          group.path("standardError").asDouble(),
+          e + " se of the log ratio");
+    }
   }
 
   @Test
