@@ -359,6 +359,37 @@ class SubgroupAnalysisTest {
         .contentType("application/problem+json");
   }
 
+  @Test
+  void aPlannedSubgroupThatCannotBeAnalysedIsTheRecordsFault() throws Exception {
+    String id = TrialEventsProducer.newTrialId();
+    Map<String, Object> record = TrialEventsProducer.trialView(id, 1, "NONE", "Placebo");
+    record.put(
+        "analysisPlan",
+        Map.of(
+            "subgroups",
+            List.of(
+                Map.of(
+                    "code",
+                    "UNKNOWN_MEASURE",
+                    "measure",
+                    Map.of("kind", "ANALYTE", "code", "NO_SUCH"),
+                    "cutoffs",
+                    List.of(1)),
+                Map.of(
+                    "code", "NO_SPLIT", "measure", Map.of("kind", "ANALYTE", "code", "HSCRP")))));
+    try (TrialEventsProducer events = new TrialEventsProducer()) {
+      events.registered(record);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> snapshots.trial(id).isPresent());
+    for (String code : List.of("UNKNOWN_MEASURE", "NO_SPLIT")) {
+      as("statistician", CONSORTIUM)
+          .get("/api/v1/trials/" + id + "/subgroups?outcome=HAMD17&visit=W8&subgroup=" + code)
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json");
+    }
+  }
+
   /** The hand counts of the class comment: who is analysed and why the others are not. */
   private static void counts(JsonPath answer) {
     assertThat(answer.getInt("nAllocated")).isEqualTo(24);
