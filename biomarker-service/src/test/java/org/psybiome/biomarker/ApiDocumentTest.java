@@ -66,7 +66,9 @@ class ApiDocumentTest {
               "GET /api/v1/trials/{trialId}/missing-data", new Success("getMissingData", "200")),
           Map.entry(
               "GET /api/v1/trials/{trialId}/response", new Success("getResponseAnalysis", "200")),
-          Map.entry("GET /api/v1/evidence", new Success("getEvidence", "200")));
+          Map.entry("GET /api/v1/evidence", new Success("getEvidence", "200")),
+          Map.entry(
+              "GET /api/v1/trials/{trialId}/subgroups", new Success("getSubgroupAnalysis", "200")));
 
   /** The fields of a result row, as the ingestion tests send them in JSON, NDJSON and CSV. */
   private static final Set<String> ROW_FIELDS =
