@@ -22,7 +22,7 @@ public class RouteTable {
           route("/api/v1/(analytes|panels|batches|evidence)(/.*)?", Upstream.BIOMARKER_SERVICE),
           route(
               "/api/v1/trials/[^/]+/(results|summaries|drift|batches|analysis|missing-data|response"
-                  + "|crossover-analysis)(/.*)?",
+                  + "|crossover-analysis|subgroups)(/.*)?",
               Upstream.BIOMARKER_SERVICE),
           route("/api/v1/trials(/.*)?", Upstream.TRIAL_SERVICE),
           route("/api/v1/imports(/.*)?", Upstream.TRIAL_SERVICE));

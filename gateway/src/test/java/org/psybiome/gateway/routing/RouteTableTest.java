@@ -21,6 +21,7 @@ class RouteTableTest {
           "/api/v1/trials/PSB-1/missing-data",
           "/api/v1/trials/PSB-1/response",
           "/api/v1/trials/PSB-1/crossover-analysis",
+          "/api/v1/trials/PSB-1/subgroups",
           "/api/v1/evidence",
           "/api/v1/analytes/IL6"
         }) {

@@ -292,6 +292,23 @@ class PrismContractIT {
             .queryParam("visit", "W8")
             .get("/api/v1/trials/" + id + "/response")
             .statusCode());
+    statuses.add(
+        api("statistician")
+            .queryParam("outcome", "HSCRP")
+            .queryParam("visit", "W8")
+            .queryParam("by", "HSCRP")
+            .queryParam("cutoffs", "3")
+            .get("/api/v1/trials/" + id + "/subgroups")
+            .statusCode());
+    statuses.add(
+        api("reader").queryParam("outcome", "HAMD17").get("/api/v1/evidence").statusCode());
+    statuses.add(
+        api("reader")
+            .accept("image/svg+xml")
+            .queryParam("outcome", "HAMD17,MADRS")
+            .queryParam("interventionType", "PROBIOTIC")
+            .get("/api/v1/evidence")
+            .statusCode());
     statuses.add( // a parallel trial has no crossover analysis: 409
         api("statistician")
             .queryParam("analyte", "HSCRP")

@@ -283,6 +283,16 @@ class AuthorizationMatrixIT {
               "/api/v1/trials/{T}/response?scale=HAMD17&visit=W8",
               Access.OWNER_PRIVATE,
               Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          get(
+              "/api/v1/trials/{T}/subgroups?outcome=IL6&visit=W8&by=IL6&cutoffs=3",
+              Access.OWNER_PRIVATE,
+              Set.of("statistician", "blinded-statistician", "reader", "pipeline", "registrant")),
+          // across consortia: aggregate figures of trials shared with everyone, so a foreign
+          // consortium's caller of these roles is answered too
+          get(
+              "/api/v1/evidence?outcome=IL6",
+              Access.ROLE,
+              Set.of("statistician", "blinded-statistician", "reader", "registrant")),
           // the matrix's trial is a parallel one: an allowed caller passes every check but the
           // design's (409); a refused one never learns the design (401, 403 or 404)
           new EndpointRule(
