@@ -30,6 +30,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.TrialSnapshots;
+import org.psybiome.biomarker.service.export.ExportPermits;
 
 /**
  * The export of a trial's results through the HTTP API: rows ingested through the results API come
@@ -43,6 +44,7 @@ class ResultExportTest {
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   @Inject TrialSnapshots snapshots;
+  @Inject ExportPermits permits;
 
   private String trial;
   private String batchId;
@@ -173,6 +175,34 @@ class ResultExportTest {
 
   private Response export(String query) {
     return as("reader", CONSORTIUM).get("/api/v1/trials/" + trial + "/results/export" + query);
+  }
+
+  @Test
+  void aConsortiumRunningItsShareOfExportsIsToldToComeBackAndEveryPlaceIsGivenBack() {
+    // the default share is 3 exports at once per consortium: hold them as three slow downloads
+    // would, and the fourth is refused before anything is streamed
+    List<ExportPermits.Permit> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        held.add(permits.acquire(CONSORTIUM));
+      }
+      export("?format=csv")
+          .then()
+          .statusCode(429)
+          .contentType("application/problem+json")
+          .header("Retry-After", "10");
+    } finally {
+      held.forEach(ExportPermits.Permit::close);
+    }
+    // done downloads leave no place taken, whichever way they end
+    for (String format : List.of("csv", "ndjson", "sdtm-lb", "fhir-r4")) {
+      export("?format=" + format).then().statusCode(200);
+    }
+    export("?format=csv&visit=W99").then().statusCode(400);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> permits.running() == 0);
+    export("?format=csv").then().statusCode(200);
   }
 
   @Test

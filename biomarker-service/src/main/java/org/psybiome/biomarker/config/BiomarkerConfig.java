@@ -52,6 +52,17 @@ public interface BiomarkerConfig {
      */
     @WithDefault("1000")
     int fetchSize();
+
+    /**
+     * Exports streaming at once in this instance: each holds a pooled database connection while the
+     * client reads, so this stays well below the pool's size (20) to leave room for writes.
+     */
+    @WithDefault("8")
+    int maxConcurrent();
+
+    /** Exports one consortium may stream at once, so that it cannot take every place. */
+    @WithDefault("3")
+    int maxPerConsortium();
   }
 
   interface TrialEvents {

@@ -1,5 +1,6 @@
 package org.psybiome.biomarker.rest;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.biomarker.model.ResultFilter;
 import org.psybiome.biomarker.model.WithheldResults;
 import org.psybiome.biomarker.service.export.ExportFormat;
+import org.psybiome.biomarker.service.export.ExportPermits;
 import org.psybiome.biomarker.service.export.ResultExport;
+import org.psybiome.common.openapi.ApiHeaders;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
@@ -40,10 +43,12 @@ public class ResultExportResource {
   static final String WITHHELD_REASON = "Psybiome-Withheld-Reason";
 
   private final ResultExport export;
+  private final ExportPermits permits;
   private final Caller caller;
 
-  ResultExportResource(ResultExport export, Caller caller) {
+  ResultExportResource(ResultExport export, ExportPermits permits, Caller caller) {
     this.export = export;
+    this.permits = permits;
     this.caller = caller;
   }
 
@@ -178,6 +183,27 @@ public class ResultExportResource {
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
   @APIResponse(responseCode = "406", description = "Accept names none of the formats' types")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "The caller's consortium is running as many exports at once as one consortium may"
+              + " (psybiome.biomarker.export.max-per-consortium); retry after Retry-After",
+      headers = @Header(name = ApiHeaders.RETRY_AFTER, ref = ApiHeaders.RETRY_AFTER),
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The service runs as many exports at once as it may"
+              + " (psybiome.biomarker.export.max-concurrent), or cannot reach its database just"
+              + " now; retry after Retry-After",
+      headers = @Header(name = ApiHeaders.RETRY_AFTER, ref = ApiHeaders.RETRY_AFTER),
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response export(
       @PathParam("trialId") String trialId,
       @Parameter(
@@ -200,13 +226,23 @@ public class ResultExportResource {
                   "only this analyte, an analyte code of the catalogue (not with sdtm formats)")
           @QueryParam("analyte")
           String analyte,
-      @Context HttpHeaders headers) {
+      @Context HttpHeaders headers,
+      @Context RoutingContext exchange) {
     ResultExport.Download download =
         export.prepare(
             caller,
             new ResultFilter(trialId, null, blankToNull(visit), blankToNull(analyte)),
             ExportFormat.choose(blankToNull(format), headers.getAcceptableMediaTypes()));
-    StreamingOutput body = download.body()::writeTo;
+    // the place is held until the response has ended, however it ends (a client that goes away
+    // before the body is written included): closing twice is harmless
+    ExportPermits.Permit permit = permits.acquire(caller.consortium().orElse(caller.subject()));
+    exchange.addEndHandler(ended -> permit.close());
+    StreamingOutput body =
+        out -> {
+          try (permit) {
+            download.body().writeTo(out);
+          }
+        };
     Response.ResponseBuilder response =
         Response.ok(body, download.format().contentType())
             .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"");
