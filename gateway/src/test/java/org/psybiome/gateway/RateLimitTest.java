@@ -25,14 +25,16 @@ class RateLimitTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "psybiome.gateway.rate-limit.requests-per-second", "1",
-          "psybiome.gateway.rate-limit.burst", "3");
+          "psybiome.gateway.rate-limit.burst", "3",
+          "psybiome.gateway.rate-limit.roles.reader.requests-per-second", "1",
+          "psybiome.gateway.rate-limit.roles.reader.burst", "8");
     }
   }
 
   @Test
   void fourthQuickRequestOfOneSubjectIs429AndAnotherSubjectIsUnaffected() {
-    String busy = TestTokens.token("busy-" + UUID.randomUUID(), Roles.READER, "MINDGUT");
-    String calm = TestTokens.token("calm-" + UUID.randomUUID(), Roles.READER, "MINDGUT");
+    String busy = TestTokens.token("busy-" + UUID.randomUUID(), Roles.REGISTRANT, "MINDGUT");
+    String calm = TestTokens.token("calm-" + UUID.randomUUID(), Roles.REGISTRANT, "MINDGUT");
     // warm up (first token parse loads the key) so the next requests are quick
     given().auth().oauth2(calm).get("/api/v1/trials").then().statusCode(200);
 
@@ -57,5 +59,19 @@ class RateLimitTest {
     assertFalse(UpstreamStandIns.get("trial-service").seenPaths.contains(refused));
 
     given().auth().oauth2(calm).get("/api/v1/trials").then().statusCode(200);
+  }
+
+  @Test
+  void aReaderGetsItsRolesOwnLargerBurst() {
+    String dashboard = TestTokens.token("dash-" + UUID.randomUUID(), Roles.READER, "MINDGUT");
+    given().auth().oauth2(dashboard).get("/api/v1/trials").then().statusCode(200);
+    int accepted = 1;
+    Response response;
+    do {
+      response = given().auth().oauth2(dashboard).get("/api/v1/trials");
+    } while (response.statusCode() == 200 && ++accepted < 20);
+    // the reader's burst of 8 (the default is 3), and at most one more from a refill (1/s)
+    assertTrue(accepted == 8 || accepted == 9, "accepted " + accepted + " before 429");
+    response.then().statusCode(429);
   }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.psybiome.gateway.model.Upstream;
 
@@ -82,6 +83,21 @@ public interface GatewayConfig {
     /** A caller's bucket unused this long is dropped (it would be full again anyway). */
     @WithDefault("10M")
     Duration idleEviction();
+
+    /**
+     * Rates of their own for callers holding a role (by role name, e.g. {@code reader}: a dashboard
+     * polls many endpoints for many viewers); a caller with several such roles gets the highest
+     * rate. Callers without one get the rate above.
+     */
+    Map<String, RoleRate> roles();
+  }
+
+  /** A role's token bucket. */
+  interface RoleRate {
+
+    int requestsPerSecond();
+
+    int burst();
   }
 
   /** Stops trying a service that keeps refusing connections. */

@@ -51,7 +51,8 @@ public class Admission {
     Optional<String> token = TokenCheck.bearerToken(ctx.request());
     if (token.isEmpty()) {
       String address = ctx.request().remoteAddress().hostAddress();
-      if (withinRateLimit(ctx, RateLimiter.forAddress(address))) {
+      if (withinRateLimit(
+          ctx, RateLimiter.forAddress(address), rateLimiter.rateFor(java.util.Set.of()))) {
         admitted.accept(VerifiedCaller.ANONYMOUS);
       }
       return;
@@ -72,14 +73,17 @@ public class Admission {
               }
               JsonWebToken jwt = verified.result();
               VerifiedCaller caller = VerifiedCaller.of(jwt);
-              if (withinRateLimit(ctx, RateLimiter.forSubject(caller.subject()))) {
+              if (withinRateLimit(
+                  ctx,
+                  RateLimiter.forSubject(caller.subject()),
+                  rateLimiter.rateFor(caller.roles()))) {
                 admitted.accept(caller);
               }
             });
   }
 
-  private boolean withinRateLimit(RoutingContext ctx, String caller) {
-    OptionalLong limited = rateLimiter.acquire(caller);
+  private boolean withinRateLimit(RoutingContext ctx, String caller, RateLimiter.Rate rate) {
+    OptionalLong limited = rateLimiter.acquire(caller, rate);
     if (limited.isPresent()) {
       edge.refuse(
           ctx,

@@ -99,4 +99,29 @@ class RateLimiterTest {
     // an address is not a subject, even when the strings match
     assertThat(allowedInARow(limiter, RateLimiter.forAddress("busy"))).isEqualTo(3);
   }
+
+  @Test
+  void aRoleWithARateOfItsOwnGetsItAndSeveralRolesTheHighest() {
+    RateLimiter limiter =
+        new RateLimiter(
+            new RateLimiter.Rate(50, 100),
+            java.util.Map.of(
+                "reader", new RateLimiter.Rate(200, 400),
+                "statistician", new RateLimiter.Rate(100, 200)),
+            Duration.ofMinutes(10),
+            clock);
+    assertThat(limiter.rateFor(java.util.Set.of("pipeline")))
+        .isEqualTo(new RateLimiter.Rate(50, 100));
+    assertThat(limiter.rateFor(java.util.Set.of("statistician", "reader")))
+        .isEqualTo(new RateLimiter.Rate(200, 400));
+    String dashboard = RateLimiter.forSubject("dashboard");
+    RateLimiter.Rate reader = limiter.rateFor(java.util.Set.of("reader"));
+    int allowed = 0;
+    while (limiter.acquire(dashboard, reader).isEmpty()) {
+      allowed++;
+    }
+    assertThat(allowed).isEqualTo(400);
+    // empty: the next token after 1 s / 200 = 5 ms
+    assertThat(limiter.acquire(dashboard, reader)).isEqualTo(OptionalLong.of(5_000_000L));
+  }
 }

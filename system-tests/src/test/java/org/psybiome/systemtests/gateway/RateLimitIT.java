@@ -32,7 +32,10 @@ class RateLimitIT {
             "gateway-rate-limited",
             Map.of(
                 "psybiome.gateway.rate-limit.requests-per-second", "1",
-                "psybiome.gateway.rate-limit.burst", "3"));
+                "psybiome.gateway.rate-limit.burst", "3",
+                // the test's caller is a reader, whose role has a rate of its own
+                "psybiome.gateway.rate-limit.roles.reader.requests-per-second", "1",
+                "psybiome.gateway.rate-limit.roles.reader.burst", "3"));
   }
 
   @AfterAll

@@ -213,6 +213,11 @@ public final class PsybiomeStack {
     // The suites send thousands of requests as few subjects; the rate limit has its own test.
     properties.put("psybiome.gateway.rate-limit.requests-per-second", "100000");
     properties.put("psybiome.gateway.rate-limit.burst", "100000");
+    for (String role : List.of("reader", "statistician", "blinded-statistician")) {
+      properties.put(
+          "psybiome.gateway.rate-limit.roles." + role + ".requests-per-second", "100000");
+      properties.put("psybiome.gateway.rate-limit.roles." + role + ".burst", "100000");
+    }
     // A restarted service is let through again soon, so one outage test does not spill over.
     properties.put("psybiome.gateway.circuit-breaker.cool-down", "1S");
     properties.put("psybiome.gateway.openapi.refresh-interval", "2S");
