@@ -20,6 +20,7 @@ import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
+import org.psybiome.biomarker.repository.IdempotencyKeyStore.ScopedKey;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore.StoredKey;
 import org.psybiome.biomarker.service.ResultAccess;
 import org.psybiome.biomarker.service.TrialSnapshots;
@@ -80,15 +81,19 @@ public class ResultIngestion {
       return process(caller, trial, format, body, null);
     }
     checkKey(idempotencyKey);
-    Optional<Outcome> earlier = claimOrReplay(idempotencyKey, trialId, sha256(body));
+    // the key is the consortium's own: another consortium's key is another key
+    ScopedKey key =
+        new ScopedKey(
+            caller.consortium().orElseGet(() -> "subject:" + caller.subject()), idempotencyKey);
+    Optional<Outcome> earlier = claimOrReplay(key, trialId, sha256(body));
     if (earlier.isPresent()) {
       return earlier.get();
     }
     try {
-      return process(caller, trial, format, body, idempotencyKey);
+      return process(caller, trial, format, body, key);
     } catch (RuntimeException e) {
       // nothing was stored: free the key so that the corrected batch can be sent under it
-      keys.release(idempotencyKey);
+      keys.release(key);
       throw e;
     }
   }
@@ -106,7 +111,7 @@ public class ResultIngestion {
     return trial;
   }
 
-  private Optional<Outcome> claimOrReplay(String key, String trialId, String hash) {
+  private Optional<Outcome> claimOrReplay(ScopedKey key, String trialId, String hash) {
     // A key released between our failed claim and our read is simply claimed again.
     for (int attempt = 0; attempt < 3; attempt++) {
       if (keys.claim(key, trialId, hash, keyLease, keyRetention)) {
@@ -134,7 +139,7 @@ public class ResultIngestion {
   }
 
   private Outcome process(
-      Caller caller, TrialSnapshot trial, String format, byte[] body, String idempotencyKey) {
+      Caller caller, TrialSnapshot trial, String format, byte[] body, ScopedKey idempotencyKey) {
     RowErrors errors = new RowErrors();
     List<RawRow> rows = parser.parse(body, format, errors);
     if (rows.isEmpty() && errors.isEmpty()) {
