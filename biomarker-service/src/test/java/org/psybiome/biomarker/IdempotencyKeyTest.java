@@ -48,6 +48,8 @@ class IdempotencyKeyTest {
 
     assertThat(again.body().asString()).isEqualTo(first.body().asString());
     assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(count("SELECT count(*) FROM batch WHERE trial_id = ?")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
 
@@ -121,6 +123,7 @@ class IdempotencyKeyTest {
     post(trial, "application/json", body, key)
         .then()
         .statusCode(409)
+        .header("Retry-After", "1")
         .contentType("application/problem+json");
     assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isZero();
   }

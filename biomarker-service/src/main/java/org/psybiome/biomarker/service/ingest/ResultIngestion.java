@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.psybiome.biomarker.config.BiomarkerConfig;
@@ -28,6 +29,7 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /**
  * Bulk ingestion of results: a batch is parsed, every row checked, and then stored whole or not at
@@ -37,9 +39,8 @@ import org.psybiome.common.security.Caller;
 public class ResultIngestion {
 
   /** What the POST answers, byte for byte the same when a key replays it. */
-  public record Outcome(int status, byte[] body, UUID batchId) {}
-
-  private static final int MAX_KEY_LENGTH = 200;
+  /** The answer; {@code replayed} when it is the stored answer to an earlier request. */
+  public record Outcome(int status, byte[] body, UUID batchId, boolean replayed) {}
 
   private final TrialSnapshots snapshots;
   private final BatchParser parser;
@@ -129,11 +130,14 @@ public class ResultIngestion {
             List.of(Violation.of("Idempotency-Key", "was used with another body")));
       }
       if (IdempotencyKeyStore.IN_FLIGHT.equals(existing.state())) {
-        throw ProblemException.conflict(
-            "A request with this Idempotency-Key is still being processed; retry later");
+        throw new ProblemException(
+            ProblemType.CONFLICT,
+            "A request with this Idempotency-Key is still being processed; retry later",
+            List.of(),
+            Map.of("Retry-After", "1"));
       }
       byte[] body = existing.responseBody().getBytes(StandardCharsets.UTF_8);
-      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body)));
+      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body), true));
     }
     throw ProblemException.conflict("This Idempotency-Key is contended; retry later");
   }
@@ -158,7 +162,7 @@ public class ResultIngestion {
     Log.infof(
         "Batch %s: %d results for trial %s stored, from %s",
         batch.id(), batch.rows(), trial.id(), caller.subject());
-    return new Outcome(201, response, batch.id());
+    return new Outcome(201, response, batch.id(), false);
   }
 
   private static BatchSummary summarise(Caller caller, String trialId, CheckedBatch checked) {
@@ -194,14 +198,8 @@ public class ResultIngestion {
   }
 
   private static void checkKey(String key) {
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw ProblemException.invalid(
-          "The Idempotency-Key header is invalid",
-          List.of(
-              Violation.of(
-                  "Idempotency-Key",
-                  "must be 1 to " + MAX_KEY_LENGTH + " characters, e.g. a UUID")));
-    }
+    // the same rule as every other write's key (1 to 255 visible ASCII characters)
+    IdempotencyKeyHeader.check(key);
   }
 
   /** The SHA-256 of the raw body, hex: the same bytes are the same request. */
