@@ -380,4 +380,80 @@ class IdempotencyKeyTest {
     }
     return request.post("/api/v1/trials/" + id + "/unblinding");
   }
+
+  @Test
+  void aRetriedFollowUpStepIsReplayedAndRecordedOnce() {
+    var trial = TrialApi.recruiting(DemoTrials.PROBIOTIC);
+    TrialApi.enrol(trial.id(), "P-IK-201", "Placebo").then().statusCode(201);
+    String key = newKey();
+    Map<String, String> body =
+        Map.of("status", "COMPLETED", "effectiveDate", LocalDate.now().toString());
+    String path = "/api/v1/trials/" + trial.id() + "/participants/P-IK-201/status";
+    Response first =
+        as("registrant")
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(path);
+    first.then().statusCode(200);
+    Response retry =
+        as("registrant")
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(path);
+    assertSameAnswer(first, retry);
+    assertThat(
+            count(
+                "SELECT count(*) FROM participant_status WHERE trial_id = ? AND code = ?",
+                trial.id(),
+                "P-IK-201"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRetriedImportIsReplayedFromItsBufferedBody() {
+    // the body reaches the resource as a stream: read once for the hash, then imported
+    // a study of its own (fresh NCT number and ids: secondary ids are claimed by one trial only),
+    // so that ImportCtgovTest's imports of the real one are not touched
+    String nct = "NCT9" + String.format("%07d", (int) (Math.random() * 10_000_000));
+    ObjectNode study = ImportCtgovTest.document("NCT04267848");
+    ObjectNode identification =
+        (ObjectNode) study.path("protocolSection").path("identificationModule");
+    identification.put("nctId", nct);
+    identification.remove("secondaryIdInfos");
+    identification.putObject("orgStudyIdInfo").put("id", "IK-" + nct);
+    String document = study.toString();
+    String key = newKey();
+    Response first = importStudy(key, document);
+    first.then().statusCode(201).body("outcome", equalTo("CREATED"));
+    String id = first.path("trial.id");
+    long audit = count("SELECT count(*) FROM audit_entry WHERE trial_id = ?", id);
+    Response retry = importStudy(key, document);
+    assertSameAnswer(first, retry);
+    assertThat(count("SELECT count(*) FROM audit_entry WHERE trial_id = ?", id)).isEqualTo(audit);
+    assertThat(
+            count(
+                "SELECT count(*) FROM trial_secondary_id WHERE registry = 'NCT' AND value = ?",
+                nct))
+        .isEqualTo(1);
+    // without the key the same document is an import of a study the consortium has: no new trial
+    as("registrant")
+        .contentType(ContentType.JSON)
+        .accept("application/json, application/x-ndjson")
+        .body(document)
+        .post("/api/v1/imports/clinicaltrials-gov")
+        .then()
+        .statusCode(200);
+    importStudy(key, ImportCtgovTest.document("NCT04431453").toString()).then().statusCode(422);
+  }
+
+  private static Response importStudy(String key, String document) {
+    return as("registrant")
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .accept("application/json, application/x-ndjson")
+        .body(document)
+        .post("/api/v1/imports/clinicaltrials-gov");
+  }
 }
