@@ -76,8 +76,11 @@ class IdempotencyKeyExpiryTest {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO idempotency_key (key, trial_id, request_hash, state, claimed_at,"
-                    + " completed_at, response_status, response_body) VALUES (?, ?, ?, ?, "
+                "INSERT INTO idempotency_key (consortium, key, trial_id, request_hash, state,"
+                    + " claimed_at, completed_at, response_status, response_body)"
+                    + " VALUES ('"
+                    + ResultsApi.CONSORTIUM
+                    + "', ?, ?, ?, ?, "
                     + claimedAt
                     + ", "
                     + (completedAt == null ? "NULL, NULL, NULL" : completedAt + ", 201, '{}'")

@@ -48,6 +48,8 @@ class IdempotencyKeyTest {
 
     assertThat(again.body().asString()).isEqualTo(first.body().asString());
     assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(count("SELECT count(*) FROM batch WHERE trial_id = ?")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
 
@@ -56,6 +58,28 @@ class IdempotencyKeyTest {
         .then()
         .statusCode(422)
         .contentType("application/problem+json");
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
+  }
+
+  @Test
+  void anotherConsortiumsKeyIsItsOwn() throws Exception {
+    String theirs = ResultsApi.registeredTrial(snapshots, null, "NEUROBIOME");
+    String key = UUID.randomUUID().toString();
+    String body = JSON.writeValueAsString(List.of(row("MG-0001", "W0", "K-1", "IL6")));
+    var mine = post(trial, "application/json", body, key).then().statusCode(201).extract();
+
+    // the same key and body for their own trial: processed, no 422 telling them the key exists
+    var their =
+        post("NEUROBIOME", theirs, "application/json", body, key).then().statusCode(201).extract();
+    assertThat(their.header("Location")).isNotEqualTo(mine.header("Location"));
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?", theirs)).isEqualTo(1);
+    // and each consortium's retry replays its own answer
+    var theirAgain =
+        post("NEUROBIOME", theirs, "application/json", body, key).then().statusCode(201).extract();
+    assertThat(theirAgain.body().asString()).isEqualTo(their.body().asString());
+    var mineAgain = post(trial, "application/json", body, key).then().statusCode(201).extract();
+    assertThat(mineAgain.body().asString()).isEqualTo(mine.body().asString());
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?", theirs)).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isEqualTo(1);
   }
 
@@ -81,8 +105,10 @@ class IdempotencyKeyTest {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO idempotency_key (key, trial_id, request_hash, state)"
-                    + " VALUES (?, ?, ?, 'IN_FLIGHT')")) {
+                "INSERT INTO idempotency_key (consortium, key, trial_id, request_hash, state)"
+                    + " VALUES ('"
+                    + ResultsApi.CONSORTIUM
+                    + "', ?, ?, ?, 'IN_FLIGHT')")) {
       insert.setString(1, key);
       insert.setString(2, trial);
       insert.setString(
@@ -97,14 +123,19 @@ class IdempotencyKeyTest {
     post(trial, "application/json", body, key)
         .then()
         .statusCode(409)
+        .header("Retry-After", "1")
         .contentType("application/problem+json");
     assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?")).isZero();
   }
 
   private long count(String sql) throws Exception {
+    return count(sql, trial);
+  }
+
+  private long count(String sql, String trialId) throws Exception {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, trial);
+      select.setString(1, trialId);
       try (ResultSet row = select.executeQuery()) {
         row.next();
         return row.getLong(1);

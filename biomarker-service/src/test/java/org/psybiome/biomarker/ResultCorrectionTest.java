@@ -239,6 +239,55 @@ class ResultCorrectionTest {
     assertThat(corrections()).isEqualTo(1);
   }
 
+  @Test
+  void aRetriedCorrectionWithItsKeyIsReplayedAndStoredOnce() throws Exception {
+    long cortisol = resultId("CORTISOL_AM");
+    String key = java.util.UUID.randomUUID().toString();
+    var body = correction("12", "µg/dL", "mixed-up tubes");
+    var first = correctWithKey(cortisol, key, body);
+    first.then().statusCode(201);
+    var retry = correctWithKey(cortisol, key, body);
+    retry.then().statusCode(201).header("Idempotent-Replayed", "true");
+    assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(retry.asString()).isEqualTo(first.asString());
+    assertThat(corrections(cortisol)).isEqualTo(1);
+    // another correction under the same key: 422, nothing stored
+    correctWithKey(cortisol, key, correction("13", "µg/dL", "re-assayed"))
+        .then()
+        .statusCode(422)
+        .body("violations[0].field", equalTo("Idempotency-Key"));
+    // a refused one (no reason) leaves its key free for the corrected request
+    String other = java.util.UUID.randomUUID().toString();
+    correctWithKey(cortisol, other, Map.of("value", "13", "unit", "µg/dL")).then().statusCode(422);
+    correctWithKey(cortisol, other, correction("13", "µg/dL", "re-assayed")).then().statusCode(201);
+    assertThat(corrections(cortisol)).isEqualTo(2);
+    // without a key a retry is a second correction: the count can show one
+    correct(cortisol, "pipeline", ResultsApi.CONSORTIUM, body).then().statusCode(201);
+    assertThat(corrections(cortisol)).isEqualTo(3);
+  }
+
+  private io.restassured.response.Response correctWithKey(
+      long resultId, String key, Map<String, Object> body) throws Exception {
+    return as("pipeline", ResultsApi.CONSORTIUM)
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(JSON.writeValueAsString(body))
+        .post("/api/v1/trials/" + trial + "/results/" + resultId + "/corrections");
+  }
+
+  private long corrections(long resultId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT count(*) FROM result_correction WHERE result_id = ?")) {
+      select.setLong(1, resultId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
   private static Map<String, Object> correction(String value, String unit, String reason) {
     return Map.of("value", value, "unit", unit, "reason", reason);
   }

@@ -31,8 +31,15 @@ final class ResultsApi {
 
   /** As {@link #registeredTrial(TrialSnapshots)}, with these visits (or the default ones). */
   static String registeredTrial(TrialSnapshots snapshots, List<Map<String, Object>> visits) {
+    return registeredTrial(snapshots, visits, CONSORTIUM);
+  }
+
+  /** As {@link #registeredTrial(TrialSnapshots, List)}, owned by {@code consortium}. */
+  static String registeredTrial(
+      TrialSnapshots snapshots, List<Map<String, Object>> visits, String consortium) {
     String id = TrialEventsProducer.newTrialId();
     Map<String, Object> trial = TrialEventsProducer.trialView(id, 2, "NONE", "Placebo");
+    trial.put("consortium", consortium);
     if (visits != null) {
       trial.put("schedule", Map.of("visits", visits));
     }
@@ -55,8 +62,14 @@ final class ResultsApi {
 
   /** Posts the body's exact UTF-8 bytes (the Idempotency-Key hash is over them). */
   static Response post(String trialId, String contentType, String body, String key) {
+    return post(CONSORTIUM, trialId, contentType, body, key);
+  }
+
+  /** As {@link #post(String, String, String, String)}, by the pipeline of {@code consortium}. */
+  static Response post(
+      String consortium, String trialId, String contentType, String body, String key) {
     RequestSpecification request =
-        as("pipeline", CONSORTIUM)
+        as("pipeline", consortium)
             .contentType(contentType)
             .body(body.getBytes(StandardCharsets.UTF_8));
     if (key != null) {

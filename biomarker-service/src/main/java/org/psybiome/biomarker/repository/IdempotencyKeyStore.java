@@ -19,6 +19,12 @@ public class IdempotencyKeyStore {
   public static final String IN_FLIGHT = "IN_FLIGHT";
   public static final String COMPLETED = "COMPLETED";
 
+  /**
+   * A key in its scope: keys are the consortium's own (V40), so another consortium's use of the
+   * same key neither meets nor reveals it.
+   */
+  public record ScopedKey(String consortium, String key) {}
+
   /** A key as stored. */
   public record StoredKey(
       String key,
@@ -43,14 +49,14 @@ public class IdempotencyKeyStore {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public boolean claim(
-      String key, String trialId, String requestHash, Duration lease, Duration retention) {
+      ScopedKey key, String trialId, String requestHash, Duration lease, Duration retention) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim =
             connection.prepareStatement(
-                "INSERT INTO idempotency_key (key, trial_id, request_hash, state, claimed_at)"
-                    + " VALUES (?, ?, ?, '"
+                "INSERT INTO idempotency_key (consortium, key, trial_id, request_hash, state,"
+                    + " claimed_at) VALUES (?, ?, ?, ?, '"
                     + IN_FLIGHT
-                    + "', now()) ON CONFLICT (key) DO UPDATE SET trial_id = EXCLUDED.trial_id,"
+                    + "', now()) ON CONFLICT (consortium, key) DO UPDATE SET trial_id = EXCLUDED.trial_id,"
                     + " request_hash = EXCLUDED.request_hash, state = EXCLUDED.state,"
                     + " claimed_at = now(), created_at = now(), completed_at = NULL,"
                     + " response_status = NULL, response_body = NULL"
@@ -61,17 +67,18 @@ public class IdempotencyKeyStore {
                     + COMPLETED
                     + "' AND idempotency_key.completed_at < now() - ? * interval '1 millisecond')"
                     + " RETURNING xmax <> 0 AS taken_over")) {
-      claim.setString(1, key);
-      claim.setString(2, trialId);
-      claim.setString(3, requestHash);
-      claim.setLong(4, lease.toMillis());
-      claim.setLong(5, retention.toMillis());
+      claim.setString(1, key.consortium());
+      claim.setString(2, key.key());
+      claim.setString(3, trialId);
+      claim.setString(4, requestHash);
+      claim.setLong(5, lease.toMillis());
+      claim.setLong(6, retention.toMillis());
       try (ResultSet row = claim.executeQuery()) {
         if (!row.next()) {
           return false;
         }
         if (row.getBoolean(1)) {
-          Log.warnf("Idempotency-Key %s had expired; taken over by a new request", key);
+          Log.warnf("Idempotency-Key %s had expired; taken over by a new request", key.key());
         }
         return true;
       }
@@ -106,13 +113,14 @@ public class IdempotencyKeyStore {
   }
 
   @Transactional(TxType.REQUIRES_NEW)
-  public Optional<StoredKey> find(String key) {
+  public Optional<StoredKey> find(ScopedKey key) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT key, trial_id, request_hash, state, response_status, response_body"
-                    + " FROM idempotency_key WHERE key = ?")) {
-      select.setString(1, key);
+                    + " FROM idempotency_key WHERE consortium = ? AND key = ?")) {
+      select.setString(1, key.consortium());
+      select.setString(2, key.key());
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
@@ -137,17 +145,18 @@ public class IdempotencyKeyStore {
    * only if the batch it answers is stored.
    */
   @Transactional(TxType.MANDATORY)
-  public void complete(String key, int status, String body) {
+  public void complete(ScopedKey key, int status, String body) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE idempotency_key SET state = '"
                     + COMPLETED
                     + "', completed_at = now(), response_status = ?, response_body = ?"
-                    + " WHERE key = ?")) {
+                    + " WHERE consortium = ? AND key = ?")) {
       update.setInt(1, status);
       update.setString(2, body);
-      update.setString(3, key);
+      update.setString(3, key.consortium());
+      update.setString(4, key.key());
       update.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot complete an idempotency key", e);
@@ -156,8 +165,13 @@ public class IdempotencyKeyStore {
 
   /** Frees a key whose request was refused or failed, so that a corrected retry may use it. */
   @Transactional(TxType.REQUIRES_NEW)
-  public void release(String key) {
-    update("DELETE FROM idempotency_key WHERE key = ? AND state = '" + IN_FLIGHT + "'", key);
+  public void release(ScopedKey key) {
+    update(
+        "DELETE FROM idempotency_key WHERE consortium = ? AND key = ? AND state = '"
+            + IN_FLIGHT
+            + "'",
+        key.consortium(),
+        key.key());
   }
 
   private int update(String sql, String... parameters) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +29,8 @@ import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
+import org.psybiome.persistence.idempotency.Idempotent;
 
 /**
  * Corrections of a stored result and its history. The id is digits only, so that this resource
@@ -80,6 +84,12 @@ public class ResultCorrectionResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response correct(
       @PathParam("trialId") String trialId,
       @Parameter(description = "the result's id, as results and exports name it")

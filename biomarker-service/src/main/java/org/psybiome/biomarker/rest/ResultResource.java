@@ -38,6 +38,7 @@ import org.psybiome.biomarker.service.ingest.ResultIngestion;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /** Results of a trial: posted in batches by the owning consortium's pipeline. */
 @Path("/api/v1/trials/{trialId}/results")
@@ -90,7 +91,7 @@ public class ResultResource {
       description =
           "The body cannot be read as a batch: JSON that is not well-formed or neither an array"
               + " nor {\"rows\": [...]}, CSV that is not well-formed or has no usable header; or"
-              + " an Idempotency-Key that is blank or longer than 200 characters")
+              + " an Idempotency-Key that is empty, longer than 255 characters or not visible ASCII")
   @APIResponse(responseCode = "404", description = "No such trial of the caller's consortium")
   @APIResponse(
       responseCode = "409",
@@ -118,11 +119,13 @@ public class ResultResource {
       @PathParam("trialId") String trialId,
       @Parameter(
               description =
-                  "Makes a retry safe: a key of 1 to 200 characters (e.g. a UUID) per batch. The"
-                      + " same key with the same body and trial replays the first answer for 7"
-                      + " days; with another body or trial it is refused (422); while the first"
-                      + " request is in flight, 409. A request that fails frees its key.",
-              schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
+                  "Makes a retry safe: a key of 1 to 255 visible ASCII characters (e.g. a UUID)"
+                      + " per batch, the caller's consortium's own. The same key with the same"
+                      + " body and trial replays the first answer for 7 days, with"
+                      + " Idempotent-Replayed: true; with another body or trial it is refused"
+                      + " (422); while the first request is in flight, 409 with Retry-After. A"
+                      + " request that fails frees its key.",
+              schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
           @HeaderParam("Idempotency-Key")
           String idempotencyKey,
       @Context HttpHeaders headers,
@@ -194,11 +197,15 @@ public class ResultResource {
         type == null ? MediaType.APPLICATION_JSON : type.getType() + "/" + type.getSubtype();
     ResultIngestion.Outcome outcome =
         ingestion.ingest(caller, trialId, format, body, idempotencyKey);
-    return Response.status(outcome.status())
-        .location(URI.create("/api/v1/batches/" + outcome.batchId()))
-        .type(MediaType.APPLICATION_JSON)
-        .entity(outcome.body())
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(outcome.status())
+            .location(URI.create("/api/v1/batches/" + outcome.batchId()))
+            .type(MediaType.APPLICATION_JSON)
+            .entity(outcome.body());
+    if (outcome.replayed()) {
+      response.header(IdempotencyKeyHeader.REPLAYED, "true");
+    }
+    return response.build();
   }
 
   @GET

@@ -23,11 +23,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,6 +40,8 @@ import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
+import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.CtgovStudyDocument;
 import org.psybiome.trial.api.ImportLine;
 import org.psybiome.trial.api.ImportResult;
@@ -147,6 +151,12 @@ public class ImportResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response importStudies(InputStream body) throws IOException {
     StudyDocuments studies = StudyDocuments.open(body, json);
     if (studies.isSingle()) {

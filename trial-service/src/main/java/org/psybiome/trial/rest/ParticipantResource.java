@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
+import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.EmergencyUnblinding;
 import org.psybiome.trial.api.Enrolment;
 import org.psybiome.trial.api.FollowUpChange;
@@ -85,6 +89,12 @@ public class ParticipantResource {
       responseCode = "409",
       description =
           "The trial is not recruiting, or a participant with this code is already enrolled")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response enrol(@PathParam("id") String id, @Valid @NotNull Enrolment enrolment) {
     ParticipantView participant = participants.enrol(caller, id, enrolment);
     return Response.status(Response.Status.CREATED).entity(participant).build();
@@ -120,11 +130,17 @@ public class ParticipantResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public ParticipantView changeFollowUp(
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+  public Response changeFollowUp(
       @PathParam("id") String id,
       @Parameter(description = "The participant's code") @PathParam("code") String code,
       @Valid @NotNull FollowUpChange change) {
-    return participants.changeFollowUp(caller, id, code, change);
+    return Response.ok(participants.changeFollowUp(caller, id, code, change)).build();
   }
 
   @POST
@@ -158,11 +174,17 @@ public class ParticipantResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public ParticipantUnblinding unblind(
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+  public Response unblind(
       @PathParam("id") String id,
       @Parameter(description = "The participant's code") @PathParam("code") String code,
       @Valid @NotNull EmergencyUnblinding request) {
-    return participants.emergencyUnblind(caller, id, code, request);
+    return Response.ok(participants.emergencyUnblind(caller, id, code, request)).build();
   }
 
   @GET

@@ -11,14 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
+import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.Screening;
 import org.psybiome.trial.service.ConsortFlows;
 
@@ -61,6 +66,12 @@ public class ScreeningResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response log(@PathParam("id") String id, @Valid @NotNull Screening screening) {
     return Response.status(Response.Status.CREATED)
         .entity(flows.screened(caller, id, screening))

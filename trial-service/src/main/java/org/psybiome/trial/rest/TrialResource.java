@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +38,8 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
+import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.AuditPage;
 import org.psybiome.trial.api.StatusChange;
 import org.psybiome.trial.api.TrialPage;
@@ -129,6 +132,12 @@ public class TrialResource {
   @APIResponse(
       responseCode = "409",
       description = "A secondary id is already claimed by another trial")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response create(@NotNull JsonNode body, UriInfo uri) throws JsonProcessingException {
     TrialView trial = trials.create(caller, reader.read(body).content());
     return Response.created(URI.create("/api/v1/trials/" + trial.id()))
@@ -440,6 +449,12 @@ public class TrialResource {
   @APIResponse(
       responseCode = "422",
       description = "The trial is registered and the record lacks WHO TRDS items; each is listed")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response update(
       @PathParam("id") String id,
       @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
@@ -492,6 +507,12 @@ public class TrialResource {
   @APIResponse(
       responseCode = "422",
       description = "Registering a draft whose record lacks WHO TRDS items; each is listed")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response changeStatus(
       @PathParam("id") String id,
       @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
@@ -532,6 +553,12 @@ public class TrialResource {
       responseCode = "412",
       description = "If-Match names a version that is no longer the current one; ETag names it",
       headers = @Header(name = "ETag", ref = "ETag"))
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description = IdempotencyKeyHeader.DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response unblind(
       @PathParam("id") String id,
       @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,

@@ -6,6 +6,7 @@ import org.psybiome.biomarker.events.BatchIngested;
 import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.repository.DuplicateResultException;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
+import org.psybiome.biomarker.repository.IdempotencyKeyStore.ScopedKey;
 import org.psybiome.biomarker.repository.ResultStore;
 import org.psybiome.biomarker.service.AnalyteService;
 import org.psybiome.biomarker.service.correct.CorrectionWriter;
@@ -44,7 +45,7 @@ public class BatchWriter {
    */
   @Transactional
   public void store(
-      BatchSummary batch, CheckedBatch rows, String idempotencyKey, String responseBody) {
+      BatchSummary batch, CheckedBatch rows, ScopedKey idempotencyKey, String responseBody) {
     // results reference their analyte: genera reported for the first time join the catalogue
     catalogue.addGenera(rows.newGenera());
     try {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.psybiome.biomarker.config.BiomarkerConfig;
@@ -20,6 +21,7 @@ import org.psybiome.biomarker.model.BatchSummary;
 import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.model.TrialSnapshot;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore;
+import org.psybiome.biomarker.repository.IdempotencyKeyStore.ScopedKey;
 import org.psybiome.biomarker.repository.IdempotencyKeyStore.StoredKey;
 import org.psybiome.biomarker.service.ResultAccess;
 import org.psybiome.biomarker.service.TrialSnapshots;
@@ -27,6 +29,7 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /**
  * Bulk ingestion of results: a batch is parsed, every row checked, and then stored whole or not at
@@ -36,9 +39,8 @@ import org.psybiome.common.security.Caller;
 public class ResultIngestion {
 
   /** What the POST answers, byte for byte the same when a key replays it. */
-  public record Outcome(int status, byte[] body, UUID batchId) {}
-
-  private static final int MAX_KEY_LENGTH = 200;
+  /** The answer; {@code replayed} when it is the stored answer to an earlier request. */
+  public record Outcome(int status, byte[] body, UUID batchId, boolean replayed) {}
 
   private final TrialSnapshots snapshots;
   private final BatchParser parser;
@@ -80,15 +82,19 @@ public class ResultIngestion {
       return process(caller, trial, format, body, null);
     }
     checkKey(idempotencyKey);
-    Optional<Outcome> earlier = claimOrReplay(idempotencyKey, trialId, sha256(body));
+    // the key is the consortium's own: another consortium's key is another key
+    ScopedKey key =
+        new ScopedKey(
+            caller.consortium().orElseGet(() -> "subject:" + caller.subject()), idempotencyKey);
+    Optional<Outcome> earlier = claimOrReplay(key, trialId, sha256(body));
     if (earlier.isPresent()) {
       return earlier.get();
     }
     try {
-      return process(caller, trial, format, body, idempotencyKey);
+      return process(caller, trial, format, body, key);
     } catch (RuntimeException e) {
       // nothing was stored: free the key so that the corrected batch can be sent under it
-      keys.release(idempotencyKey);
+      keys.release(key);
       throw e;
     }
   }
@@ -106,7 +112,7 @@ public class ResultIngestion {
     return trial;
   }
 
-  private Optional<Outcome> claimOrReplay(String key, String trialId, String hash) {
+  private Optional<Outcome> claimOrReplay(ScopedKey key, String trialId, String hash) {
     // A key released between our failed claim and our read is simply claimed again.
     for (int attempt = 0; attempt < 3; attempt++) {
       if (keys.claim(key, trialId, hash, keyLease, keyRetention)) {
@@ -124,17 +130,20 @@ public class ResultIngestion {
             List.of(Violation.of("Idempotency-Key", "was used with another body")));
       }
       if (IdempotencyKeyStore.IN_FLIGHT.equals(existing.state())) {
-        throw ProblemException.conflict(
-            "A request with this Idempotency-Key is still being processed; retry later");
+        throw new ProblemException(
+            ProblemType.CONFLICT,
+            "A request with this Idempotency-Key is still being processed; retry later",
+            List.of(),
+            Map.of("Retry-After", "1"));
       }
       byte[] body = existing.responseBody().getBytes(StandardCharsets.UTF_8);
-      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body)));
+      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body), true));
     }
     throw ProblemException.conflict("This Idempotency-Key is contended; retry later");
   }
 
   private Outcome process(
-      Caller caller, TrialSnapshot trial, String format, byte[] body, String idempotencyKey) {
+      Caller caller, TrialSnapshot trial, String format, byte[] body, ScopedKey idempotencyKey) {
     RowErrors errors = new RowErrors();
     List<RawRow> rows = parser.parse(body, format, errors);
     if (rows.isEmpty() && errors.isEmpty()) {
@@ -153,7 +162,7 @@ public class ResultIngestion {
     Log.infof(
         "Batch %s: %d results for trial %s stored, from %s",
         batch.id(), batch.rows(), trial.id(), caller.subject());
-    return new Outcome(201, response, batch.id());
+    return new Outcome(201, response, batch.id(), false);
   }
 
   private static BatchSummary summarise(Caller caller, String trialId, CheckedBatch checked) {
@@ -189,14 +198,8 @@ public class ResultIngestion {
   }
 
   private static void checkKey(String key) {
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw ProblemException.invalid(
-          "The Idempotency-Key header is invalid",
-          List.of(
-              Violation.of(
-                  "Idempotency-Key",
-                  "must be 1 to " + MAX_KEY_LENGTH + " characters, e.g. a UUID")));
-    }
+    // the same rule as every other write's key (1 to 255 visible ASCII characters)
+    IdempotencyKeyHeader.check(key);
   }
 
   /** The SHA-256 of the raw body, hex: the same bytes are the same request. */

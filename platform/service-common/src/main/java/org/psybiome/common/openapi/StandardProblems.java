@@ -8,7 +8,8 @@ import java.util.List;
  * alone. Each follows from a shared layer: bean validation, the strict JSON reader and the check of
  * the path and query for NUL (400), the token check (401, 403), lookups by path id (404), content
  * negotiation (406), the {@code If-Match} check (412, 428), the body limits and readers (413, 415),
- * the problem mapper's last resort (500) and a database that cannot be reached (503).
+ * the problem mapper's last resort (500) and a database that cannot be reached (503); the
+ * Idempotency-Key check (409 in flight, 422 used with another request).
  */
 final class StandardProblems {
 
@@ -19,10 +20,16 @@ final class StandardProblems {
       boolean hasBody,
       boolean readsIfMatch,
       boolean requiresToken,
-      boolean answersWithContent) {}
+      boolean answersWithContent,
+      boolean takesIdempotencyKey) {}
 
   /** A status the operation can answer, and when. */
   record Status(int code, String why) {}
+
+  static final String IDEMPOTENCY_IN_FLIGHT =
+      "A request with the same Idempotency-Key is still in flight; retry after Retry-After";
+  static final String IDEMPOTENCY_REUSED =
+      "The Idempotency-Key was used with another request (path, If-Match or body)";
 
   private StandardProblems() {}
 
@@ -51,12 +58,18 @@ final class StandardProblems {
     if (shape.answersWithContent()) {
       statuses.add(new Status(406, "Accept names no media type this operation answers with"));
     }
+    if (shape.takesIdempotencyKey()) {
+      statuses.add(new Status(409, IDEMPOTENCY_IN_FLIGHT));
+    }
     if (shape.readsIfMatch()) {
       statuses.add(new Status(412, "If-Match names a version that is no longer the current one"));
     }
     if (shape.hasBody()) {
       statuses.add(new Status(413, "The body is larger than the service accepts"));
       statuses.add(new Status(415, "Content-Type is not one this operation reads"));
+    }
+    if (shape.takesIdempotencyKey()) {
+      statuses.add(new Status(422, IDEMPOTENCY_REUSED));
     }
     if (shape.readsIfMatch()) {
       statuses.add(new Status(428, "If-Match is missing: read the resource and send its ETag"));

@@ -75,10 +75,17 @@ public class StandardResponsesFilter implements OASFilter {
                 operation.getRequestBody() != null,
                 readsHeader(operation, "If-Match"),
                 !isPublic,
-                answersWithContent(responses)))) {
+                answersWithContent(responses),
+                readsHeader(operation, IDEMPOTENCY_KEY)))) {
       String code = String.valueOf(status.code());
-      if (responses.getAPIResponse(code) == null) {
+      APIResponse declared = responses.getAPIResponse(code);
+      if (declared == null) {
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(status.why()));
+      } else if (isIdempotencyProblem(status)
+          && declared.getDescription() != null
+          && !declared.getDescription().contains(IDEMPOTENCY_KEY)) {
+        // declared by the resource for its own reasons; the key's reason is added
+        declared.setDescription(declared.getDescription() + "; or: " + status.why());
       }
     }
     for (Map.Entry<String, APIResponse> entry : sorted(responses).entrySet()) {
@@ -86,6 +93,13 @@ public class StandardResponsesFilter implements OASFilter {
       ApiHeaders.completeResponse(code, entry.getValue());
     }
     responses.setAPIResponses(sorted(responses));
+  }
+
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static boolean isIdempotencyProblem(StandardProblems.Status status) {
+    return status.why().equals(StandardProblems.IDEMPOTENCY_IN_FLIGHT)
+        || status.why().equals(StandardProblems.IDEMPOTENCY_REUSED);
   }
 
   private static void addCorrelationIdParameter(Operation operation) {

@@ -17,7 +17,12 @@ public class ResponseJson implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper;
 
   ResponseJson(ObjectMapper base) {
-    this.mapper = base.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    this.mapper = writer(base);
+  }
+
+  /** The mapper REST bodies are written with, for code that writes one itself (a stored reply). */
+  public static ObjectMapper writer(ObjectMapper base) {
+    return base.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
 
   @Override
