@@ -1,10 +1,11 @@
 -- Idempotency-Key of result corrections (platform/persistence, IdempotencyInterceptor; result
--- batches keep their idempotency_key table). A key is scoped by the caller's consortium and the
--- operation (method and path template), so that consortia never meet. It is claimed IN_FLIGHT in
+-- batches keep their idempotency_key table). A key is scoped by the caller (consortium and token
+-- subject) and the operation (method and path template): callers never meet. It is claimed IN_FLIGHT in
 -- a transaction of its own (a concurrent duplicate sees it: 409), then completed with the response
 -- in the transaction of the write itself; a refused or failed request deletes its claim.
 CREATE TABLE idempotent_request (
-  consortium        text        NOT NULL,   -- or 'subject:<sub>' for a caller without one
+  consortium        text        NOT NULL,   -- '-' for a caller without one
+  subject           text        NOT NULL,   -- the token's subject: keys are a caller's own
   operation         text        NOT NULL,   -- e.g. 'POST /api/v1/trials/{id}/status'
   key               text        NOT NULL,
   fingerprint       text        NOT NULL,   -- SHA-256 of path, If-Match and canonical body, hex
@@ -15,7 +16,7 @@ CREATE TABLE idempotent_request (
   response_status   integer,
   response_headers  text,                   -- JSON object: Location, ETag, Content-Type
   response_body     bytea,
-  PRIMARY KEY (consortium, operation, key),
+  PRIMARY KEY (consortium, subject, operation, key),
   CONSTRAINT idempotent_request_state CHECK (state IN ('IN_FLIGHT', 'COMPLETED')),
   CONSTRAINT idempotent_request_completed CHECK (
     (state = 'COMPLETED') = (completed_at IS NOT NULL AND response_status IS NOT NULL))

@@ -1,5 +1,6 @@
 package org.psybiome.trial;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.psybiome.trial.TrialApi.as;
@@ -158,6 +159,28 @@ class IdempotencyKeyTest {
     assertSameAnswer(theirs, theirRetry);
     assertThat(trialsTitled(title)).isEqualTo(1);
     assertThat(trialsTitled(title + " (theirs)")).isEqualTo(1);
+  }
+
+  @Test
+  void anotherPersonOfTheSameConsortiumGetsNoReplayOfSomeoneElsesAnswer() {
+    // a replay goes only to whoever sent the first request: an answer can carry what its sender
+    // alone was given (an emergency unblinding names an arm, audited for that person)
+    String title = "Idempotent colleagues " + UUID.randomUUID();
+    String key = newKey();
+    create(TrialApi.CONSORTIUM, key, draft(title)).then().statusCode(201);
+    Response colleague =
+        given()
+            .auth()
+            .oauth2(
+                org.psybiome.testsupport.TestTokens.token(
+                    "colleague@" + TrialApi.CONSORTIUM, "registrant", TrialApi.CONSORTIUM))
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(draft(title))
+            .post("/api/v1/trials");
+    colleague.then().statusCode(201);
+    assertThat(colleague.header("Idempotent-Replayed")).isNull();
+    assertThat(trialsTitled(title)).isEqualTo(2);
   }
 
   @Test

@@ -33,8 +33,9 @@ import org.psybiome.common.web.ResponseJson;
  * every such endpoint:
  *
  * <ul>
- *   <li>The key is scoped by the caller's consortium and the operation (method and path template):
- *       another consortium's key, or the same key on another endpoint, never meets it.
+ *   <li>The key is scoped by the caller (consortium and token subject) and the operation (method
+ *       and path template): another caller's key, or the same key on another endpoint, never meets
+ *       it, and a replay goes only to whoever sent the first request.
  *   <li>The first request claims the key (IN_FLIGHT, committed at once), then runs the method and
  *       stores its response (status, Location, ETag, Content-Type, body) in one transaction: the
  *       write is stored if and only if its response is.
@@ -90,17 +91,17 @@ public class IdempotencyInterceptor {
     }
     IdempotencyKeyHeader.check(key);
     IdempotentRequest request =
-        new IdempotentRequest(scope(), operation(context.getMethod()), key, fingerprint(context));
+        new IdempotentRequest(
+            caller.consortium().orElse("-"),
+            caller.subject(),
+            operation(context.getMethod()),
+            key,
+            fingerprint(context));
     Optional<UUID> claim = claimOrAnswer(request);
     if (claim.isEmpty()) {
       return replay(request);
     }
     return firstTime(context, request, claim.get());
-  }
-
-  private String scope() {
-    // a caller without a consortium has keys of its own, by subject
-    return caller.consortium().orElseGet(() -> "subject:" + caller.subject());
   }
 
   private static String operation(Method method) {

@@ -17,7 +17,7 @@ public final class IdempotencyKeyHeader {
   /** For the OpenAPI parameter of every operation that takes one. */
   public static final String DESCRIPTION =
       "Optional; makes a retry safe (added in 1.1). 1 to 255 visible ASCII characters, e.g. a"
-          + " UUID, scoped to the caller's consortium and this operation, kept 24 hours. The same"
+          + " UUID, scoped to the caller (consortium and token subject) and this operation, kept 24 hours. The same"
           + " key and request again: the first 2xx answer replayed, with Idempotent-Replayed: true,"
           + " and nothing stored twice; the same key with another request: 422; while the first"
           + " is in flight: 409 with Retry-After. A refused request (4xx) stores nothing and frees"

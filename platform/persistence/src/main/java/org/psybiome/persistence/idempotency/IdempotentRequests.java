@@ -36,7 +36,8 @@ public class IdempotentRequests {
 
   // Only for the header map of a stored response: a plain mapper, not the REST one.
   private static final ObjectMapper HEADERS = new ObjectMapper();
-  private static final String WHERE_KEY = " WHERE consortium = ? AND operation = ? AND key = ?";
+  private static final String WHERE_KEY =
+      " WHERE consortium = ? AND subject = ? AND operation = ? AND key = ?";
 
   private final AgroalDataSource dataSource;
 
@@ -56,9 +57,9 @@ public class IdempotentRequests {
   public Optional<UUID> claim(IdempotentRequest request, Duration lease, Duration retention) {
     UUID token = UUID.randomUUID();
     String sql =
-        "INSERT INTO idempotent_request (consortium, operation, key, fingerprint, claim, state,"
-            + " claimed_at) VALUES (?, ?, ?, ?, ?, 'IN_FLIGHT', now())"
-            + " ON CONFLICT (consortium, operation, key) DO UPDATE SET"
+        "INSERT INTO idempotent_request (consortium, subject, operation, key, fingerprint, claim,"
+            + " state, claimed_at) VALUES (?, ?, ?, ?, ?, ?, 'IN_FLIGHT', now())"
+            + " ON CONFLICT (consortium, subject, operation, key) DO UPDATE SET"
             + " fingerprint = EXCLUDED.fingerprint, claim = EXCLUDED.claim, state = 'IN_FLIGHT',"
             + " claimed_at = now(), completed_at = NULL, response_status = NULL,"
             + " response_headers = NULL, response_body = NULL"
@@ -69,13 +70,11 @@ public class IdempotentRequests {
             + " RETURNING claim";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(sql)) {
-      claim.setString(1, request.consortium());
-      claim.setString(2, request.operation());
-      claim.setString(3, request.key());
-      claim.setString(4, request.fingerprint());
-      claim.setObject(5, token);
-      claim.setLong(6, lease.toMillis());
-      claim.setLong(7, retention.toMillis());
+      bindKey(claim, request, 1);
+      claim.setString(5, request.fingerprint());
+      claim.setObject(6, token);
+      claim.setLong(7, lease.toMillis());
+      claim.setLong(8, retention.toMillis());
       try (ResultSet row = claim.executeQuery()) {
         return row.next() ? Optional.of(token) : Optional.empty();
       }
@@ -129,7 +128,7 @@ public class IdempotentRequests {
       update.setString(2, HEADERS.writeValueAsString(response.headers()));
       update.setBytes(3, response.body());
       bindKey(update, request, 4);
-      update.setObject(7, claim);
+      update.setObject(8, claim);
       if (update.executeUpdate() != 1) {
         throw new IllegalStateException(
             "The claim of an Idempotency-Key expired before its write completed");
@@ -149,7 +148,7 @@ public class IdempotentRequests {
                     + WHERE_KEY
                     + " AND claim = ? AND state = 'IN_FLIGHT'")) {
       bindKey(delete, request, 1);
-      delete.setObject(4, claim);
+      delete.setObject(5, claim);
       delete.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot release an idempotency key", e);
@@ -181,7 +180,8 @@ public class IdempotentRequests {
   private static void bindKey(PreparedStatement statement, IdempotentRequest request, int first)
       throws SQLException {
     statement.setString(first, request.consortium());
-    statement.setString(first + 1, request.operation());
-    statement.setString(first + 2, request.key());
+    statement.setString(first + 1, request.subject());
+    statement.setString(first + 2, request.operation());
+    statement.setString(first + 3, request.key());
   }
 }
