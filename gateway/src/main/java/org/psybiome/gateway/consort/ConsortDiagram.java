@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.psybiome.common.web.XmlText;
 
 /**
  * Draws a CONSORT 2010 flow diagram as SVG from the flow's JSON: the enrolment boxes (assessed,
@@ -269,22 +270,6 @@ public final class ConsortDiagram {
   }
 
   static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&apos;");
-        default -> {
-          // characters XML 1.0 cannot carry are dropped, never sent as a broken document
-          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-            escaped.append(ch);
-          }
-        }
-      }
-    }
-    return escaped.toString();
+    return XmlText.escape(text);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.psybiome.biomarker.model.Evidence;
+import org.psybiome.common.web.XmlText;
 
 /**
  * Draws the evidence answer as an SVG forest plot: one row per included trial (label, the effect as
@@ -302,22 +303,6 @@ public final class ForestPlot {
   }
 
   static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&apos;");
-        default -> {
-          // characters XML 1.0 cannot carry are dropped, never sent as a broken document
-          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-            escaped.append(ch);
-          }
-        }
-      }
-    }
-    return escaped.toString();
+    return XmlText.escape(text);
   }
 }
