@@ -97,6 +97,7 @@ public final class DemoLoader {
     for (Path file : files) {
       demo.load(file);
     }
+    CompletedDemoTrials.loadAll(gateway, keys, demoDir.resolve("completed"));
   }
 
   void load(Path file) throws Exception {

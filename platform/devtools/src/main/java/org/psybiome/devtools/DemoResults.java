@@ -91,11 +91,19 @@ final class DemoResults {
    * @param participants participant code to arm index (0 = experimental, as the demo files list)
    */
   void load(String trialId, JsonObject trial, Map<String, Integer> participants) throws Exception {
+    load(trialId, trial, participants, FIRST_VISIT);
+  }
+
+  /**
+   * @param firstVisit the first participant's enrolment (each next one a day later)
+   */
+  void load(String trialId, JsonObject trial, Map<String, Integer> participants, Instant firstVisit)
+      throws Exception {
     int stored = 0;
     int skipped = 0;
     for (JsonObject visit :
         trial.getJsonObject("schedule").getJsonArray("visits").getValuesAs(JsonObject.class)) {
-      String body = csv(batch(trialId, visit, participants));
+      String body = csv(batch(trialId, visit, participants, firstVisit));
       try {
         stored += post(trialId, visit.getString("code"), body).getRows();
       } catch (ApiException e) {
@@ -158,6 +166,11 @@ final class DemoResults {
   }
 
   static String batch(String trialId, JsonObject visit, Map<String, Integer> participants) {
+    return batch(trialId, visit, participants, FIRST_VISIT);
+  }
+
+  static String batch(
+      String trialId, JsonObject visit, Map<String, Integer> participants, Instant firstVisit) {
     String code = visit.getString("code");
     int day = visit.getInt("dayOffset");
     boolean baseline = visit.getBoolean("baseline", false);
@@ -174,7 +187,7 @@ final class DemoResults {
       Random person = new Random((trialId + who).hashCode());
       Random noise = new Random((trialId + who + code).hashCode());
       // the participant's visit day after its enrolment (DemoLoader enrols it on day index)
-      Instant at = FIRST_VISIT.plus(Duration.ofDays(index++ + day));
+      Instant at = firstVisit.plus(Duration.ofDays(index++ + day));
       Batch b = new Batch(rows, who, code, at);
       double effect = progress * (experimental ? 1.0 : 0.35); // placebo and time help a little
       if (panels.contains("INFLAMMATION")) {
