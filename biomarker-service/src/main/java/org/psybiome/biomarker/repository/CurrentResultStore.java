@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.psybiome.biomarker.model.Assay;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.ResultCount;
 import org.psybiome.biomarker.model.ResultFilter;
@@ -30,7 +31,8 @@ public class CurrentResultStore {
   private static final String COLUMNS =
       "id, participant_code, visit_code, sample_id, specimen, collected_at, analyte_code,"
           + " original_value, original_unit, standard_value, standard_unit, comparator, censored,"
-          + " qc_status, registered, corrected, corrected_at, batch_id";
+          + " qc_status, registered, corrected, corrected_at, batch_id, assay_method, assay_kit, assay_lot,"
+          + " assay_run, lloq, uloq, basis";
 
   private final AgroalDataSource dataSource;
 
@@ -461,6 +463,14 @@ public class CurrentResultStore {
             row.getBoolean(15),
             row.getBoolean(16),
             correctedAt == null ? null : correctedAt.toInstant(),
-            row.getObject(18, UUID.class)));
+            row.getObject(18, UUID.class),
+            new Assay(
+                row.getString(19),
+                row.getString(20),
+                row.getString(21),
+                row.getString(22),
+                row.getBigDecimal(23),
+                row.getBigDecimal(24),
+                row.getString(25))));
   }
 }
