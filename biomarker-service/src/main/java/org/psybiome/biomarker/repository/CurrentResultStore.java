@@ -201,7 +201,31 @@ public class CurrentResultStore {
       boolean latestWarn,
       int failedResults,
       String latestComparator,
-      java.time.Instant latestCollectedAt) {}
+      java.time.Instant latestCollectedAt,
+      String latestRun) {
+
+    /** A value whose run is not asked for. */
+    public ParticipantValue(
+        String participant,
+        String visit,
+        BigDecimal latest,
+        boolean latestCensored,
+        boolean latestWarn,
+        int failedResults,
+        String latestComparator,
+        java.time.Instant latestCollectedAt) {
+      this(
+          participant,
+          visit,
+          latest,
+          latestCensored,
+          latestWarn,
+          failedResults,
+          latestComparator,
+          latestCollectedAt,
+          null);
+    }
+  }
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
@@ -232,6 +256,8 @@ public class CurrentResultStore {
             + latest
             + ", (array_agg(collected_at"
             + latest
+            + ", (array_agg(assay_run"
+            + latest
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + (specimen == null ? "" : " AND specimen = ?")
@@ -257,7 +283,8 @@ public class CurrentResultStore {
                   QcStatus.WARN.name().equals(row.getString(5)),
                   row.getInt(6),
                   row.getString(7),
-                  collectedAt == null ? null : collectedAt.toInstant()));
+                  collectedAt == null ? null : collectedAt.toInstant(),
+                  row.getString(9)));
         }
       }
       return values;
