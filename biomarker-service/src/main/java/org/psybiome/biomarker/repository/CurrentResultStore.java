@@ -242,6 +242,12 @@ public class CurrentResultStore {
   /** As above, of one specimen's results only (of every specimen when null). */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits, Specimen specimen) {
+    return participantValues(trialId, analyte, visits, specimen, null);
+  }
+
+  /** As above, of one stool basis (WET, DRY) only, too (of any basis when null). */
+  public List<ParticipantValue> participantValues(
+      String trialId, String analyte, Set<String> visits, Specimen specimen, String basis) {
     String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
@@ -261,14 +267,19 @@ public class CurrentResultStore {
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + (specimen == null ? "" : " AND specimen = ?")
+            + (basis == null ? "" : " AND basis = ?")
             + " GROUP BY participant_code, visit_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
       select.setString(2, analyte);
       select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      int next = 4;
       if (specimen != null) {
-        select.setString(4, specimen.name());
+        select.setString(next++, specimen.name());
+      }
+      if (basis != null) {
+        select.setString(next, basis);
       }
       List<ParticipantValue> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
@@ -368,6 +379,30 @@ public class CurrentResultStore {
       return specimens;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the specimens of " + analyte, e);
+    }
+  }
+
+  /** What a trial's results of an analyte give as basis (WET, DRY), null for unspecified. */
+  public Set<String> bases(String trialId, String analyte, Specimen specimen) {
+    String sql =
+        "SELECT DISTINCT basis FROM result WHERE trial_id = ? AND analyte_code = ?"
+            + (specimen == null ? "" : " AND specimen = ?");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      if (specimen != null) {
+        select.setString(3, specimen.name());
+      }
+      Set<String> bases = new java.util.HashSet<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          bases.add(row.getString(1));
+        }
+      }
+      return bases;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the bases of " + analyte, e);
     }
   }
 

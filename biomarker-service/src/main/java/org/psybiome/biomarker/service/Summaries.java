@@ -332,6 +332,12 @@ public class Summaries {
    */
   public Map<String, Statistics> changeByArm(
       TrialSnapshot trial, String analyteCode, TrialVisit visit, Specimen specimen) {
+    return changeByArm(trial, analyteCode, visit, specimen, null);
+  }
+
+  /** As above, of results on one stool basis (WET, DRY) only, when {@code basis} is not null. */
+  public Map<String, Statistics> changeByArm(
+      TrialSnapshot trial, String analyteCode, TrialVisit visit, Specimen specimen, String basis) {
     String baseline = trial.baselineVisit().map(TrialVisit::code).orElse(null);
     if (baseline == null || baseline.equals(visit.code())) {
       return Map.of();
@@ -340,7 +346,7 @@ public class Summaries {
     Values values =
         Values.of(
             results.participantValues(
-                trial.id(), analyteCode, Set.of(visit.code(), baseline), specimen),
+                trial.id(), analyteCode, Set.of(visit.code(), baseline), specimen, basis),
             visit.code(),
             baseline,
             true,
