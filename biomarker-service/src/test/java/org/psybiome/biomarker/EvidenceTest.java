@@ -415,9 +415,11 @@ class EvidenceTest {
 
     JsonNode wet = evidence(OWN, "outcome=BUTYRATE&basis=WET");
     assertThat(names(wet.path("included"))).containsExactly("B1");
+    assertThat(wet.path("basis").asText()).isEqualTo("WET");
     assertExcluded(wet, "B2", "NO_RESULTS");
     assertThat(absent(wet.path("pooled"))).isTrue();
     JsonNode dry = evidence(OWN, "outcome=BUTYRATE&basis=dry");
+    assertThat(dry.path("basis").asText()).isEqualTo("DRY");
     assertThat(names(dry.path("included"))).containsExactly("B2");
     assertExcluded(dry, "B1", "NO_RESULTS");
 

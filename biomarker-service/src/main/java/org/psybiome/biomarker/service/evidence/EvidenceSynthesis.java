@@ -278,7 +278,8 @@ public class EvidenceSynthesis {
           null,
           notPooled,
           null,
-          List.of());
+          List.of(),
+          query.basis());
     }
     double totalWeight = 0;
     for (StudyEffect s : effects) {
@@ -334,7 +335,8 @@ public class EvidenceSynthesis {
         pooled(all),
         null,
         leaveOneOut,
-        subgroups);
+        subgroups,
+        query.basis());
   }
 
   /**
