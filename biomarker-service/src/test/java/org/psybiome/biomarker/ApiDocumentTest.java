@@ -82,7 +82,14 @@ class ApiDocumentTest {
           "value",
           "unit",
           "comparator",
-          "qcStatus");
+          "qcStatus",
+          "assayMethod",
+          "assayKit",
+          "assayLot",
+          "assayRun",
+          "lloq",
+          "uloq",
+          "basis");
 
   private static final Set<String> REQUIRED_ROW_FIELDS =
       Set.of("participant", "visit", "sampleId", "collectedAt", "analyte", "value", "unit");

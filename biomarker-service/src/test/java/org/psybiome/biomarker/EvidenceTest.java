@@ -65,6 +65,7 @@ import org.w3c.dom.NodeList;
  *   T7 other, open, RECRUITING, shared; PROBIOTIC         → ONGOING
  *   T8 other, open, COMPLETED, shared; PREBIOTIC, MADRS only (baseline 25) → NO_RESULTS for HAMD17
  *   S1, S2 other, open, COMPLETED, shared; PROBIOTIC; IL6 in serum / in plasma
+ *   B1, B2 other, open, COMPLETED, shared; PROBIOTIC; stool BUTYRATE per wet / per dry mass
  * </pre>
  */
 @QuarkusTest
@@ -103,6 +104,8 @@ class EvidenceTest {
     CHANGES.put("T8", arms("PRE", new int[] {-6, -8, -5, -9}, "PLA", new int[] {-3, -4, -6, -2}));
     CHANGES.put("S1", arms("PRO", new int[] {-3, -2, -4}, "PLA", new int[] {-1, 0, -2}));
     CHANGES.put("S2", arms("PRO", new int[] {-3, -2, -4}, "PLA", new int[] {-1, 0, -2}));
+    CHANGES.put("B1", arms("PRO", new int[] {3, 2, 4}, "PLA", new int[] {1, 0, 2}));
+    CHANGES.put("B2", arms("PRO", new int[] {3, 2, 4}, "PLA", new int[] {1, 0, 2}));
   }
 
   /** Trial name (T1 ...) → registry id, and back. */
@@ -198,6 +201,8 @@ class EvidenceTest {
               arm("PLA", "Placebo", "PLACEBO_COMPARATOR", List.of("PLA"))));
       register(events, "S1", "COMPLETED", "NONE", true, pro, proArms);
       register(events, "S2", "COMPLETED", "NONE", true, pro, proArms);
+      register(events, "B1", "COMPLETED", "NONE", true, pro, proArms);
+      register(events, "B2", "COMPLETED", "NONE", true, pro, proArms);
       events.unblinded(IDS.get("T2"), 2);
     }
     for (String name : IDS.keySet()) {
@@ -245,10 +250,17 @@ class EvidenceTest {
     return name + "-" + arm + "-" + (i + 1);
   }
 
-  /** HAMD17 (T8: MADRS, baseline 25; S1/S2: IL6 in serum/plasma, baseline 10) at W0 and W8. */
+  /**
+   * HAMD17 (T8: MADRS, baseline 25; S1/S2: IL6 in serum/plasma, baseline 10; B1/B2: stool BUTYRATE
+   * per wet/dry mass, umol/g, baseline 20) at W0 and W8.
+   */
   private static void post(String name) throws Exception {
     String id = IDS.get(name);
-    String analyte = name.equals("T8") ? "MADRS" : name.startsWith("S") ? "IL6" : "HAMD17";
+    boolean butyrate = name.startsWith("B");
+    String analyte =
+        name.equals("T8")
+            ? "MADRS"
+            : name.startsWith("S") ? "IL6" : butyrate ? "BUTYRATE" : "HAMD17";
     int baseline = name.equals("T8") ? 25 : name.startsWith("S") ? 10 : 20;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map.Entry<String, int[]> arm : CHANGES.get(name).entrySet()) {
@@ -262,11 +274,14 @@ class EvidenceTest {
                   "value",
                   value,
                   "unit",
-                  name.startsWith("S") ? "pg/mL" : "{score}",
+                  name.startsWith("S") ? "pg/mL" : butyrate ? "umol/g" : "{score}",
                   "collectedAt",
                   visit.equals("W0") ? "2026-03-01T08:00:00Z" : "2026-04-26T08:00:00Z");
           if (name.startsWith("S")) {
             row.put("specimen", name.equals("S1") ? "SERUM" : "PLASMA");
+          }
+          if (butyrate) {
+            row.put("basis", name.equals("B1") ? "WET" : "DRY");
           }
           rows.add(row);
         }
@@ -386,6 +401,33 @@ class EvidenceTest {
     assertThat(names(serum.path("included"))).containsExactly("S1");
     assertExcluded(serum, "S2", "NO_RESULTS");
     assertThat(absent(serum.path("pooled"))).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void stoolResultsOnDifferentBasesAreNeverPooled() throws Exception {
+    scenario();
+    Response mixed = as("reader", OWN).get("/api/v1/evidence?outcome=BUTYRATE");
+    mixed.then().statusCode(422).contentType("application/problem+json");
+    String detail = mixed.jsonPath().getString("detail");
+    assertThat(detail).contains(IDS.get("B1") + ": [WET]").contains(IDS.get("B2") + ": [DRY]");
+    assertThat(mixed.jsonPath().getList("violations.field")).containsOnly("basis");
+
+    JsonNode wet = evidence(OWN, "outcome=BUTYRATE&basis=WET");
+    assertThat(names(wet.path("included"))).containsExactly("B1");
+    assertThat(wet.path("basis").asText()).isEqualTo("WET");
+    assertExcluded(wet, "B2", "NO_RESULTS");
+    assertThat(absent(wet.path("pooled"))).isTrue();
+    JsonNode dry = evidence(OWN, "outcome=BUTYRATE&basis=dry");
+    assertThat(dry.path("basis").asText()).isEqualTo("DRY");
+    assertThat(names(dry.path("included"))).containsExactly("B2");
+    assertExcluded(dry, "B1", "NO_RESULTS");
+
+    as("reader", OWN)
+        .get("/api/v1/evidence?outcome=BUTYRATE&basis=MOIST")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test

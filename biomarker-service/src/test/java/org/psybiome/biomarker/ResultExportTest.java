@@ -170,6 +170,12 @@ class ResultExportTest {
     row.put("correctedAt", "");
     row.put("batchId", batchId);
     row.put("outOfWindow", "false"); // the trial declares no windows
+    for (String assay : List.of("assayMethod", "assayKit", "assayLot", "assayRun")) {
+      row.put(assay, ""); // no assay reported: empty in CSV, absent in NDJSON
+    }
+    row.put("lloq", "");
+    row.put("uloq", "");
+    row.put("basis", "");
     return row;
   }
 
@@ -321,7 +327,14 @@ class ResultExportTest {
     "corrected",
     "correctedAt",
     "batchId",
-    "outOfWindow"
+    "outOfWindow",
+    "assayMethod",
+    "assayKit",
+    "assayLot",
+    "assayRun",
+    "lloq",
+    "uloq",
+    "basis"
   };
 
   /** CSV records as column → text; numbers normalised so that 2.50 and 2.5 compare equal. */

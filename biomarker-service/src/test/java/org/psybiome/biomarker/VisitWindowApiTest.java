@@ -122,13 +122,15 @@ class VisitWindowApiTest {
             .extract()
             .asString();
     assertThat(ndjson.lines().filter(l -> l.contains("\"outOfWindow\":true")).count()).isEqualTo(2);
-    // CSV: the last column, true for A3's and A4's W8 rows only
+    // CSV: the column after batchId, true for A3's and A4's W8 rows only; the seven assay columns
+    // (assayMethod ... basis) follow it, empty here
     List<String> csv = export("csv", "W8").lines().toList();
-    assertThat(csv.get(0)).endsWith(",batchId,outOfWindow");
-    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",true")).toList())
+    String noAssay = ",".repeat(7);
+    assertThat(csv.get(0)).contains(",batchId,outOfWindow,assayMethod,");
+    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",true" + noAssay)).toList())
         .hasSize(2)
         .allSatisfy(l -> assertThat(l).matches("^\\d+," + prefix + "A[34],W8,.*"));
-    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",false")))
+    assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",false" + noAssay)))
         .hasSize(4); // A1, A2, P1, P2 (P3 has none)
     // FHIR: a note on the same two Observations
     String fhir = export("fhir-r4", "W8");

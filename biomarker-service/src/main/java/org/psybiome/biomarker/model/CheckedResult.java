@@ -3,7 +3,10 @@ package org.psybiome.biomarker.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A row that passed every check, with its value in the analyte's standard unit. */
+/**
+ * A row that passed every check, with its value in the analyte's standard unit and its assay
+ * ({@link Assay#NONE} when not reported).
+ */
 public record CheckedResult(
     String participant,
     String visit,
@@ -17,7 +20,8 @@ public record CheckedResult(
     String standardUnit,
     String comparator,
     String qcStatus,
-    boolean registered) {
+    boolean registered,
+    Assay assay) {
 
   /** A value beyond a limit of quantification: a bound, not a number to average. */
   public boolean censored() {

@@ -48,7 +48,43 @@ public record Evidence(
                 "subgroup pooling by intervention type (unless interventionType was"
                     + " given) and by adjunct vs standalone (unless adjunct was given); empty with fewer"
                     + " than two trials")
-        List<SubgroupAnalysis> subgroups) {
+        List<SubgroupAnalysis> subgroups,
+    @Schema(
+            description =
+                "the stool basis (per WET or DRY mass) asked for with basis=: only results on it"
+                    + " were pooled; null when not asked",
+            enumeration = {"WET", "DRY"})
+        String basis) {
+
+  /** An answer without a stool basis asked for. */
+  public Evidence(
+      List<String> outcomes,
+      String timepoint,
+      String interventionType,
+      Boolean adjunct,
+      String effect,
+      Specimen specimen,
+      List<Included> included,
+      List<Excluded> excluded,
+      Pooled pooled,
+      String notPooledReason,
+      List<LeaveOneOut> leaveOneOut,
+      List<SubgroupAnalysis> subgroups) {
+    this(
+        outcomes,
+        timepoint,
+        interventionType,
+        adjunct,
+        effect,
+        specimen,
+        included,
+        excluded,
+        pooled,
+        notPooledReason,
+        leaveOneOut,
+        subgroups,
+        null);
+  }
 
   /** An arm: its stable code and label. */
   @Schema(name = "EvidenceArm")

@@ -57,5 +57,31 @@ public record ResultRow(
             type = SchemaType.STRING,
             enumeration = {"<", ">"})
         String comparator,
-    @Schema(description = "the lab's quality-control verdict; PASS when absent")
-        QcStatus qcStatus) {}
+    @Schema(description = "the lab's quality-control verdict; PASS when absent") QcStatus qcStatus,
+    @Schema(
+            description = "the assay's method, e.g. ELISA, ECLIA, LC-MS/MS, GC-FID, 16S rRNA V4",
+            maxLength = 100)
+        String assayMethod,
+    @Schema(description = "the assay kit (maker and name)", maxLength = 200) String assayKit,
+    @Schema(description = "the kit's lot", maxLength = 100) String assayLot,
+    @Schema(description = "the plate or run the sample was measured in", maxLength = 100)
+        String assayRun,
+    @Schema(
+            description =
+                "the run's lower limit of quantification, in the row's unit (converted like the"
+                    + " value); a value below it must carry comparator <, else the row is refused",
+            oneOf = {BigDecimal.class, String.class})
+        Object lloq,
+    @Schema(
+            description =
+                "the run's upper limit of quantification, in the row's unit, greater than lloq;"
+                    + " a value above it must carry comparator >, else the row is refused",
+            oneOf = {BigDecimal.class, String.class})
+        Object uloq,
+    @Schema(
+            description =
+                "STOOL only: the value is per WET or DRY mass; results on different bases are"
+                    + " never pooled by the evidence synthesis",
+            type = SchemaType.STRING,
+            enumeration = {"WET", "DRY"})
+        String basis) {}

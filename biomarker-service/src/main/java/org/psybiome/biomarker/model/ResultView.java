@@ -63,9 +63,26 @@ public record ResultView(
                     + " not within the participant's enrolment date + the visit's dayOffset ±"
                     + " windowDays (both ends in), judged by the trial's current schedule; absent"
                     + " otherwise, and at visits without a declared window")
-        Boolean outOfWindow) {
+        Boolean outOfWindow,
+    @Schema(description = "the assay's method as reported, e.g. ELISA, LC-MS/MS; absent if not")
+        String assayMethod,
+    @Schema(description = "the assay kit as reported; absent if not") String assayKit,
+    @Schema(description = "the kit's lot as reported; absent if not") String assayLot,
+    @Schema(description = "the plate or run as reported; absent if not") String assayRun,
+    @Schema(
+            description =
+                "the run's lower limit of quantification, in standardUnit; absent if not reported")
+        BigDecimal lloq,
+    @Schema(
+            description =
+                "the run's upper limit of quantification, in standardUnit; absent if not reported")
+        BigDecimal uloq,
+    @Schema(
+            description = "for stool: per wet or dry mass; absent if not reported",
+            enumeration = {"WET", "DRY"})
+        String basis) {
 
-  /** A stored result before its visit window is judged. */
+  /** A stored result, with its assay ({@link Assay#NONE} if none), before its window is judged. */
   public ResultView(
       long id,
       String participant,
@@ -84,7 +101,8 @@ public record ResultView(
       boolean registered,
       boolean corrected,
       Instant correctedAt,
-      UUID batchId) {
+      UUID batchId,
+      Assay assay) {
     this(
         id,
         participant,
@@ -104,7 +122,14 @@ public record ResultView(
         corrected,
         correctedAt,
         batchId,
-        null);
+        null,
+        assay.method(),
+        assay.kit(),
+        assay.lot(),
+        assay.run(),
+        assay.lloq(),
+        assay.uloq(),
+        assay.basis());
   }
 
   /** This result, flagged when {@code outOfWindow} (the flag is absent, not false, otherwise). */
@@ -128,6 +153,13 @@ public record ResultView(
         corrected,
         correctedAt,
         batchId,
-        outOfWindow ? Boolean.TRUE : null);
+        outOfWindow ? Boolean.TRUE : null,
+        assayMethod,
+        assayKit,
+        assayLot,
+        assayRun,
+        lloq,
+        uloq,
+        basis);
   }
 }

@@ -16,8 +16,8 @@ public record Summary(
     @Schema(description = "standard UCUM unit of the values") String unit,
     String visit,
     @Schema(
-            description = "pooled or arm",
-            enumeration = {"pooled", "arm"})
+            description = "pooled, arm or run",
+            enumeration = {"pooled", "arm", "run"})
         String by,
     @Schema(description = "true: changes from the baseline visit (visit − baseline)")
         boolean change,
@@ -95,7 +95,13 @@ public record Summary(
                 "scale=clr: samples (one per participant, at the visit and for change=true at"
                     + " baseline) left out because their genus profile gives no log-ratio, by"
                     + " visit and reason")
-        List<ClrExclusion> clrExcluded) {
+        List<ClrExclusion> clrExcluded,
+    @Schema(
+            description =
+                "by=run: per assay run of the participants' latest results at the visit (pooled"
+                    + " over arms), ordered by run with \"unspecified\" (results without an"
+                    + " assayRun) last")
+        List<RunSummary> runs) {
 
   /** A summary of raw values. */
   public Summary(
@@ -139,6 +145,7 @@ public record Summary(
         censoredHandling,
         windowHandling,
         "raw",
+        null,
         null,
         null);
   }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.psybiome.biomarker.model.Assay;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.ResultCount;
 import org.psybiome.biomarker.model.ResultFilter;
@@ -30,7 +31,8 @@ public class CurrentResultStore {
   private static final String COLUMNS =
       "id, participant_code, visit_code, sample_id, specimen, collected_at, analyte_code,"
           + " original_value, original_unit, standard_value, standard_unit, comparator, censored,"
-          + " qc_status, registered, corrected, corrected_at, batch_id";
+          + " qc_status, registered, corrected, corrected_at, batch_id, assay_method, assay_kit, assay_lot,"
+          + " assay_run, lloq, uloq, basis";
 
   private final AgroalDataSource dataSource;
 
@@ -199,7 +201,31 @@ public class CurrentResultStore {
       boolean latestWarn,
       int failedResults,
       String latestComparator,
-      java.time.Instant latestCollectedAt) {}
+      java.time.Instant latestCollectedAt,
+      String latestRun) {
+
+    /** A value whose run is not asked for. */
+    public ParticipantValue(
+        String participant,
+        String visit,
+        BigDecimal latest,
+        boolean latestCensored,
+        boolean latestWarn,
+        int failedResults,
+        String latestComparator,
+        java.time.Instant latestCollectedAt) {
+      this(
+          participant,
+          visit,
+          latest,
+          latestCensored,
+          latestWarn,
+          failedResults,
+          latestComparator,
+          latestCollectedAt,
+          null);
+    }
+  }
 
   /**
    * One row per participant and visit (of those given) with results of the analyte. The choice of
@@ -216,6 +242,12 @@ public class CurrentResultStore {
   /** As above, of one specimen's results only (of every specimen when null). */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits, Specimen specimen) {
+    return participantValues(trialId, analyte, visits, specimen, null);
+  }
+
+  /** As above, of one stool basis (WET, DRY) only, too (of any basis when null). */
+  public List<ParticipantValue> participantValues(
+      String trialId, String analyte, Set<String> visits, Specimen specimen, String basis) {
     String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
     String sql =
         "SELECT participant_code, visit_code,"
@@ -230,17 +262,24 @@ public class CurrentResultStore {
             + latest
             + ", (array_agg(collected_at"
             + latest
+            + ", (array_agg(assay_run"
+            + latest
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + (specimen == null ? "" : " AND specimen = ?")
+            + (basis == null ? "" : " AND basis = ?")
             + " GROUP BY participant_code, visit_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
       select.setString(2, analyte);
       select.setArray(3, connection.createArrayOf("text", visits.toArray()));
+      int next = 4;
       if (specimen != null) {
-        select.setString(4, specimen.name());
+        select.setString(next++, specimen.name());
+      }
+      if (basis != null) {
+        select.setString(next, basis);
       }
       List<ParticipantValue> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
@@ -255,7 +294,8 @@ public class CurrentResultStore {
                   QcStatus.WARN.name().equals(row.getString(5)),
                   row.getInt(6),
                   row.getString(7),
-                  collectedAt == null ? null : collectedAt.toInstant()));
+                  collectedAt == null ? null : collectedAt.toInstant(),
+                  row.getString(9)));
         }
       }
       return values;
@@ -339,6 +379,30 @@ public class CurrentResultStore {
       return specimens;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the specimens of " + analyte, e);
+    }
+  }
+
+  /** What a trial's results of an analyte give as basis (WET, DRY), null for unspecified. */
+  public Set<String> bases(String trialId, String analyte, Specimen specimen) {
+    String sql =
+        "SELECT DISTINCT basis FROM result WHERE trial_id = ? AND analyte_code = ?"
+            + (specimen == null ? "" : " AND specimen = ?");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, analyte);
+      if (specimen != null) {
+        select.setString(3, specimen.name());
+      }
+      Set<String> bases = new java.util.HashSet<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          bases.add(row.getString(1));
+        }
+      }
+      return bases;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the bases of " + analyte, e);
     }
   }
 
@@ -461,6 +525,14 @@ public class CurrentResultStore {
             row.getBoolean(15),
             row.getBoolean(16),
             correctedAt == null ? null : correctedAt.toInstant(),
-            row.getObject(18, UUID.class)));
+            row.getObject(18, UUID.class),
+            new Assay(
+                row.getString(19),
+                row.getString(20),
+                row.getString(21),
+                row.getString(22),
+                row.getBigDecimal(23),
+                row.getBigDecimal(24),
+                row.getString(25))));
   }
 }

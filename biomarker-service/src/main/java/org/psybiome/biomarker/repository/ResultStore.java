@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -52,7 +53,8 @@ public class ResultStore {
   private static final String COPY_RESULTS =
       "COPY result (trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
           + " collected_at, analyte_code, original_value, original_unit, standard_value,"
-          + " standard_unit, comparator, censored, qc_status, registered) FROM STDIN";
+          + " standard_unit, comparator, censored, qc_status, registered, assay_method, assay_kit,"
+          + " assay_lot, assay_run, lloq, uloq, basis) FROM STDIN";
 
   private static final String SELECT_BATCH =
       "SELECT id, trial_id, received_at, rows, censored, unregistered, analytes, visits,"
@@ -170,6 +172,13 @@ public class ResultStore {
             .plain(result.censored() ? "t" : "f")
             .field(result.qcStatus())
             .plain(result.registered() ? "t" : "f")
+            .field(result.assay().method())
+            .field(result.assay().kit())
+            .field(result.assay().lot())
+            .field(result.assay().run())
+            .plain(plain(result.assay().lloq()))
+            .plain(plain(result.assay().uloq()))
+            .plain(result.assay().basis())
             .endRow();
       }
     } catch (IOException e) {
@@ -180,6 +189,10 @@ public class ResultStore {
       }
       throw new SQLException("COPY of results failed: " + e.getMessage(), e);
     }
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
   }
 
   public Optional<BatchSummary> batch(UUID id) {

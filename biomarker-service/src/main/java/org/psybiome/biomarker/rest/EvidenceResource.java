@@ -178,11 +178,23 @@ public class EvidenceResource {
       @Parameter(description = "pool results of this specimen only, e.g. SERUM")
           @QueryParam("specimen")
           String specimen,
+      @Parameter(
+              description =
+                  "pool stool results on this basis only (per WET or DRY mass); required when the"
+                      + " qualifying trials' results of the outcome are on different bases, or"
+                      + " mix a basis with unspecified ones, which are never pooled",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"WET", "DRY"}))
+          @QueryParam("basis")
+          String basis,
       @Context HttpHeaders headers) {
     Evidence evidence =
         synthesis.evidence(
             caller,
-            EvidenceQuery.parse(outcome, timepoint, interventionType, adjunct, effect, specimen));
+            EvidenceQuery.parse(
+                outcome, timepoint, interventionType, adjunct, effect, specimen, basis));
     return prefersSvg(headers.getAcceptableMediaTypes())
         ? Response.ok(ForestPlot.render(evidence), SVG).build()
         : Response.ok(evidence, MediaType.APPLICATION_JSON).build();

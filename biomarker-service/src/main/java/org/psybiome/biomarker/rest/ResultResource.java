@@ -143,7 +143,9 @@ public class ResultResource {
                                     + " then a result per line. Columns are the ResultRow fields:"
                                     + " participant, visit, sampleId, collectedAt, analyte,"
                                     + " value, unit (required) and specimen, comparator,"
-                                    + " qcStatus (optional); an empty field is absent, values"
+                                    + " qcStatus, assayMethod, assayKit, assayLot, assayRun,"
+                                    + " lloq, uloq, basis (optional); an empty field is absent,"
+                                    + " values"
                                     + " are trimmed, blank lines are skipped."),
                     examples =
                         @ExampleObject(

@@ -81,7 +81,8 @@ public class SummaryResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "The summary: pooled has pooled, arm has arms, comparisons (and comparison, the first)",
+          "The summary: pooled has pooled, arm has arms, comparisons (and comparison, the first),"
+              + " run has runs",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -89,7 +90,7 @@ public class SummaryResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "visit missing or not in the trial's schedule, by not pooled or arm, change not true or"
+          "visit missing or not in the trial's schedule, by not pooled, arm or run, change not true or"
               + " false, censored not exclude or lloq-sqrt2, window not exclude or include,"
               + " scale not raw or clr, scale=clr for an analyte that is not a genus abundance,"
               + " change=true for a trial without a"
@@ -111,11 +112,14 @@ public class SummaryResource {
           @QueryParam("visit")
           String visit,
       @Parameter(
-              description = "pooled: all participants; arm: per arm, with the arm comparison",
+              description =
+                  "pooled: all participants; arm: per arm, with the arm comparison; run: per"
+                      + " assayRun of the participants' latest results at the visit, pooled over"
+                      + " arms (results without a run as \"unspecified\")",
               schema =
                   @Schema(
                       type = SchemaType.STRING,
-                      enumeration = {Summaries.POOLED, Summaries.ARM},
+                      enumeration = {Summaries.POOLED, Summaries.ARM, Summaries.RUN},
                       defaultValue = Summaries.POOLED))
           @QueryParam("by")
           @DefaultValue("pooled")

@@ -14,6 +14,7 @@ import org.psybiome.biomarker.model.ArmComparison;
 import org.psybiome.biomarker.model.ArmSummary;
 import org.psybiome.biomarker.model.ClrExclusion;
 import org.psybiome.biomarker.model.OmicsLayer;
+import org.psybiome.biomarker.model.RunSummary;
 import org.psybiome.biomarker.model.Specimen;
 import org.psybiome.biomarker.model.Statistics;
 import org.psybiome.biomarker.model.Summary;
@@ -41,6 +42,10 @@ public class Summaries {
 
   public static final String POOLED = "pooled";
   public static final String ARM = "arm";
+  public static final String RUN = "run";
+
+  /** The group of results reported without an assay run. */
+  static final String UNSPECIFIED_RUN = "unspecified";
 
   private final CurrentResultStore results;
   private final SummarySpecimen specimens;
@@ -102,9 +107,10 @@ public class Summaries {
             .trial(trialId)
             .filter(t -> ResultAccess.canReadAggregates(t, caller))
             .orElseThrow(() -> ResultAccess.trialNotFound(trialId));
-    if (!POOLED.equals(by) && !ARM.equals(by)) {
+    if (!POOLED.equals(by) && !ARM.equals(by) && !RUN.equals(by)) {
       throw ProblemException.invalid(
-          "by must be pooled or arm", List.of(Violation.of("by", "must be pooled or arm")));
+          "by must be pooled, arm or run",
+          List.of(Violation.of("by", "must be pooled, arm or run")));
     }
     Analyte analyte =
         analytes
@@ -180,11 +186,11 @@ public class Summaries {
                 analyte.code(),
                 baseline == null ? Set.of(visit.code()) : Set.of(visit.code(), baseline))
             : null;
+    List<ParticipantValue> read =
+        clr ? clrValues.values() : results.participantValues(trialId, analyte.code(), visits, of);
     Values values =
         Values.of(
-            clr
-                ? clrValues.values()
-                : results.participantValues(trialId, analyte.code(), visits, of),
+            read,
             visit.code(),
             baseline != null ? baseline : ancovaBaseline,
             change,
@@ -201,7 +207,7 @@ public class Summaries {
     String zeroReplacement = clr ? CentredLogRatio.ZERO_REPLACEMENT : null;
     List<ClrExclusion> excluded = clr ? clrValues.excluded() : null;
 
-    if (POOLED.equals(by)) {
+    if (POOLED.equals(by) || RUN.equals(by)) {
       return new Summary(
           trialId,
           analyte.code(),
@@ -210,7 +216,7 @@ public class Summaries {
           by,
           change,
           baseline,
-          values.statistics(p -> true),
+          POOLED.equals(by) ? values.statistics(p -> true) : null,
           null,
           null,
           null,
@@ -219,12 +225,15 @@ public class Summaries {
           null,
           null,
           analyte.analysedOnLogScale(),
-          logScale ? LogScale.geometricMean(values.summarised(p -> true)) : null,
+          logScale && POOLED.equals(by)
+              ? LogScale.geometricMean(values.summarised(p -> true))
+              : null,
           censored.parameter(),
           window.parameter(),
           scale.parameter(),
           zeroReplacement,
-          excluded);
+          excluded,
+          RUN.equals(by) ? byRun(read, visit.code(), values) : null);
     }
     // in a crossover trial: the treatment of the visit's period
     Map<String, String> allocation = snapshots.allocations(trialId, visit.period());
@@ -281,7 +290,35 @@ public class Summaries {
         window.parameter(),
         scale.parameter(),
         zeroReplacement,
-        excluded);
+        excluded,
+        null);
+  }
+
+  /**
+   * The statistics per assay run of the participants' latest results at the visit, pooled over arms
+   * (so no allocation is revealed). A participant belongs to the run of their latest result at the
+   * visit; one whose every result there failed QC has no latest result and no run.
+   */
+  private static List<RunSummary> byRun(List<ParticipantValue> read, String visit, Values values) {
+    Map<String, String> runOf = new HashMap<>();
+    for (ParticipantValue v : read) {
+      if (v.visit().equals(visit) && v.latest() != null) {
+        runOf.put(v.participant(), v.latestRun() == null ? UNSPECIFIED_RUN : v.latestRun());
+      }
+    }
+    // runs in order, results without a run last (a run literally named so joins them)
+    List<String> runs =
+        runOf.values().stream()
+            .distinct()
+            .sorted(
+                java.util.Comparator.comparing((String r) -> r.equals(UNSPECIFIED_RUN))
+                    .thenComparing(java.util.Comparator.naturalOrder()))
+            .toList();
+    List<RunSummary> summaries = new ArrayList<>(runs.size());
+    for (String run : runs) {
+      summaries.add(new RunSummary(run, values.statistics(p -> run.equals(runOf.get(p)))));
+    }
+    return summaries;
   }
 
   /**
@@ -295,6 +332,12 @@ public class Summaries {
    */
   public Map<String, Statistics> changeByArm(
       TrialSnapshot trial, String analyteCode, TrialVisit visit, Specimen specimen) {
+    return changeByArm(trial, analyteCode, visit, specimen, null);
+  }
+
+  /** As above, of results on one stool basis (WET, DRY) only, when {@code basis} is not null. */
+  public Map<String, Statistics> changeByArm(
+      TrialSnapshot trial, String analyteCode, TrialVisit visit, Specimen specimen, String basis) {
     String baseline = trial.baselineVisit().map(TrialVisit::code).orElse(null);
     if (baseline == null || baseline.equals(visit.code())) {
       return Map.of();
@@ -303,7 +346,7 @@ public class Summaries {
     Values values =
         Values.of(
             results.participantValues(
-                trial.id(), analyteCode, Set.of(visit.code(), baseline), specimen),
+                trial.id(), analyteCode, Set.of(visit.code(), baseline), specimen, basis),
             visit.code(),
             baseline,
             true,

@@ -11,8 +11,8 @@ import org.psybiome.common.problem.Violation;
 /**
  * What the caller asks to pool, checked before anything is read: the outcomes (catalogue codes,
  * comma-separated, in order of preference), the timepoint, the experimental arm's intervention type
- * and adjunct status, the effect measure and the specimen. Every bad value is a 400 problem naming
- * the parameter and the values accepted.
+ * and adjunct status, the effect measure, the specimen and the stool basis. Every bad value is a
+ * 400 problem naming the parameter and the values accepted.
  */
 public record EvidenceQuery(
     List<String> outcomes,
@@ -20,7 +20,10 @@ public record EvidenceQuery(
     String interventionType,
     Boolean adjunct,
     String effect,
-    String specimen) {
+    String specimen,
+    String basis) {
+
+  public static final List<String> BASES = List.of("WET", "DRY");
 
   public static final String END_OF_TREATMENT = "end-of-treatment";
   public static final List<String> TIMEPOINTS = List.of(END_OF_TREATMENT);
@@ -40,7 +43,8 @@ public record EvidenceQuery(
       String interventionType,
       String adjunct,
       String effect,
-      String specimen) {
+      String specimen,
+      String basis) {
     if (outcome == null || outcome.isBlank()) {
       throw invalid("outcome is required", "outcome", "is required, e.g. HAMD17 or HAMD17,MADRS");
     }
@@ -97,13 +101,21 @@ public record EvidenceQuery(
           "effect",
           "must be smd with several outcomes");
     }
+    String onBasis = null;
+    if (basis != null && !basis.isBlank()) {
+      onBasis = basis.trim().toUpperCase(Locale.ROOT);
+      if (!BASES.contains(onBasis)) {
+        throw invalid("basis must be WET or DRY, not " + basis, "basis", "must be WET or DRY");
+      }
+    }
     return new EvidenceQuery(
         new ArrayList<>(outcomes),
         when,
         type,
         isAdjunct,
         measure,
-        specimen == null || specimen.isBlank() ? null : specimen.trim());
+        specimen == null || specimen.isBlank() ? null : specimen.trim(),
+        onBasis);
   }
 
   static ProblemException invalid(String detail, String field, String message) {

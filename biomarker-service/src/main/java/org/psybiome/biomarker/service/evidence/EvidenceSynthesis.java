@@ -165,6 +165,7 @@ public class EvidenceSynthesis {
       }
     }
     Specimen specimen = requested != null ? requested : commonSpecimen(specimensOf);
+    String basis = basis(query.basis(), outcomeOf, specimen, excluded);
 
     List<Evidence.Included> included = new ArrayList<>();
     List<StudyEffect> effects = new ArrayList<>();
@@ -172,12 +173,13 @@ public class EvidenceSynthesis {
       Candidate c = entry.getKey();
       Analyte outcome = entry.getValue();
       Map<String, Statistics> byArm =
-          summaries.changeByArm(c.trial(), outcome.code(), c.visit(), specimen);
+          summaries.changeByArm(c.trial(), outcome.code(), c.visit(), specimen, basis);
       Statistics e = byArm.get(c.experimental().code());
       Statistics r = byArm.get(c.comparator().code());
       String where =
           outcome.code()
               + (specimen == null ? "" : " (" + specimen + ")")
+              + (basis == null ? "" : " (" + basis + " basis)")
               + " at both "
               + c.baseline().code()
               + " and "
@@ -276,7 +278,8 @@ public class EvidenceSynthesis {
           null,
           notPooled,
           null,
-          List.of());
+          List.of(),
+          query.basis());
     }
     double totalWeight = 0;
     for (StudyEffect s : effects) {
@@ -332,7 +335,8 @@ public class EvidenceSynthesis {
         pooled(all),
         null,
         leaveOneOut,
-        subgroups);
+        subgroups,
+        query.basis());
   }
 
   /**
@@ -423,6 +427,64 @@ public class EvidenceSynthesis {
             + String.join("; ", listed)
             + "); values in different specimens are different quantities and are never pooled:"
             + " name one with specimen=",
+        each);
+  }
+
+  /**
+   * The stool basis pooled, as a filter of the results read (null: no filter). One asked for: the
+   * trials without results of their outcome on it are excluded. Else the bases of the qualifying
+   * trials' results must agree: WET and DRY, or a basis beside results that give none, are
+   * different quantities (a wet-mass concentration is a fraction of the dry-mass one) → 422 listing
+   * each trial's, rather than pooled.
+   */
+  private String basis(
+      String requested,
+      Map<Candidate, Analyte> outcomeOf,
+      Specimen specimen,
+      List<Evidence.Excluded> excluded) {
+    Map<Candidate, Set<String>> basesOf = new LinkedHashMap<>();
+    outcomeOf.forEach(
+        (c, outcome) -> basesOf.put(c, results.bases(c.trial().id(), outcome.code(), specimen)));
+    if (requested != null) {
+      basesOf.forEach(
+          (c, bases) -> {
+            if (!bases.contains(requested)) {
+              excluded.add(
+                  excluded(
+                      c.known(),
+                      "NO_RESULTS",
+                      "The trial has no results of "
+                          + outcomeOf.get(c).code()
+                          + " on a "
+                          + requested
+                          + " basis"));
+              outcomeOf.remove(c);
+            }
+          });
+      return requested;
+    }
+    Set<String> all = new java.util.HashSet<>();
+    basesOf.values().forEach(all::addAll);
+    if (all.size() <= 1) {
+      return null; // one basis, or none given, throughout: nothing to separate
+    }
+    List<Violation> each = new ArrayList<>();
+    List<String> listed = new ArrayList<>();
+    basesOf.forEach(
+        (c, bases) -> {
+          List<String> named =
+              bases.stream().map(b -> b == null ? "unspecified" : b).sorted().toList();
+          each.add(
+              Violation.of(
+                  "basis", c.trial().id() + " has results of its outcome on bases " + named));
+          listed.add(c.trial().id() + ": " + named);
+        });
+    throw new ProblemException(
+        ProblemType.UNPROCESSABLE,
+        "The qualifying trials' results are on different stool bases ("
+            + String.join("; ", listed)
+            + "); values per wet and per dry mass are different quantities and are never pooled:"
+            + " name one with basis=WET or basis=DRY",
         each);
   }
 

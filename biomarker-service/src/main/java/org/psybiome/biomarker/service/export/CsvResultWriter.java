@@ -13,7 +13,8 @@ import org.psybiome.biomarker.model.ResultView;
 /**
  * RFC 4180 CSV (CRLF line ends, fields quoted where they need it) with a header row. Decimals are
  * written in plain notation exactly as stored; an absent value is an empty field. outOfWindow, the
- * last column (added in 1.1), is true or false: false also where the visit declares no window.
+ * column added in 1.1, is true or false: false also where the visit declares no window. The assay
+ * columns (assayMethod to basis) follow it, empty when not reported.
  */
 final class CsvResultWriter implements ResultWriter {
 
@@ -49,7 +50,14 @@ final class CsvResultWriter implements ResultWriter {
         r.corrected(),
         r.correctedAt(),
         r.batchId(),
-        Boolean.TRUE.equals(r.outOfWindow()));
+        Boolean.TRUE.equals(r.outOfWindow()),
+        r.assayMethod(),
+        r.assayKit(),
+        r.assayLot(),
+        r.assayRun(),
+        plain(r.lloq()),
+        plain(r.uloq()),
+        r.basis());
   }
 
   @Override

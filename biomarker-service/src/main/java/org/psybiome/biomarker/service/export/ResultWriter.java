@@ -29,7 +29,14 @@ interface ResultWriter extends AutoCloseable {
     "corrected",
     "correctedAt",
     "batchId",
-    "outOfWindow"
+    "outOfWindow",
+    "assayMethod",
+    "assayKit",
+    "assayLot",
+    "assayRun",
+    "lloq",
+    "uloq",
+    "basis"
   };
 
   void write(ResultView result) throws IOException;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.Assay;
 import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.model.NotDerivedNote;
 import org.psybiome.biomarker.repository.SampleResultStore;
@@ -122,7 +123,9 @@ class BatchDerivations {
         analyte.unit(),
         null,
         value.qcStatus(),
-        registeredByVisit.getOrDefault(sample.visit(), Set.of()).contains(analyte.code()));
+        registeredByVisit.getOrDefault(sample.visit(), Set.of()).contains(analyte.code()),
+        // computed, not measured: no assay of its own
+        Assay.NONE);
   }
 
   private static SampleMeasurement measurement(CheckedResult row) {

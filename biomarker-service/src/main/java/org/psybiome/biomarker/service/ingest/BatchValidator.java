@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.psybiome.biomarker.model.Analyte;
+import org.psybiome.biomarker.model.Assay;
 import org.psybiome.biomarker.model.CheckedResult;
 import org.psybiome.biomarker.model.QcStatus;
 import org.psybiome.biomarker.model.Specimen;
@@ -44,6 +45,8 @@ import org.psybiome.biomarker.service.UnitConverter;
 public class BatchValidator {
 
   private static final int MAX_TEXT = 100;
+  private static final int MAX_KIT = 200;
+  private static final Set<String> BASES = Set.of("WET", "DRY");
   private static final String ONE_SAMPLE =
       "; a sample id names one participant's sample at one visit, of one specimen";
 
@@ -107,6 +110,7 @@ public class BatchValidator {
       String unit = check.text(ResultFields.UNIT);
       String comparator = comparator(check);
       QcStatus qc = qcStatus(check);
+      Assay assay = assay(check, analyte, specimen, value, unit, comparator);
       StandardValue standard = null;
       if (analyte != null && value != null && unit != null) {
         standard = standardise(check, analyte, value, unit, comparator);
@@ -172,7 +176,8 @@ public class BatchValidator {
                 standard.unit(),
                 comparator,
                 qc.name(),
-                registered.getOrDefault(visit, Set.of()).contains(analyte.code())));
+                registered.getOrDefault(visit, Set.of()).contains(analyte.code()),
+                assay));
       }
     }
     if (!errors.isEmpty()) {
@@ -322,6 +327,76 @@ public class BatchValidator {
     }
   }
 
+  /**
+   * The row's assay. Its limits are in the row's unit like the value, and stored in the standard
+   * unit like it. A value beyond the row's own limit of quantification without a comparator is an
+   * error, not a measurement: the lab's run could not quantify it, so it must be reported as a
+   * limit ({@code <} lloq or {@code >} uloq) to be treated as censored.
+   */
+  private Assay assay(
+      RowCheck check,
+      Analyte analyte,
+      Specimen specimen,
+      BigDecimal value,
+      String unit,
+      String comparator) {
+    String method = check.optional(ResultFields.ASSAY_METHOD);
+    String kit = check.optional(ResultFields.ASSAY_KIT, MAX_KIT);
+    String lot = check.optional(ResultFields.ASSAY_LOT);
+    String run = check.optional(ResultFields.ASSAY_RUN);
+    BigDecimal lloq = check.optionalDecimal(ResultFields.LLOQ);
+    BigDecimal uloq = check.optionalDecimal(ResultFields.ULOQ);
+    String basis = basis(check, specimen);
+    if (lloq != null && uloq != null && lloq.compareTo(uloq) >= 0) {
+      check.fail(ResultFields.ULOQ, "must be greater than lloq");
+    } else if (value != null && comparator == null) {
+      if (lloq != null && value.compareTo(lloq) < 0) {
+        check.fail(
+            ResultFields.VALUE,
+            "is below the row's lloq "
+                + lloq.toPlainString()
+                + ": report it with comparator < (a censored value), not as a measurement");
+      } else if (uloq != null && value.compareTo(uloq) > 0) {
+        check.fail(
+            ResultFields.VALUE,
+            "is above the row's uloq "
+                + uloq.toPlainString()
+                + ": report it with comparator > (a censored value), not as a measurement");
+      }
+    }
+    return new Assay(
+        method, kit, lot, run, limit(analyte, lloq, unit), limit(analyte, uloq, unit), basis);
+  }
+
+  /** A limit in the standard unit; null when the unit does not convert (the value says why). */
+  private BigDecimal limit(Analyte analyte, BigDecimal limit, String unit) {
+    if (limit == null || analyte == null || unit == null) {
+      return null;
+    }
+    try {
+      return converter.toStandard(analyte, limit, unit).value();
+    } catch (UnitConversionException e) {
+      return null;
+    }
+  }
+
+  private static String basis(RowCheck check, Specimen specimen) {
+    String basis = check.optional(ResultFields.BASIS);
+    if (basis == null) {
+      return null;
+    }
+    if (!BASES.contains(basis)) {
+      check.fail(ResultFields.BASIS, "must be WET or DRY (or left out)");
+      return null;
+    }
+    // wet or dry mass is a property of stool; a serum value has no such basis
+    if (specimen != null && specimen != Specimen.STOOL) {
+      check.fail(ResultFields.BASIS, "applies to STOOL results only, not " + specimen);
+      return null;
+    }
+    return basis;
+  }
+
   private StandardValue standardise(
       RowCheck check, Analyte analyte, BigDecimal value, String unit, String comparator) {
     StandardValue standard;
@@ -371,15 +446,32 @@ public class BatchValidator {
     }
 
     String optional(String field) {
+      return optional(field, MAX_TEXT);
+    }
+
+    String optional(String field, int max) {
       String value = row.get(field);
       if (value == null || value.isBlank()) {
         return null;
       }
-      if (value.length() > MAX_TEXT) {
-        fail(field, "must be at most " + MAX_TEXT + " characters");
+      if (value.length() > max) {
+        fail(field, "must be at most " + max + " characters");
         return null;
       }
       return value.strip();
+    }
+
+    BigDecimal optionalDecimal(String field) {
+      String text = optional(field);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        fail(field, "must be a decimal number");
+        return null;
+      }
     }
 
     BigDecimal decimal(String field) {

@@ -16,6 +16,13 @@ final class ResultFields {
   static final String UNIT = "unit";
   static final String COMPARATOR = "comparator";
   static final String QC_STATUS = "qcStatus";
+  static final String ASSAY_METHOD = "assayMethod";
+  static final String ASSAY_KIT = "assayKit";
+  static final String ASSAY_LOT = "assayLot";
+  static final String ASSAY_RUN = "assayRun";
+  static final String LLOQ = "lloq";
+  static final String ULOQ = "uloq";
+  static final String BASIS = "basis";
 
   static final List<String> REQUIRED =
       List.of(PARTICIPANT, VISIT, SAMPLE_ID, COLLECTED_AT, ANALYTE, VALUE, UNIT);
@@ -31,7 +38,14 @@ final class ResultFields {
           VALUE,
           UNIT,
           COMPARATOR,
-          QC_STATUS);
+          QC_STATUS,
+          ASSAY_METHOD,
+          ASSAY_KIT,
+          ASSAY_LOT,
+          ASSAY_RUN,
+          LLOQ,
+          ULOQ,
+          BASIS);
 
   private ResultFields() {}
 }
