@@ -39,6 +39,7 @@ class CorsTest {
         .header("Access-Control-Expose-Headers", containsString("Retry-After"))
         .header("Access-Control-Expose-Headers", containsString("X-Correlation-Id"))
         // a masked trial's export says in these what it withheld (decision 22)
+        .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"))
         .header("Access-Control-Expose-Headers", containsString("Psybiome-Withheld-Results"))
         .header("Access-Control-Expose-Headers", containsString("Psybiome-Withheld-Reason"));
   }

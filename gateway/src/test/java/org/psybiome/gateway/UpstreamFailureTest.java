@@ -1,6 +1,7 @@
 package org.psybiome.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -171,10 +172,17 @@ class UpstreamFailureTest {
     var biomarker = UpstreamStandIns.get("biomarker-service");
     String path = "/api/v1/batches/refused-904";
     biomarker.stop();
-    // the gateway's pooled connections to it are closed too; let it see them go, else the POST may
-    // go out on one and be (truthfully) a 502
-    Thread.sleep(200);
     try {
+      // the gateway's pooled connections to it are closed too, and the gateway must have seen them
+      // go, else the POST may go out on one and be (truthfully) a 502: a read answered "cannot be
+      // reached" was refused its connection, so no stale one was left in the pool to take
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  "biomarker-service cannot be reached; try again shortly"
+                      .equals(given().get("/api/v1/analytes/IL6").jsonPath().getString("detail")));
       Timed<Response> post =
           timed(() -> given().contentType(ContentType.JSON).body("{\"rows\": []}").post(path));
       post.answer()
@@ -252,8 +260,11 @@ class UpstreamFailureTest {
 
     given().get(path).then().statusCode(200);
     given().get(path).then().statusCode(200);
-    // idle for the keep-alive timeout, and the pool's once-a-second sweep
-    Thread.sleep(2_500);
+    int first = trialService.connections.get(path).get(0);
+    // idle past the keep-alive timeout (1 s), the pool's sweep (once a second) closes it
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> trialService.closedConnections.contains(first));
     given().get(path).then().statusCode(200);
 
     List<Integer> ports = trialService.connections.get(path);

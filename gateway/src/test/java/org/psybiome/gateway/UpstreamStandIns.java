@@ -58,6 +58,9 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
     /** The client port of the connection of each request, by path: which connection it came on. */
     final Map<String, java.util.List<Integer>> connections = new ConcurrentHashMap<>();
 
+    /** Client ports of the connections the other side (the gateway) has closed. */
+    final java.util.Set<Integer> closedConnections = ConcurrentHashMap.newKeySet();
+
     /** How many requests for each path reached the stand-in. */
     final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
 
@@ -102,6 +105,11 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
       server =
           vertx
               .createHttpServer()
+              .connectionHandler(
+                  connection -> {
+                    int clientPort = connection.remoteAddress().port();
+                    connection.closeHandler(closed -> closedConnections.add(clientPort));
+                  })
               .requestHandler(
                   request -> {
                     seenPaths.add(request.path());

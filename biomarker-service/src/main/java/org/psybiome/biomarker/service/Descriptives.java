@@ -48,7 +48,7 @@ public final class Descriptives {
   }
 
   /** Type 7: h = (n−1)p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]) over the sorted values. */
-  static double quantile(double[] sorted, double p) {
+  public static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;
     int low = (int) Math.floor(h);
     if (low + 1 >= sorted.length) {

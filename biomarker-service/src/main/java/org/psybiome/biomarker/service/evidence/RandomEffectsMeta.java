@@ -2,8 +2,8 @@ package org.psybiome.biomarker.service.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Gamma;
+import org.psybiome.biomarker.service.Descriptives;
 
 /**
  * Random-effects meta-analysis as the field reports it (Cochrane Handbook ch. 10; IntHout et al.
@@ -19,9 +19,6 @@ public final class RandomEffectsMeta {
   private static final double TOLERANCE = 1e-13;
 
   private static final int MAX_ITERATIONS = 1000;
-
-  /** Inverse-CDF accuracy for t(0.975, df): the default (1e-9 absolute) is coarser than tested. */
-  private static final double QUANTILE_ACCURACY = 1e-14;
 
   private RandomEffectsMeta() {}
 
@@ -52,8 +49,7 @@ public final class RandomEffectsMeta {
     }
     int df = k - 1;
     double se = Math.sqrt(residual / df / sw);
-    TDistribution student = new TDistribution(df, QUANTILE_ACCURACY);
-    double quantile = student.inverseCumulativeProbability(0.975);
+    double quantile = Descriptives.tQuantile975(df);
     double t = mu / se;
     double prediction = quantile * Math.sqrt(se * se + tau2);
     Heterogeneity h = heterogeneity(y, v, tau2);
@@ -65,7 +61,7 @@ public final class RandomEffectsMeta {
         mu + quantile * se,
         t,
         df,
-        2 * student.cumulativeProbability(-Math.abs(t)), // the lower tail: no underflow to 0
+        Descriptives.twoSidedP(t, df),
         tau2,
         h.i2,
         h.h2,

@@ -3,6 +3,7 @@ package org.psybiome.biomarker.service.subgroup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.psybiome.biomarker.service.Descriptives;
 
 /**
  * The cut values that split a baseline value into subgroups, ascending: below the first is group 0,
@@ -29,18 +30,9 @@ record SubgroupCuts(List<Double> cuts) {
     Arrays.sort(sorted);
     List<Double> cuts = new ArrayList<>();
     for (int j = 1; j < k; j++) {
-      cuts.add(quantile(sorted, (double) j / k));
+      cuts.add(Descriptives.quantile(sorted, (double) j / k));
     }
     return new SubgroupCuts(cuts);
-  }
-
-  private static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int low = (int) Math.floor(h);
-    if (low + 1 >= sorted.length) {
-      return sorted[low];
-    }
-    return sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
   }
 
   /** The group of a measured value. */
