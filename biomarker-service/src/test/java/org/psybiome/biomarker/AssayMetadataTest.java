@@ -13,9 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psybiome.biomarker.service.TrialSnapshots;
@@ -148,6 +150,55 @@ class AssayMetadataTest {
     assertThat(objects.get(0)).containsEntry("assayRun", "PLATE-1");
     assertThat(objects.get(1)).containsEntry("basis", "WET").containsEntry("assayKit", "");
     assertThat(objects.get(2)).containsEntry("basis", "DRY").containsEntry("assayLot", "L1");
+
+    // SDTM LB: LBREFID the sample id, LBMETHOD the method, LBLLOQ/LBULOQ in LBSTRESU (the
+    // standardised limits worked out above); kit, lot and run have no LB variable
+    List<Map<String, String>> lb = new ArrayList<>();
+    CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(export("sdtm-lb-csv")))
+        .forEach(r -> lb.add(r.toMap()));
+    assertThat(lb).extracting(r -> r.get("LBREFID")).containsExactly("A-1", "A-2", "A-3");
+    assertThat(lb).extracting(r -> r.get("LBMETHOD")).containsExactly("ECLIA", "GC-FID", "GC-FID");
+    assertThat(lb.get(0)).containsEntry("LBSTRESU", "nmol/L");
+    assertThat(Double.parseDouble(lb.get(0).get("LBLLOQ"))).isCloseTo(27.5893, within(1e-4));
+    assertThat(Double.parseDouble(lb.get(0).get("LBULOQ"))).isCloseTo(1379.4626, within(1e-4));
+    assertThat(Double.parseDouble(lb.get(1).get("LBLLOQ"))).isCloseTo(1.13494, within(1e-5));
+    assertThat(lb.get(1)).containsEntry("LBULOQ", "");
+    assertThat(lb.get(0).keySet()).doesNotContain("LBKIT", "LBLOT");
+
+    // FHIR: method as text, kit and lot as a contained Device the Observation refers to, run,
+    // limits and basis as notes; every Observation valid for HAPI's R4 validator
+    List<String> observations = export("fhir-r4").lines().toList();
+    assertThat(observations).hasSize(3);
+    JsonPath a1 =
+        new JsonPath(observations.stream().filter(l -> l.contains("ECLIA")).findFirst().get());
+    assertThat(a1.getString("method.text")).isEqualTo("ECLIA");
+    assertThat(a1.getString("device.reference")).isEqualTo("#assay");
+    assertThat(a1.getString("contained[0].resourceType")).isEqualTo("Device");
+    assertThat(a1.getString("contained[0].deviceName[0].name")).isEqualTo("Elecsys Cortisol II");
+    assertThat(a1.getString("contained[0].deviceName[0].type")).isEqualTo("model-name");
+    assertThat(a1.getString("contained[0].lotNumber")).isEqualTo("LOT-7");
+    assertThat(a1.getList("note.text", String.class))
+        .contains("Assay run: PLATE-1")
+        .anySatisfy(n -> assertThat(n).startsWith("Limits of quantification in this run: lower "));
+    String wet = observations.stream().filter(l -> l.contains("RUN-9")).findFirst().get();
+    assertThat(wet).contains("Per wet mass of stool").doesNotContain("\"device\"");
+    for (String observation : observations) {
+      assertThat(FhirValidation.errors(FhirValidation.validate(observation))).isEmpty();
+    }
+  }
+
+  private String export(String format) {
+    return as("reader", ResultsApi.CONSORTIUM)
+        .get("/api/v1/trials/" + trial + "/results/export?format=" + format)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   @Test

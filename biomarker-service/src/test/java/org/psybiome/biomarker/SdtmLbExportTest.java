@@ -54,6 +54,7 @@ class SdtmLbExportTest {
           "DOMAIN",
           "USUBJID",
           "LBSEQ",
+          "LBREFID",
           "LBTESTCD",
           "LBTEST",
           "LBCAT",
@@ -66,8 +67,11 @@ class SdtmLbExportTest {
           "LBREASND",
           "LBLOINC",
           "LBSPEC",
+          "LBMETHOD",
           "LBBLFL",
           "LBDRVFL",
+          "LBLLOQ",
+          "LBULOQ",
           "VISITNUM",
           "VISIT",
           "LBDTC",
@@ -301,6 +305,12 @@ class SdtmLbExportTest {
             "W8");
     b8.putAll(Map.of("LBSTRESU", "pg/mL", "LBDTC", "2026-04-28T08:00:00", "LBDY", 57));
     records.add(b8);
+    // LBREFID: the sample ids posted, in the same order
+    List<String> samples =
+        List.of("C-SCR", "C-W0", "C-W8", "A-SCR", "A-W0", "A-W4", "A-W8", "B-W0-C", "B-W0", "B-W8");
+    for (int i = 0; i < records.size(); i++) {
+      records.get(i).put("LBREFID", samples.get(i));
+    }
     return records;
   }
 
@@ -337,6 +347,9 @@ class SdtmLbExportTest {
     r.put("LBSPEC", "SERUM");
     r.put("LBBLFL", baseline);
     r.put("LBDRVFL", null); // IL-6 and hs-CRP are measured, not derived
+    r.put("LBMETHOD", null); // no assay reported (AssayMetadataTest has them)
+    r.put("LBLLOQ", null);
+    r.put("LBULOQ", null);
     r.put("VISITNUM", visitnum);
     r.put("VISIT", visit);
     return r;

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,9 +37,20 @@ final class TrialEventsProducer implements AutoCloseable {
             new StringSerializer());
   }
 
-  /** A registry id no other test uses. */
+  private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A registry id no other test of this JVM uses (the database is fresh per run): random, so that
+   * failures are not tied to one id, but never the same twice — a repeated id would merge two
+   * tests' participants and allocations.
+   */
   static String newTrialId() {
-    return String.format("PSB-2026-%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    while (true) {
+      String id = String.format("PSB-2026-%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      if (ISSUED.add(id)) {
+        return id;
+      }
+    }
   }
 
   /** Sends the envelope and waits for Kafka's acknowledgement; returns the event id. */

@@ -218,6 +218,8 @@ class UnitConverterTest {
         false,
         null,
         null,
+        null,
+        null,
         null);
   }
 }

@@ -3,6 +3,7 @@ package org.psybiome.biomarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.psybiome.biomarker.ResultsApi.CONSORTIUM;
 import static org.psybiome.biomarker.ResultsApi.as;
@@ -79,9 +80,10 @@ class VisitWindowApiTest {
       ACT.forEach(p -> events.enrolled(trial, UUID.randomUUID(), code(p), "Probiotic", ENROLLED));
       PBO.forEach(p -> events.enrolled(trial, UUID.randomUUID(), code(p), "Placebo", ENROLLED));
     }
+    // a matcher, not a boolean, so that a failure shows the allocations known at the time
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> snapshots.allocations(trial).size() == ACT.size() + PBO.size());
+        .until(() -> snapshots.allocations(trial), aMapWithSize(ACT.size() + PBO.size()));
 
     List<Map<String, Object>> rows = new ArrayList<>();
     double[] w0 = {2, 3, 4, 5, 1, 2, 3};

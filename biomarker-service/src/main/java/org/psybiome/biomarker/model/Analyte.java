@@ -91,7 +91,25 @@ public record Analyte(
                 "SDTM test name (LBTEST), at most 40 characters; the name (cut at 40) when a POST"
                     + " leaves it out, kept when a PUT leaves it out",
             example = "Interleukin-6")
-        String sdtmTestName) {
+        String sdtmTestName,
+    @DecimalMin(value = "0", message = "must not be negative")
+        @Schema(
+            description =
+                "a rating scale's default remission threshold: a score at or below it at the end"
+                    + " of treatment is remission (HAMD-17 7, MADRS 10, PHQ-9 4, GAD-7 4; the"
+                    + " response analysis uses it unless the caller gives another); absent where"
+                    + " the field has no common one. Rating scales only; left out of a PUT:"
+                    + " unchanged",
+            example = "7")
+        BigDecimal remissionMax,
+    @Schema(
+            description =
+                "a rating scale on which a higher score is worse (a symptom severity scale), so"
+                    + " that response is a reduction from baseline; false for scales such as"
+                    + " positive affect, on which the response analysis refuses to compute a"
+                    + " reduction. Rating scales only; left out of a POST: false, of a PUT:"
+                    + " unchanged")
+        Boolean severityScale) {
 
   public Analyte {
     specimens = specimens == null ? null : List.copyOf(specimens);
@@ -124,7 +142,9 @@ public record Analyte(
         derived,
         logScale,
         sdtmTestCode,
-        sdtmTestName);
+        sdtmTestName,
+        remissionMax,
+        severityScale);
   }
 
   /** The same analyte under {@code code}. */
@@ -144,7 +164,9 @@ public record Analyte(
         derived,
         logScale,
         sdtmTestCode,
-        sdtmTestName);
+        sdtmTestName,
+        remissionMax,
+        severityScale);
   }
 
   /** The same analyte with these SDTM test code and name. */
@@ -164,6 +186,8 @@ public record Analyte(
         derived,
         logScale,
         testCode,
-        testName);
+        testName,
+        remissionMax,
+        severityScale);
   }
 }

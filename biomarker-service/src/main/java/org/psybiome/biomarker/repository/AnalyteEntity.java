@@ -73,14 +73,14 @@ public class AnalyteEntity {
 
   /**
    * A rating scale's default remission threshold (V23): a score at or below it is remission; null
-   * where there is no common one. Not part of the catalogue's API (yet), so writes leave it alone.
+   * where there is no common one.
    */
   @Column(name = "remission_max")
   public BigDecimal remissionMax;
 
   /**
    * A rating scale on which higher scores are worse (V24), so that response can be a reduction;
-   * false for PANAS positive affect and CGI-I, null for other layers. Not in the catalogue's API.
+   * false for PANAS positive affect and CGI-I, null for other layers.
    */
   @Column(name = "severity_scale")
   public Boolean severityScale;
@@ -103,6 +103,20 @@ public class AnalyteEntity {
     }
     sdtmTestCode = analyte.sdtmTestCode();
     sdtmTestName = analyte.sdtmTestName();
+    if (layer != OmicsLayer.CLINICAL_SCALE) {
+      remissionMax = null; // a score's properties (V23, V24 allow them on rating scales only)
+      severityScale = null;
+      return;
+    }
+    // left out of a write: unchanged
+    if (analyte.remissionMax() != null) {
+      remissionMax = analyte.remissionMax();
+    }
+    if (analyte.severityScale() != null) {
+      severityScale = analyte.severityScale();
+    } else if (severityScale == null) {
+      severityScale = false; // a new rating scale says nothing: not assumed to be one
+    }
   }
 
   public Analyte toAnalyte() {
@@ -121,7 +135,9 @@ public class AnalyteEntity {
         derived,
         logScale,
         sdtmTestCode,
-        sdtmTestName);
+        sdtmTestName,
+        plain(remissionMax),
+        severityScale);
   }
 
   /** numeric columns come back with the column's scale; 362.4600 should read as 362.46. */

@@ -180,6 +180,15 @@ public class AnalyteService {
     if (analyte.loinc() != null && !LoincCodes.hasValidCheckDigit(analyte.loinc())) {
       violations.add(Violation.of("loinc", "has a wrong check digit; is it a real LOINC code?"));
     }
+    if (analyte.layer() != OmicsLayer.CLINICAL_SCALE) {
+      // a threshold of remission or a direction of severity means something for a score only
+      if (analyte.remissionMax() != null) {
+        violations.add(Violation.of("remissionMax", "applies to rating scales (CLINICAL_SCALE)"));
+      }
+      if (analyte.severityScale() != null) {
+        violations.add(Violation.of("severityScale", "applies to rating scales (CLINICAL_SCALE)"));
+      }
+    }
     if (!violations.isEmpty()) {
       violations.sort(Comparator.comparing(Violation::field));
       throw ProblemException.invalid("The analyte is invalid", violations);

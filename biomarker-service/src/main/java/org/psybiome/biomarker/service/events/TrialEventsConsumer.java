@@ -8,10 +8,12 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,7 +88,7 @@ public class TrialEventsConsumer {
 
   private void run() {
     try (KafkaConsumer<String, String> kafka = consumer) {
-      kafka.subscribe(List.of(config.topic(), config.allocationsTopic()));
+      kafka.subscribe(List.of(config.topic(), config.allocationsTopic()), new AssignmentLog());
       while (running) {
         try {
           ConsumerRecords<String, String> records = kafka.poll(POLL);
@@ -165,6 +167,21 @@ public class TrialEventsConsumer {
       KafkaConsumer<String, String> kafka, Map<TopicPartition, OffsetAndMetadata> applied) {
     if (!applied.isEmpty()) {
       kafka.commitSync(applied);
+    }
+  }
+
+  /** Logs which partitions this instance reads, so a stalled partition can be told apart. */
+  private static final class AssignmentLog implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      Log.infof("Trial events consumer reads %s", partitions);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        Log.infof("Trial events consumer gives up %s", partitions);
+      }
     }
   }
 

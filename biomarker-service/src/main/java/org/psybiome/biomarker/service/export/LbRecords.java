@@ -33,6 +33,10 @@ import org.psybiome.biomarker.model.TrialVisit;
  *   <li>LBBLFL = Y on the last record with a result (not NOT DONE; a censored value is a result) at
  *       a visit at or before the schedule's baseline visit, in schedule order, then collection
  *       time; none when the trial has no baseline visit.
+ *   <li>LBREFID = the sample id; LBMETHOD = the assay's method as the lab reported it; LBLLOQ and
+ *       LBULOQ = the run's limits of quantification in the standard unit (LBSTRESU), as SDTMIG
+ *       wants them; kit, lot and run have no LB variable (the CSV, NDJSON and FHIR exports carry
+ *       them). A failed (NOT DONE) record keeps its assay: it says what was attempted.
  *   <li>LBDRVFL = Y for a value the service derived from other results (ratios, Shannon diversity,
  *       the catalogue's derived analytes); none for measured ones.
  *   <li>No record says whether it was collected within its visit's window: SDTM keeps the nominal
@@ -157,6 +161,7 @@ final class LbRecords {
         studyId,
         studyId + "-" + r.participant(),
         seq,
+        r.sampleId(),
         analyte.sdtmTestCode(),
         analyte.sdtmTestName(),
         category(analyte.layer()),
@@ -169,8 +174,11 @@ final class LbRecords {
         done ? null : QC_FAILED,
         analyte.loinc(),
         specimen(r.specimen()),
+        r.assayMethod(),
         baseline ? "Y" : null,
         analyte.derived() ? "Y" : null,
+        r.lloq(),
+        r.uloq(),
         visitNumbers.get(r.visit()),
         r.visit(),
         DTC.format(collected),

@@ -1,9 +1,13 @@
 package org.psybiome.biomarker.service.export;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Device.DeviceNameType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
@@ -33,6 +37,10 @@ import org.psybiome.biomarker.model.Specimen;
  *   <li>specimen: a reference with a display only (Serum, Stool, ...);
  *   <li>the visit: the extension {@value #VISIT_EXTENSION} (valueString, the schedule's visit
  *       code);
+ *   <li>the assay: {@code method} (text, as the lab reported it); the kit and its lot as a
+ *       contained Device ({@code deviceName} of type model-name, {@code lotNumber}) that {@code
+ *       device} refers to; the run and the run's limits of quantification (standard unit) and a
+ *       stool result's wet or dry basis as notes, R4 having no element for them;
  *   <li>a QC verdict other than PASS: a note;
  *   <li>a collection outside the visit's window: a note (R4 has no element for it).
  * </ul>
@@ -100,6 +108,7 @@ final class ObservationMapper {
       o.setSpecimen(new Reference().setDisplay(display(r.specimen())));
     }
     o.addExtension(VISIT_EXTENSION, new StringType(r.visit()));
+    assay(o, r);
     if (r.qcStatus() != QcStatus.PASS) {
       o.addNote().setText("Quality control: " + r.qcStatus());
     }
@@ -107,6 +116,43 @@ final class ObservationMapper {
       o.addNote().setText(OUT_OF_WINDOW_NOTE);
     }
     return o;
+  }
+
+  private static void assay(Observation o, ResultView r) {
+    if (r.assayMethod() != null) {
+      o.setMethod(new CodeableConcept().setText(r.assayMethod()));
+    }
+    if (r.assayKit() != null || r.assayLot() != null) {
+      Device device = new Device();
+      device.setId("assay");
+      if (r.assayKit() != null) {
+        device.addDeviceName().setName(r.assayKit()).setType(DeviceNameType.MODELNAME);
+      }
+      device.setLotNumber(r.assayLot());
+      o.addContained(device);
+      o.setDevice(new Reference("#assay"));
+    }
+    if (r.assayRun() != null) {
+      o.addNote().setText("Assay run: " + r.assayRun());
+    }
+    if (r.lloq() != null || r.uloq() != null) {
+      o.addNote().setText("Limits of quantification in this run: " + limits(r));
+    }
+    if (r.basis() != null) {
+      o.addNote().setText("Per " + r.basis().toLowerCase(Locale.ROOT) + " mass of stool");
+    }
+  }
+
+  /** "lower 0.5 pg/mL, upper 200 pg/mL", either part left out when not reported. */
+  private static String limits(ResultView r) {
+    List<String> parts = new ArrayList<>();
+    if (r.lloq() != null) {
+      parts.add("lower " + r.lloq().toPlainString() + " " + r.standardUnit());
+    }
+    if (r.uloq() != null) {
+      parts.add("upper " + r.uloq().toPlainString() + " " + r.standardUnit());
+    }
+    return String.join(", ", parts);
   }
 
   /** Serum, Plasma, Whole blood, Cerebrospinal fluid, ... */

@@ -52,6 +52,8 @@ final class GenusAnalytes {
         false,
         false,
         null,
+        null,
+        null,
         null);
   }
 }
