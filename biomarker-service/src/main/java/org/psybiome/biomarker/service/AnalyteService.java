@@ -28,6 +28,9 @@ import org.psybiome.common.security.Caller;
 @ApplicationScoped
 public class AnalyteService {
 
+  /** Tries at a free SDTM test code for a new genus, each after another batch took one. */
+  private static final int MAX_TEST_CODE_ATTEMPTS = 10;
+
   private final AnalyteRepository analytes;
   private final PanelRepository panels;
   private final UcumUnits units;
@@ -103,16 +106,25 @@ public class AnalyteService {
   @Transactional
   public void addGenera(List<Analyte> genera) {
     for (Analyte genus : genera) {
-      String testCode =
-          SdtmTestCodes.derive(
-              "TX" + genus.ncbiTaxonId(), c -> analytes.sdtmTestCodeTaken(c, genus.code()));
-      analytes.addGenusIfAbsent(
-          genus.code(),
-          genus.name(),
-          genus.ncbiTaxonId(),
-          testCode,
-          SdtmTestCodes.testName("NCBI Taxon " + genus.ncbiTaxonId()));
-      Log.infof("Genus %s added to the catalogue by a result batch", genus.code());
+      // a concurrent batch adding another new genus may take the same derived test code between
+      // our check and our insert; the insert then adds nothing and the next try sees the code
+      boolean added = false;
+      for (int attempt = 0; !added && attempt < MAX_TEST_CODE_ATTEMPTS; attempt++) {
+        String testCode =
+            SdtmTestCodes.derive(
+                "TX" + genus.ncbiTaxonId(), c -> analytes.sdtmTestCodeTaken(c, genus.code()));
+        added =
+            analytes.addGenusIfAbsent(
+                genus.code(),
+                genus.name(),
+                genus.ncbiTaxonId(),
+                testCode,
+                SdtmTestCodes.testName("NCBI Taxon " + genus.ncbiTaxonId()));
+      }
+      if (!added) {
+        throw new IllegalStateException("No free SDTM test code for genus " + genus.code());
+      }
+      Log.infof("Genus %s in the catalogue for a result batch", genus.code());
     }
   }
 
