@@ -213,9 +213,16 @@ final class UploadCommand implements Callable<Integer> {
    */
   static String summaryLine(Uploader.Summary s) {
     return String.format(
+        java.util.Locale.ROOT,
         "summary: %d batches: %d stored, %d replayed, %d refused; %,d rows; %,d results (derived"
             + " included); %,d censored",
-        s.batches(), s.stored(), s.replayed(), s.refused(), s.rows(), s.results(), s.censored());
+        s.batches(),
+        s.stored(),
+        s.replayed(),
+        s.refused(),
+        s.rows(),
+        s.results(),
+        s.censored());
   }
 
   private Optional<String> token() throws Exception {

@@ -2,6 +2,7 @@ package org.psybiome.devtools.upload;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -65,11 +66,11 @@ public abstract class Progress {
     double seconds = Math.max(1e-9, (nanos.getAsLong() - startedAt) / 1e9);
     long rate = Math.round(rows / seconds);
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%,d", rows));
+    text.append(String.format(Locale.ROOT, "%,d", rows));
     if (totalRows >= 0) {
-      text.append(String.format(" / %,d", totalRows));
+      text.append(String.format(Locale.ROOT, " / %,d", totalRows));
     }
-    text.append(" rows  ").append(String.format("%,d rows/s", rate));
+    text.append(" rows  ").append(String.format(Locale.ROOT, "%,d rows/s", rate));
     Duration eta = eta(seconds);
     if (eta != null) {
       text.append("  ETA ").append(clock(eta));

@@ -52,11 +52,17 @@ class UploaderTest {
       }
       String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
       List<String> violations = new ArrayList<>();
+      if (lines[0].contains("bogus")) {
+        violations.add("{\"field\":\"bogus\",\"message\":\"unknown column\"}");
+      }
       int censored = 0;
       for (int row = 1; row < lines.length; row++) {
         if (lines[row].contains("BAD")) {
           violations.add(
               "{\"field\":\"value\",\"message\":\"must be a decimal number\",\"row\":" + row + "}");
+        }
+        if (lines[row].contains("JUNK")) {
+          violations.add("{\"field\":\"\",\"message\":\"is not well-formed\",\"row\":" + row + "}");
         }
         if (lines[row].contains("<")) {
           censored++;
@@ -215,5 +221,16 @@ class UploaderTest {
     assertEquals(UploadOutcome.BAD_ROWS, summary.outcome());
     assertTrue(errors.toString().startsWith(file + ":3 - a quoted field is not closed"));
     assertTrue(service.stored.isEmpty());
+  }
+
+  @Test
+  void anErrorOfAWholeRowHasNoFieldAndAHeadersErrorIsPrintedOnceAtItsLine() throws Exception {
+    Path file = dir.resolve("r.csv");
+    Files.writeString(file, "participant,bogus\nP1,1\nP2,JUNK\nP3,3\n");
+    Uploader.Summary summary = uploader(new FakeService()).run(plan(file, 2, false));
+    assertEquals(UploadOutcome.BAD_ROWS, summary.outcome());
+    // both batches repeat the header and its error; it is printed once, at line 1
+    assertEquals(
+        file + ":1 bogus unknown column\n" + file + ":3 - is not well-formed\n", errors.toString());
   }
 }
