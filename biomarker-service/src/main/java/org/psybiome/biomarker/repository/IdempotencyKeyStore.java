@@ -121,20 +121,35 @@ public class IdempotencyKeyStore {
                     + " FROM idempotency_key WHERE consortium = ? AND key = ?")) {
       select.setString(1, key.consortium());
       select.setString(2, key.key());
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        int status = row.getInt(5);
-        return Optional.of(
-            new StoredKey(
-                row.getString(1),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                row.wasNull() ? null : status,
-                row.getString(6)));
-      }
+      return read(select);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read an idempotency key", e);
+    }
+  }
+
+  /**
+   * The key as {@link #claim} would find it, without claiming it: empty when it does not exist or
+   * has expired (IN_FLIGHT for longer than {@code lease}, COMPLETED for longer than {@code
+   * retention}), so that a claim would take it.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<StoredKey> findLive(ScopedKey key, Duration lease, Duration retention) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT key, trial_id, request_hash, state, response_status, response_body"
+                    + " FROM idempotency_key WHERE consortium = ? AND key = ?"
+                    + " AND NOT ((state = '"
+                    + IN_FLIGHT
+                    + "' AND claimed_at < now() - ? * interval '1 millisecond')"
+                    + " OR (state = '"
+                    + COMPLETED
+                    + "' AND completed_at < now() - ? * interval '1 millisecond'))")) {
+      select.setString(1, key.consortium());
+      select.setString(2, key.key());
+      select.setLong(3, lease.toMillis());
+      select.setLong(4, retention.toMillis());
+      return read(select);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read an idempotency key", e);
     }
@@ -172,6 +187,23 @@ public class IdempotencyKeyStore {
             + "'",
         key.consortium(),
         key.key());
+  }
+
+  private static Optional<StoredKey> read(PreparedStatement select) throws SQLException {
+    try (ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      int status = row.getInt(5);
+      return Optional.of(
+          new StoredKey(
+              row.getString(1),
+              row.getString(2),
+              row.getString(3),
+              row.getString(4),
+              row.wasNull() ? null : status,
+              row.getString(6)));
+    }
   }
 
   private int update(String sql, String... parameters) {

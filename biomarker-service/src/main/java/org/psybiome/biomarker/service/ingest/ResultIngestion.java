@@ -82,10 +82,7 @@ public class ResultIngestion {
       return process(caller, trial, format, body, null);
     }
     checkKey(idempotencyKey);
-    // the key is the consortium's own: another consortium's key is another key
-    ScopedKey key =
-        new ScopedKey(
-            caller.consortium().orElseGet(() -> "subject:" + caller.subject()), idempotencyKey);
+    ScopedKey key = scoped(caller, idempotencyKey);
     Optional<Outcome> earlier = claimOrReplay(key, trialId, sha256(body));
     if (earlier.isPresent()) {
       return earlier.get();
@@ -97,6 +94,12 @@ public class ResultIngestion {
       keys.release(key);
       throw e;
     }
+  }
+
+  private static ScopedKey scoped(Caller caller, String idempotencyKey) {
+    // the key is the consortium's own: another consortium's key is another key
+    return new ScopedKey(
+        caller.consortium().orElseGet(() -> "subject:" + caller.subject()), idempotencyKey);
   }
 
   private TrialSnapshot trialForPipeline(Caller caller, String trialId) {
@@ -122,36 +125,36 @@ public class ResultIngestion {
       if (stored.isEmpty()) {
         continue;
       }
-      StoredKey existing = stored.get();
-      if (!existing.trialId().equals(trialId) || !existing.requestHash().equals(hash)) {
-        throw new ProblemException(
-            ProblemType.UNPROCESSABLE,
-            "This Idempotency-Key was used for a different request; use a new key for a new batch",
-            List.of(Violation.of("Idempotency-Key", "was used with another body")));
-      }
-      if (IdempotencyKeyStore.IN_FLIGHT.equals(existing.state())) {
-        throw new ProblemException(
-            ProblemType.CONFLICT,
-            "A request with this Idempotency-Key is still being processed; retry later",
-            List.of(),
-            Map.of("Retry-After", "1"));
-      }
-      byte[] body = existing.responseBody().getBytes(StandardCharsets.UTF_8);
-      return Optional.of(new Outcome(existing.responseStatus(), body, batchId(body), true));
+      return Optional.of(replay(stored.get(), trialId, hash));
     }
     throw ProblemException.conflict("This Idempotency-Key is contended; retry later");
   }
 
+  /**
+   * What a live key that a request could not claim answers: its stored response when the request is
+   * the same, else the refusal a POST gets.
+   */
+  private Outcome replay(StoredKey existing, String trialId, String hash) {
+    if (!existing.trialId().equals(trialId) || !existing.requestHash().equals(hash)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "This Idempotency-Key was used for a different request; use a new key for a new batch",
+          List.of(Violation.of("Idempotency-Key", "was used with another body")));
+    }
+    if (IdempotencyKeyStore.IN_FLIGHT.equals(existing.state())) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "A request with this Idempotency-Key is still being processed; retry later",
+          List.of(),
+          Map.of("Retry-After", "1"));
+    }
+    byte[] body = existing.responseBody().getBytes(StandardCharsets.UTF_8);
+    return new Outcome(existing.responseStatus(), body, batchId(body), true);
+  }
+
   private Outcome process(
       Caller caller, TrialSnapshot trial, String format, byte[] body, ScopedKey idempotencyKey) {
-    RowErrors errors = new RowErrors();
-    List<RawRow> rows = parser.parse(body, format, errors);
-    if (rows.isEmpty() && errors.isEmpty()) {
-      throw new ProblemException(ProblemType.UNPROCESSABLE, "The batch has no rows");
-    }
-    CheckedBatch checked = validator.check(trial, rows, errors);
-    errors.throwIfAny(maxListedViolations);
-
+    CheckedBatch checked = check(trial, format, body);
     BatchSummary batch = summarise(caller, trial.id(), checked);
     byte[] response = toJson(batch);
     writer.store(
@@ -163,6 +166,44 @@ public class ResultIngestion {
         "Batch %s: %d results for trial %s stored, from %s",
         batch.id(), batch.rows(), trial.id(), caller.subject());
     return new Outcome(201, response, batch.id(), false);
+  }
+
+  /**
+   * What {@link #ingest} would answer, without storing anything: the same checks in the same order
+   * (trial, key, body, rows) and the same refusals, then the batch it would store, or the stored
+   * batch a POST would replay. The key is only looked at, never claimed; the batch is checked by
+   * the very code the POST runs before it stores ({@link #check}), so the two cannot drift apart.
+   * The one answer it cannot foresee is the POST's 409 when another batch stores some of the same
+   * samples in between.
+   */
+  public Validation validate(
+      Caller caller, String trialId, String format, byte[] body, String idempotencyKey) {
+    TrialSnapshot trial = trialForPipeline(caller, trialId);
+    if (idempotencyKey != null) {
+      checkKey(idempotencyKey);
+      Optional<StoredKey> live =
+          keys.findLive(scoped(caller, idempotencyKey), keyLease, keyRetention);
+      if (live.isPresent()) {
+        Outcome replayed = replay(live.get(), trialId, sha256(body));
+        return new Validation(readSummary(replayed.body()), true);
+      }
+    }
+    return new Validation(summarise(caller, trial.id(), check(trial, format, body)), false);
+  }
+
+  /** The batch a POST would store ({@code replay} false), or has stored and would replay. */
+  public record Validation(BatchSummary batch, boolean replay) {}
+
+  /** Parses and checks every row; throws the POST's 400, 413 or 422 problem when it would. */
+  private CheckedBatch check(TrialSnapshot trial, String format, byte[] body) {
+    RowErrors errors = new RowErrors();
+    List<RawRow> rows = parser.parse(body, format, errors);
+    if (rows.isEmpty() && errors.isEmpty()) {
+      throw new ProblemException(ProblemType.UNPROCESSABLE, "The batch has no rows");
+    }
+    CheckedBatch checked = validator.check(trial, rows, errors);
+    errors.throwIfAny(maxListedViolations);
+    return checked;
   }
 
   private static BatchSummary summarise(Caller caller, String trialId, CheckedBatch checked) {
@@ -186,6 +227,14 @@ public class ResultIngestion {
       return json.writeValueAsBytes(batch);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the batch summary", e);
+    }
+  }
+
+  private BatchSummary readSummary(byte[] response) {
+    try {
+      return json.readValue(response, BatchSummary.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("A stored idempotent response cannot be read", e);
     }
   }
 

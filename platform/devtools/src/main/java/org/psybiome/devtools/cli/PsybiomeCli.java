@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       DrillsCommand.class,
       ApiDocCommand.class,
+      UploadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PsybiomeCli implements Runnable {

@@ -134,4 +134,76 @@ class CommandParsingTest {
     cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
     return cli;
   }
+
+  @Test
+  void upload() {
+    UploadCommand upload = parse("upload", "--trial", "PSB-2026-000042", "results.csv");
+    assertEquals("PSB-2026-000042", upload.trial);
+    assertEquals(Path.of("results.csv"), upload.file);
+    assertEquals("http://127.0.0.1:8080", upload.gateway.toString());
+    assertEquals(100_000, upload.batchRows);
+    assertEquals(32, upload.batchMb);
+    assertEquals(8, upload.maxAttempts);
+    assertEquals(60, upload.maxWait);
+    assertFalse(upload.dryRun);
+    assertNull(upload.token);
+
+    UploadCommand all =
+        parse(
+            "upload",
+            "--trial",
+            "PSB-1",
+            "--gateway",
+            "https://api.example.org",
+            "--token",
+            "T",
+            "--batch-rows",
+            "5000",
+            "--dry-run",
+            "--progress",
+            "lines",
+            "r.ndjson");
+    assertEquals("https://api.example.org", all.gateway.toString());
+    assertEquals("T", all.token);
+    assertEquals(5000, all.batchRows);
+    assertTrue(all.dryRun);
+    assertEquals("lines", all.progressMode);
+
+    assertThrows(MissingParameterException.class, () -> parse("upload", "r.csv"));
+    assertThrows(MissingParameterException.class, () -> parse("upload", "--trial", "PSB-1"));
+    assertThrows(
+        ParameterException.class,
+        () -> parse("upload", "--trial", "PSB-1", "--batch-rows", "many", "r.csv"));
+  }
+
+  @Test
+  void uploadRefusesWhatItCannotSendWithDocumentedExitCodes() throws Exception {
+    java.nio.file.Files.writeString(root.resolve("r.txt"), "x");
+    java.nio.file.Files.writeString(root.resolve("r.csv"), "participant\n");
+    CommandLine cli = cli();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err));
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    // usage: not a results file, or more rows per batch than the service takes
+    assertEquals(2, cli.execute("upload", "--trial", "PSB-1", root.resolve("r.txt").toString()));
+    assertEquals(
+        2, cli.execute("upload", "--trial", "PSB-1", "--batch-rows", "100001", root + "/r.csv"));
+    // a file that is not there
+    assertEquals(1, cli.execute("upload", "--trial", "PSB-1", root + "/missing.csv"));
+    // auth: no --token, no PSYBIOME_TOKEN (the test's environment has none set by StackConfig),
+    // and no --consortium for a local token
+    UploadCommand command = (UploadCommand) cli.getSubcommands().get("upload").getCommand();
+    command.environment = name -> null;
+    assertEquals(4, cli.execute("upload", "--trial", "PSB-1", root + "/r.csv"));
+    assertTrue(err.toString().contains("no token"), err.toString());
+    // a picocli option error is usage too
+    assertEquals(2, cli.execute("upload", "--trial", "PSB-1", "--nope", root + "/r.csv"));
+  }
+
+  @Test
+  void aLocalTokenIsSignedOnlyForALoopbackGateway() {
+    assertTrue(UploadCommand.isLoopback(java.net.URI.create("http://127.0.0.1:8080")));
+    assertTrue(UploadCommand.isLoopback(java.net.URI.create("http://localhost:8080")));
+    assertFalse(UploadCommand.isLoopback(java.net.URI.create("https://192.0.2.1")));
+  }
 }
