@@ -221,6 +221,13 @@ class CrossoverAnalysisTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("PARALLEL"));
+    // a specimen that names none is malformed whatever the design: 400 before the 409
+    as("statistician", CONSORTIUM)
+        .get("/api/v1/trials/" + id + "/crossover-analysis?analyte=IL6&specimen=BLOOD%3B--")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("specimen"));
   }
 
   @Test

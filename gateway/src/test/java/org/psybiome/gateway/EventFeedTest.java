@@ -328,6 +328,21 @@ class EventFeedTest {
   }
 
   @Test
+  void anUnknownQueryParameterIsAProblemRatherThanAnUnfilteredStream() {
+    // "trail" for "trial": ignored, the client would get every event it may see
+    given()
+        .queryParam("trail", "T-1")
+        .queryParam("type", "trial.registered")
+        .get("/api/v1/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body(
+            "detail",
+            equalTo("Unknown query parameters [trail]; the feed takes trial and type only"));
+  }
+
+  @Test
   void anInvalidTokenIsRefusedAtTheEdge() {
     given()
         .header("Authorization", "Bearer " + TestTokens.expired(Roles.READER, "MINDGUT"))

@@ -88,6 +88,24 @@ class TrialSearchTest {
   }
 
   @Test
+  void anInterventionTypeThatIsNoneIsAProblemRatherThanNoTrials() {
+    // a zero-width space inside, or a typo: ignored, it matched nothing and answered 200
+    search()
+        .queryParam("interventionType", "PROBIO\u200bTIC")
+        .get("/api/v1/trials")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("interventionType"));
+    search()
+        .queryParam("interventionType", "fmt")
+        .get("/api/v1/trials")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo(ids.get(1)));
+  }
+
+  @Test
   void byInterventionTypeStrainAndCondition() {
     search()
         .queryParam("interventionType", "FMT")

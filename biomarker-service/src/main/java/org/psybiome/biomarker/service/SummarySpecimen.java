@@ -32,16 +32,25 @@ public class SummarySpecimen {
    * trial's results of the analyte (at any visit: a change from baseline must not mix them either),
    * or null when there are none. Several → 400 naming them.
    */
+  /**
+   * The specimen {@code requested} names (case-insensitive), null when none is; a 400 problem when
+   * it names none there is, checked before anything about the trial is looked at.
+   */
+  public static Specimen requireKnown(String requested) {
+    if (requested == null) {
+      return null;
+    }
+    try {
+      return Specimen.valueOf(requested.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          "Unknown specimen " + requested, "must be one of " + Arrays.toString(Specimen.values()));
+    }
+  }
+
   public Specimen choose(String trialId, Analyte analyte, String requested) {
     if (requested != null) {
-      Specimen specimen;
-      try {
-        specimen = Specimen.valueOf(requested.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw invalid(
-            "Unknown specimen " + requested,
-            "must be one of " + Arrays.toString(Specimen.values()));
-      }
+      Specimen specimen = requireKnown(requested);
       if (!analyte.allows(specimen)) {
         throw invalid(
             analyte.code() + " is not measured in " + specimen,

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -33,6 +34,9 @@ public class EventFeedRoute {
 
   public static final String PATH = "/api/v1/events";
   static final String MEDIA_TYPE = "text/event-stream";
+
+  /** The query parameters the feed takes, each repeatable; any other is refused. */
+  static final Set<String> PARAMETERS = new TreeSet<>(List.of("trial", "type"));
 
   private final Vertx vertx;
   private final GatewayConfig.Events config;
@@ -72,6 +76,21 @@ public class EventFeedRoute {
   }
 
   private void open(RoutingContext ctx) {
+    Set<String> unknown = new TreeSet<>(ctx.queryParams().names());
+    unknown.removeAll(PARAMETERS);
+    if (!unknown.isEmpty()) {
+      // ignored, a misspelt filter (?trail=...) would stream every event the caller may see
+      problems.refuse(
+          ctx,
+          ProblemType.VALIDATION,
+          "Unknown query parameters "
+              + unknown
+              + "; the feed takes "
+              + String.join(" and ", PARAMETERS)
+              + " only",
+          Map.of());
+      return;
+    }
     FeedFilter filter =
         new FeedFilter(VerifiedCaller.of(ctx), values(ctx, "trial"), values(ctx, "type"));
     String lastEventId = ctx.request().getHeader("Last-Event-ID");

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,15 +29,22 @@ import org.psybiome.systemtests.harness.Trials;
 import org.psybiome.systemtests.harness.Trials.TestTrial;
 
 /**
- * More than a thousand generated bad requests over every endpoint, through the gateway: each is
- * answered with a 4xx problem (never a 5xx, a stack trace or a class name), and neither database
- * changes. The corpus is the same on every run ({@link #SEED}).
+ * More than a thousand generated bad requests over every operation of api/openapi.json, through the
+ * gateway: each is answered with the status the API documents for its kind of mistake (see {@link
+ * CorpusGenerator}) as a problem (never a 5xx, a stack trace or a class name), and neither database
+ * changes — no row, no checksum, no sequence. At least half are writes with a valid token of a role
+ * allowed to write, aimed at a resource that exists, so that they reach the checks of their body.
+ * The corpus is the same on every run ({@link #SEED}); no two requests are alike.
  */
 @ExtendWith(StackExtension.class)
 class BadInputCorpusIT {
 
   private static final long SEED = 20_261_126L;
-  private static final int PER_ENDPOINT = 46;
+
+  /** Requests per read operation, and per write operation (plus an oversized body each). */
+  private static final int PER_READ = 12;
+
+  private static final int PER_WRITE = 52;
   private static final String CONSORTIUM = "CORPUS";
 
   /** What a leaked stack trace or internal name looks like in a body. */
@@ -68,6 +77,16 @@ class BadInputCorpusIT {
             .extract()
             .jsonPath()
             .getString("id");
+    String result =
+        given()
+            .baseUri(stack.gatewayUri().toString())
+            .header("Authorization", Tokens.bearer("pipeline", CONSORTIUM))
+            .get("/api/v1/trials/" + trial.id() + "/results")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("items[0].id");
     String etag =
         given()
             .baseUri(stack.gatewayUri().toString())
@@ -81,6 +100,7 @@ class BadInputCorpusIT {
             draft.id(),
             batch,
             trial.participants().get(0).code(),
+            result,
             Trials.record(stack.root()),
             (ObjectNode)
                 Trials.parse(given().baseUri(gateway).get("/api/v1/analytes/IL6").asString()),
@@ -91,8 +111,8 @@ class BadInputCorpusIT {
   }
 
   @Test
-  void everyBadRequestIsAProblemAndChangesNothing() throws Exception {
-    List<BadRequest> generated = new CorpusGenerator(SEED, fixtures).generate(PER_ENDPOINT);
+  void everyBadRequestIsRefusedAsDocumentedAndChangesNothing() throws Exception {
+    List<BadRequest> generated = new CorpusGenerator(SEED, fixtures).generate(PER_READ, PER_WRITE);
     Map<String, Integer> withheld = new TreeMap<>();
     List<BadRequest> corpus = new ArrayList<>();
     for (BadRequest request : generated) {
@@ -100,43 +120,81 @@ class BadInputCorpusIT {
           .ifPresentOrElse(
               defect -> withheld.merge(defect.id(), 1, Integer::sum), () -> corpus.add(request));
     }
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(1000);
+    assertThat(corpus).hasSizeBetween(1000, 3000);
+    assertThat(corpus.stream().map(BadRequest::identity).distinct().count())
+        .as("no two requests alike (method, path, headers and body)")
+        .isEqualTo(corpus.size());
+    long reachingBodies =
+        corpus.stream()
+            .filter(r -> r.reachesBody() && !r.method().equals("GET"))
+            .peek(
+                r ->
+                    assertThat(CorpusGenerator.BODY_KINDS)
+                        .as("a write that reaches its body's checks: %s", r)
+                        .contains(r.kind()))
+            .count();
+    assertThat(2 * reachingBodies)
+        .as("writes that reach the checks of their body: at least half the corpus")
+        .isGreaterThanOrEqualTo(corpus.size());
+    Set<String> covered = new TreeSet<>();
+    corpus.forEach(r -> covered.add(r.operation()));
+    Set<String> documented = ApiOperations.of(stack.root());
+    assertThat(covered)
+        .as("operations the corpus names that the API document has")
+        .isSubsetOf(documented);
+    Set<String> uncovered = new TreeSet<>(documented);
+    uncovered.removeAll(covered);
+    assertThat(uncovered)
+        .as("operations of api/openapi.json without bad requests in the corpus")
+        .isEqualTo(NOT_MUTATED.keySet());
 
-    Map<String, String> trialBefore = quiescentFingerprint(stack.trialDatabase());
-    Map<String, String> biomarkerBefore = quiescentFingerprint(stack.biomarkerDatabase());
+    DatabaseFingerprint trialBefore = quiescentFingerprint(stack.trialDatabase());
+    DatabaseFingerprint biomarkerBefore = quiescentFingerprint(stack.biomarkerDatabase());
 
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
+    Map<String, Map<Integer, Integer>> byOperation = new TreeMap<>();
+    Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
     List<String> failures = new ArrayList<>();
+    long started = System.nanoTime();
     for (BadRequest bad : corpus) {
       HttpResponse<String> response = send(http, bad);
-      tally
-          .computeIfAbsent(bad.endpoint(), e -> new TreeMap<>())
+      byOperation
+          .computeIfAbsent(bad.operation(), e -> new TreeMap<>())
+          .merge(response.statusCode(), 1, Integer::sum);
+      byKind
+          .computeIfAbsent(bad.kind() + " " + bad.expected(), e -> new TreeMap<>())
           .merge(response.statusCode(), 1, Integer::sum);
       String problem = judge(bad, response);
       if (problem != null) {
         failures.add(problem + " ← " + bad + " → " + abbreviate(response.body()));
       }
     }
-    print(tally, corpus.size(), withheld);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    print(byOperation, byKind, corpus.size(), reachingBodies, covered.size(), took, withheld);
 
-    assertThat(failures).as("bad requests not refused as a 4xx problem").isEmpty();
-    assertThat(quiescentFingerprint(stack.trialDatabase()))
-        .as("trial-service database")
-        .isEqualTo(trialBefore);
-    assertThat(quiescentFingerprint(stack.biomarkerDatabase()))
-        .as("biomarker-service database")
-        .isEqualTo(biomarkerBefore);
+    assertThat(failures).as("bad requests not refused as documented").isEmpty();
+    assertThat(quiescentFingerprint(stack.trialDatabase()).differences(trialBefore))
+        .as("trial-service database: tables and sequences changed by the corpus")
+        .isEmpty();
+    assertThat(quiescentFingerprint(stack.biomarkerDatabase()).differences(biomarkerBefore))
+        .as("biomarker-service database: tables and sequences changed by the corpus")
+        .isEmpty();
   }
+
+  /**
+   * Operations of the API document the corpus sends nothing bad to, and why. Empty: every operation
+   * is mutated (the event feed in its query and Last-Event-ID only, having no body).
+   */
+  private static final Map<String, String> NOT_MUTATED = Map.of();
 
   private HttpResponse<String> send(HttpClient http, BadRequest bad) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(stack.gatewayUri() + bad.path()))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(Duration.ofSeconds(bad.path().startsWith("/api/v1/events") ? 10 : 60))
             .method(
                 bad.method(),
                 bad.body() == null
@@ -149,7 +207,7 @@ class BadInputCorpusIT {
   /** Null when the response is as it must be, else what is wrong with it. */
   private static String judge(BadRequest bad, HttpResponse<String> response) {
     int status = response.statusCode();
-    if (status < 400 || status >= 500) {
+    if (status != bad.expected()) {
       return "status " + status;
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
@@ -179,13 +237,13 @@ class BadInputCorpusIT {
   }
 
   /**
-   * The databases' fingerprints once the outbox relays and the event consumer have nothing left to
-   * do from earlier tests: outboxes empty and two reads in a row alike.
+   * A database's fingerprint once the outbox relays and the event consumer have nothing left to do
+   * from earlier tests: outboxes empty and two reads in a row alike.
    */
-  private static Map<String, String> quiescentFingerprint(
+  private static DatabaseFingerprint quiescentFingerprint(
       org.psybiome.testsupport.TestDatabase database) {
-    AtomicReference<Map<String, String>> previous = new AtomicReference<>(Map.of());
-    AtomicReference<Map<String, String>> settled = new AtomicReference<>();
+    AtomicReference<DatabaseFingerprint> previous = new AtomicReference<>();
+    AtomicReference<DatabaseFingerprint> settled = new AtomicReference<>();
     await("no more changes from earlier events in " + database.name())
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
@@ -194,7 +252,7 @@ class BadInputCorpusIT {
               boolean idle =
                   DatabaseFingerprint.pendingEvents(stack.trialDatabase()) == 0
                       && DatabaseFingerprint.pendingEvents(stack.biomarkerDatabase()) == 0;
-              Map<String, String> now = DatabaseFingerprint.of(database).tables();
+              DatabaseFingerprint now = DatabaseFingerprint.of(database);
               boolean stable = idle && now.equals(previous.get());
               previous.set(now);
               settled.set(now);
@@ -204,12 +262,32 @@ class BadInputCorpusIT {
   }
 
   private static void print(
-      Map<String, Map<Integer, Integer>> tally, int total, Map<String, Integer> withheld) {
-    StringBuilder out =
-        new StringBuilder("\nBad-input corpus: responses per endpoint and status\n");
-    tally.forEach(
-        (endpoint, statuses) -> out.append(String.format("  %-48s %s%n", endpoint, statuses)));
-    out.append("  ").append(total).append(" requests sent\n");
+      Map<String, Map<Integer, Integer>> byOperation,
+      Map<String, Map<Integer, Integer>> byKind,
+      int total,
+      long reachingBodies,
+      int operations,
+      Duration took,
+      Map<String, Integer> withheld) {
+    StringBuilder out = new StringBuilder("\nBad-input corpus (seed " + SEED + ")\n");
+    out.append(String.format("  %-24s %8s  %s%n", "mutation kind", "expected", "observed"));
+    byKind.forEach(
+        (kind, statuses) -> {
+          String[] parts = kind.split(" ");
+          out.append(String.format("  %-24s %8s  %s%n", parts[0], parts[1], statuses));
+        });
+    out.append("\n  responses per operation and status\n");
+    byOperation.forEach(
+        (operation, statuses) -> out.append(String.format("  %-66s %s%n", operation, statuses)));
+    out.append(
+        String.format(
+            "%n  %d requests over %d operations of api/openapi.json (all of them) in %.1f s;"
+                + " %d (%d%%) writes that reach the checks of their body; no two alike%n",
+            total,
+            operations,
+            took.toMillis() / 1000.0,
+            reachingBodies,
+            Math.round(100.0 * reachingBodies / total)));
     withheld.forEach(
         (defect, count) ->
             out.append(String.format("  withheld (known defect %s): %d%n", defect, count)));

@@ -5,17 +5,32 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import org.psybiome.systemtests.harness.Trials;
 
 /**
- * The bad-input corpus: for every endpoint, {@code perEndpoint} requests made bad in a way chosen
- * by a seeded random (the same seed gives the same corpus), each one a request the service must
- * refuse with a 4xx problem and without changing anything.
+ * The bad-input corpus: for every operation of the API document, requests made bad in a way chosen
+ * by a seeded random (the same seed gives the same corpus), each with the status the API documents
+ * for that kind of mistake. Body mutations carry a token of a role allowed to write and aim at a
+ * resource that exists, so that they reach the reading and checking of the body; none of them may
+ * be stored. No two requests are the same (method, path, headers and body).
+ *
+ * <p>The statuses, as the services document them (api/openapi.json): a body that is not well-formed
+ * JSON, not an object, of a wrong type, with an unknown property, with a value a checked field
+ * refuses or with text no string can hold (NUL, a lone surrogate, invalid UTF-8) is a 400 —
+ * Jackson's reading errors and Bean Validation are both "the request is malformed" here, and the
+ * services document 422 only where a readable body breaks a rule of its content: a result batch's
+ * row errors, a correction's value, a document that is no ClinicalTrials.gov study. A declared body
+ * over a trial-service record's limit is a 413, a result batch of more than 100 000 rows too; a
+ * content type the operation does not read is a 415; an unknown or repeated query parameter, or a
+ * query parameter that is not of its type, a 400; a bad token a 401; a stale or made-up If-Match a
+ * 412; an id that names nothing a 404.
  */
 final class CorpusGenerator {
 
@@ -26,6 +41,7 @@ final class CorpusGenerator {
       String draftTrial,
       String batch,
       String participant,
+      String result,
       ObjectNode trialRecord,
       ObjectNode analyte,
       ObjectNode panel,
@@ -33,10 +49,24 @@ final class CorpusGenerator {
 
   private static final String STALE = "\"0\"";
 
+  /** Kinds whose requests get past authentication and content type to the body's checks. */
+  static final Set<String> BODY_KINDS =
+      Set.of(
+          "malformed",
+          "not-an-object",
+          "wrong-type",
+          "unknown-property",
+          "hostile-value",
+          "invalid-text",
+          "oversized-field",
+          "no-usable-rows",
+          "not-a-study");
+
   private final Random random;
   private final Fixtures f;
   private final JsonMutations json;
   private final ResultBatchMutations results;
+  private final Set<String> seen = new HashSet<>();
 
   CorpusGenerator(long seed, Fixtures fixtures) {
     this.random = new Random(seed);
@@ -45,17 +75,154 @@ final class CorpusGenerator {
     this.results = new ResultBatchMutations(random, fixtures.participant());
   }
 
-  List<BadRequest> generate(int perEndpoint) {
+  /**
+   * @param perRead requests per read operation
+   * @param perWrite requests per write operation (plus the oversized bodies)
+   */
+  List<BadRequest> generate(int perRead, int perWrite) {
     String t = "/api/v1/trials/" + f.registeredTrial();
+    String p = t + "/participants/" + f.participant();
     List<BadRequest> corpus = new ArrayList<>();
-    List<Endpoint> endpoints =
+    List<Endpoint> reads =
         List.of(
-            query(
-                "GET /api/v1/trials",
-                "/api/v1/trials",
+            read("GET /api/v1/trials", "/api/v1/trials", "", "reader", null, 0)
+                .checked("status", "registeredFrom", "registeredTo", "sort", "pageSize")
+                .checked("pageToken", "interventionType")
+                .single("q", "sort", "pageSize", "secondaryId", "condition", "sponsor"),
+            id("GET /api/v1/trials/{id}", "/api/v1/trials/", "", "reader", 404),
+            id("GET /api/v1/trials/{id}/versions", "/api/v1/trials/", "/versions", "reader", 404),
+            id("GET /api/v1/trials/{id}/versions/{version}", t + "/versions/", "", "reader", 400),
+            read("GET /api/v1/trials/{id}/diff", t + "/diff", "from=1&to=1", "reader", null, 0)
+                .checked("from", "to")
+                .single("from", "to"),
+            read("GET /api/v1/trials/{id}/audit", t + "/audit", "", "registrant", null, 0)
+                .checked("pageSize", "pageToken")
+                .single("pageSize", "pageToken"),
+            read("GET /api/v1/trials/{id}/export", t + "/export", "format=json", "reader", null, 0)
+                .checked("format")
+                .single("format"),
+            read(
+                    "GET /api/v1/trials/{id}/participants",
+                    t + "/participants",
+                    "",
+                    "registrant",
+                    null,
+                    0)
+                .checked("pageSize", "pageToken")
+                .single("pageSize", "pageToken"),
+            id(
+                "GET /api/v1/trials/{trialId}/consort",
+                "/api/v1/trials/",
+                "/consort",
+                "registrant",
+                404),
+            id(
+                "GET /api/v1/trials/{trialId}/overview",
+                "/api/v1/trials/",
+                "/overview",
                 "reader",
-                List.of(
-                    "status", "registeredFrom", "registeredTo", "sort", "pageSize", "pageToken")),
+                404),
+            read("GET /api/v1/analytes", "/api/v1/analytes", "", "reader", null, 0)
+                .checked("layer")
+                .single("layer", "panel"),
+            id("GET /api/v1/analytes/{code}", "/api/v1/analytes/", "", "reader", 404),
+            read("GET /api/v1/panels", "/api/v1/panels", "", "reader", null, 0),
+            id("GET /api/v1/panels/{code}", "/api/v1/panels/", "", "reader", 404),
+            id("GET /api/v1/batches/{id}", "/api/v1/batches/", "", "statistician", 404),
+            read(
+                    "GET /api/v1/trials/{trialId}/results",
+                    t + "/results",
+                    "",
+                    "statistician",
+                    null,
+                    0)
+                .checked("pageSize", "pageToken")
+                .single("pageSize", "pageToken", "analyte", "visit", "participant"),
+            id(
+                "GET /api/v1/trials/{trialId}/results/counts",
+                "/api/v1/trials/",
+                "/results/counts",
+                "statistician",
+                404),
+            read(
+                    "GET /api/v1/trials/{trialId}/results/export",
+                    t + "/results/export",
+                    "",
+                    "statistician",
+                    null,
+                    0)
+                .checked("format")
+                .single("format", "visit", "analyte"),
+            id(
+                "GET /api/v1/trials/{trialId}/results/{resultId}/history",
+                t + "/results/",
+                "/history",
+                "statistician",
+                404),
+            read(
+                    "GET /api/v1/trials/{trialId}/summaries/{analyte}",
+                    t + "/summaries/IL6",
+                    "visit=W0",
+                    "statistician",
+                    null,
+                    0)
+                .checked("by", "censored", "change", "scale", "specimen", "window")
+                .single("visit", "by", "change", "scale"),
+            id(
+                "GET /api/v1/trials/{trialId}/drift",
+                "/api/v1/trials/",
+                "/drift",
+                "statistician",
+                404),
+            read(
+                    "GET /api/v1/trials/{trialId}/analysis",
+                    t + "/analysis",
+                    "visit=W8",
+                    "statistician",
+                    null,
+                    0)
+                .single("visit"),
+            read(
+                    "GET /api/v1/trials/{trialId}/missing-data",
+                    t + "/missing-data",
+                    "analyte=IL6",
+                    "statistician",
+                    null,
+                    0)
+                .single("analyte"),
+            read(
+                    "GET /api/v1/trials/{trialId}/response",
+                    t + "/response",
+                    "scale=HAMD17&visit=W8",
+                    "statistician",
+                    null,
+                    0)
+                .checked("remissionThreshold", "responseReduction", "window")
+                .single("scale", "visit", "window"),
+            read(
+                    "GET /api/v1/trials/{trialId}/subgroups",
+                    t + "/subgroups",
+                    "outcome=IL6&visit=W8&by=IL6&cutoffs=3",
+                    "statistician",
+                    null,
+                    0)
+                .checked("quantiles")
+                .single("outcome", "visit", "by", "cutoffs"),
+            read(
+                    "GET /api/v1/trials/{trialId}/crossover-analysis",
+                    t + "/crossover-analysis",
+                    "analyte=IL6",
+                    "statistician",
+                    null,
+                    0)
+                .checked("censored", "specimen", "window")
+                .single("analyte", "window"),
+            read("GET /api/v1/evidence", "/api/v1/evidence", "outcome=IL6", "statistician", null, 0)
+                .checked("adjunct", "basis", "effect", "interventionType", "timepoint")
+                .single("outcome", "basis", "effect"),
+            feed());
+    List<Endpoint> writes =
+        List.of(
             body(
                 "POST /api/v1/trials",
                 "POST",
@@ -64,8 +231,8 @@ final class CorpusGenerator {
                 null,
                 f.trialRecord(),
                 TRIAL_CHECKED,
-                TRIAL_TEXT),
-            id("GET /api/v1/trials/{id}", "/api/v1/trials/", "", "reader"),
+                TRIAL_TEXT,
+                400),
             body(
                 "PUT /api/v1/trials/{id}",
                 "PUT",
@@ -74,7 +241,8 @@ final class CorpusGenerator {
                 f.etag(),
                 f.trialRecord().deepCopy().put("changeReason", "corpus"),
                 TRIAL_CHECKED,
-                TRIAL_TEXT),
+                TRIAL_TEXT,
+                400),
             body(
                 "POST /api/v1/trials/{id}/status",
                 "POST",
@@ -83,8 +251,10 @@ final class CorpusGenerator {
                 f.etag(),
                 statusChange(),
                 List.of("/status", "/effectiveDate"),
-                List.of("/reason")),
-            // irreversible if ever accepted: a stale If-Match keeps even a valid body from acting
+                List.of("/reason"),
+                400),
+            // irreversible if ever accepted: a stale If-Match keeps even a valid body from acting,
+            // and no mutation leaves a valid body (a hostile reason is still a reason)
             body(
                 "POST /api/v1/trials/{id}/unblinding",
                 "POST",
@@ -92,16 +262,9 @@ final class CorpusGenerator {
                 "statistician",
                 STALE,
                 Trials.JSON.createObjectNode().put("reason", "corpus"),
+                List.of(),
                 List.of("/reason"),
-                List.of("/reason")),
-            id("GET /api/v1/trials/{id}/versions", "/api/v1/trials/", "/versions", "reader"),
-            id("GET /api/v1/trials/{id}/versions/{v}", t + "/versions/", "", "reader"),
-            query("GET /api/v1/trials/{id}/diff", t + "/diff", "reader", List.of("from", "to")),
-            query(
-                "GET /api/v1/trials/{id}/audit",
-                t + "/audit",
-                "registrant",
-                List.of("pageSize", "pageToken")),
+                400),
             body(
                 "POST /api/v1/trials/{id}/participants",
                 "POST",
@@ -110,14 +273,48 @@ final class CorpusGenerator {
                 null,
                 enrolment(),
                 List.of("/arm", "/enrolledOn"),
-                List.of("/code")),
-            query(
-                "GET /api/v1/trials/{id}/participants",
-                t + "/participants",
+                List.of("/code"),
+                400),
+            body(
+                "POST /api/v1/trials/{id}/participants/{code}/status",
+                "POST",
+                p + "/status",
                 "registrant",
-                List.of("pageSize", "pageToken")),
-            query("GET /api/v1/analytes", "/api/v1/analytes", "reader", List.of("layer")),
-            id("GET /api/v1/analytes/{code}", "/api/v1/analytes/", "", "reader"),
+                null,
+                Trials.JSON
+                    .createObjectNode()
+                    .put("status", "RECEIVED_ALLOCATED_INTERVENTION")
+                    .put("effectiveDate", LocalDate.now().toString())
+                    .put("reason", "corpus"),
+                List.of("/status", "/effectiveDate"),
+                List.of("/reason"),
+                400),
+            // irreversible too, and without If-Match: only bodies that cannot be read or checked
+            body(
+                "POST /api/v1/trials/{id}/participants/{code}/unblinding",
+                "POST",
+                p + "/unblinding",
+                "statistician",
+                null,
+                Trials.JSON.createObjectNode().put("reason", "corpus: serious adverse event"),
+                List.of(),
+                List.of("/reason"),
+                400),
+            body(
+                "POST /api/v1/trials/{id}/screenings",
+                "POST",
+                t + "/screenings",
+                "registrant",
+                null,
+                Trials.JSON
+                    .createObjectNode()
+                    .put("screenedOn", LocalDate.now().toString())
+                    .put("outcome", "NOT_MEETING_INCLUSION_CRITERIA")
+                    .put("reason", "corpus"),
+                List.of("/screenedOn", "/outcome"),
+                List.of("/reason"),
+                400),
+            imports(),
             body(
                 "POST /api/v1/analytes",
                 "POST",
@@ -126,7 +323,8 @@ final class CorpusGenerator {
                 null,
                 f.analyte().deepCopy().put("code", "CORPUS_NEW"),
                 ANALYTE_CHECKED_NEW,
-                ANALYTE_TEXT),
+                ANALYTE_TEXT,
+                400),
             body(
                 "PUT /api/v1/analytes/{code}",
                 "PUT",
@@ -135,9 +333,8 @@ final class CorpusGenerator {
                 null,
                 f.analyte(),
                 ANALYTE_CHECKED,
-                ANALYTE_TEXT),
-            unauthenticated("GET /api/v1/panels", "/api/v1/panels"),
-            id("GET /api/v1/panels/{code}", "/api/v1/panels/", "", "reader"),
+                ANALYTE_TEXT,
+                400),
             body(
                 "POST /api/v1/panels",
                 "POST",
@@ -146,7 +343,8 @@ final class CorpusGenerator {
                 null,
                 f.panel().deepCopy().put("code", "CORPUS_PANEL"),
                 List.of("/code", "/analytes/0"),
-                List.of("/name")),
+                List.of("/name"),
+                400),
             body(
                 "PUT /api/v1/panels/{code}",
                 "PUT",
@@ -155,31 +353,45 @@ final class CorpusGenerator {
                 null,
                 f.panel(),
                 List.of("/analytes/0"),
-                List.of("/name")),
-            id("GET /api/v1/batches/{id}", "/api/v1/batches/", "", "reader"),
-            resultBatches("POST /api/v1/trials/{id}/results", t + "/results"),
-            query(
-                "GET /api/v1/trials/{id}/results",
-                t + "/results",
-                "reader",
-                List.of("pageSize", "pageToken")),
-            query(
-                "GET /api/v1/trials/{id}/summaries/{analyte}",
-                t + "/summaries/IL6",
-                "reader",
-                List.of("visit", "by", "change")),
-            id(
-                "GET /api/v1/trials/{id}/summaries/{analyte}",
-                t + "/summaries/",
-                "?visit=W0",
-                "reader"));
-    for (Endpoint endpoint : endpoints) {
-      for (int i = 0; i < perEndpoint; i++) {
-        corpus.add(endpoint.next());
+                List.of("/name"),
+                400),
+            resultBatches("POST /api/v1/trials/{trialId}/results", t + "/results"),
+            // a correction's fields are text checked like a batch row's: a bad value is a 422
+            body(
+                "POST /api/v1/trials/{trialId}/results/{resultId}/corrections",
+                "POST",
+                t + "/results/" + f.result() + "/corrections",
+                "pipeline",
+                null,
+                Trials.JSON
+                    .createObjectNode()
+                    .put("value", "1.5")
+                    .put("unit", "pg/mL")
+                    .put("qcStatus", "PASS")
+                    .put("reason", "corpus"),
+                List.of("/value", "/unit", "/comparator", "/qcStatus"),
+                List.of("/reason"),
+                422));
+    for (Endpoint endpoint : reads) {
+      fill(corpus, endpoint, perRead);
+    }
+    for (Endpoint endpoint : writes) {
+      fill(corpus, endpoint, perWrite);
+    }
+    corpus.addAll(oversizedBodies(t, p));
+    return corpus;
+  }
+
+  /** {@code count} requests of the endpoint, none the same as one made before. */
+  private void fill(List<BadRequest> corpus, Endpoint endpoint, int count) {
+    int made = 0;
+    for (int attempt = 0; made < count && attempt < count * 20; attempt++) {
+      BadRequest request = endpoint.next();
+      if (seen.add(request.identity())) {
+        corpus.add(request);
+        made++;
       }
     }
-    corpus.addAll(oversizedBodies(t));
-    return corpus;
   }
 
   @FunctionalInterface
@@ -222,123 +434,518 @@ final class CorpusGenerator {
         .put("enrolledOn", LocalDate.now().toString());
   }
 
-  /** A path whose identifying segment is hostile text (or, now and then, a bad token). */
-  private Endpoint id(String name, String prefix, String suffix, String role) {
-    return () -> {
-      if (random.nextInt(8) == 0) {
-        return badToken(name, "GET", prefix + "X" + suffix);
+  /**
+   * A read: its path is {@code prefix + id + suffix} when {@code idSuffix} is given (the id is the
+   * fixture's, or hostile text), else {@code prefix}; {@code query} holds the required parameters.
+   */
+  private Read read(
+      String operation, String prefix, String query, String role, String idSuffix, int badId) {
+    return new Read(operation, prefix, query, role, idSuffix, badId);
+  }
+
+  /** A read of one resource: {@code prefix + id + suffix}, the id the fixture's or hostile text. */
+  private Read id(String operation, String prefix, String suffix, String role, int badId) {
+    return new Read(operation, prefix, "", role, suffix, badId);
+  }
+
+  /** Query-parameter and path mutations of a read. */
+  private final class Read implements Endpoint {
+    private final String operation;
+    private final String prefix;
+    private final String query;
+    private final String role;
+    private final String idSuffix;
+    private final int badIdStatus;
+    private final List<String> checked = new ArrayList<>();
+    private final List<String> single = new ArrayList<>();
+
+    Read(String operation, String prefix, String query, String role, String idSuffix, int badId) {
+      this.operation = operation;
+      this.prefix = prefix;
+      this.query = query;
+      this.role = role;
+      this.idSuffix = idSuffix;
+      this.badIdStatus = badId;
+    }
+
+    Read checked(String... params) {
+      checked.addAll(List.of(params));
+      return this;
+    }
+
+    Read single(String... params) {
+      single.addAll(List.of(params));
+      return this;
+    }
+
+    private String path() {
+      return idSuffix == null ? prefix : prefix + goodId() + idSuffix;
+    }
+
+    private String goodId() {
+      if (prefix.endsWith("/results/")) {
+        return f.result();
       }
-      String value = hostileText();
+      if (prefix.endsWith("/versions/")) {
+        return "1";
+      }
+      if (prefix.startsWith("/api/v1/analytes")) {
+        return "IL6";
+      }
+      if (prefix.startsWith("/api/v1/panels")) {
+        return "INFLAMMATION";
+      }
+      if (prefix.startsWith("/api/v1/batches")) {
+        return f.batch();
+      }
+      return f.registeredTrial();
+    }
+
+    private String withQuery(String path, String extra) {
+      String all = query.isEmpty() ? extra : extra.isEmpty() ? query : query + "&" + extra;
+      return all.isEmpty() ? path : path + "?" + all;
+    }
+
+    @Override
+    public BadRequest next() {
+      int family = random.nextInt(10);
+      if (family == 0) {
+        return badToken(operation, "GET", withQuery(path(), ""), null);
+      }
+      if (family <= 2 && idSuffix != null) {
+        String value = hostileText();
+        return new BadRequest(
+            operation,
+            "hostile-id",
+            abbreviate(value),
+            // an encoded NUL (%00) in a URI is refused before anything is looked up
+            value.indexOf('\u0000') >= 0 ? 400 : badIdStatus,
+            false,
+            "GET",
+            withQuery(prefix + encode(value) + idSuffix, ""),
+            auth(role),
+            null);
+      }
+      if (family <= 5 && !checked.isEmpty()) {
+        String param = pick(checked);
+        String value = random.nextInt(6) == 0 ? "-1" : hostileText();
+        if (param.equals("pageToken") || param.equals("from") || param.equals("to")) {
+          value = random.nextBoolean() ? "-" + random.nextInt(1000) : hostileText();
+        }
+        return new BadRequest(
+            operation,
+            "hostile-query",
+            param + "=" + abbreviate(value),
+            400,
+            false,
+            "GET",
+            withQuery(path(), param + "=" + encode(value)),
+            auth(role),
+            null);
+      }
+      if (family <= 7 && !single.isEmpty()) {
+        String param = pick(single);
+        String value = sensible(param);
+        String extra =
+            query.contains(param + "=")
+                ? param + "=" + value
+                : param + "=" + value + "&" + param + "=" + value;
+        return new BadRequest(
+            operation,
+            "repeated-query",
+            param,
+            400,
+            false,
+            "GET",
+            withQuery(path(), extra),
+            auth(role),
+            null);
+      }
+      String name = pick(UNKNOWN_PARAMS) + (random.nextInt(3) == 0 ? "" : random.nextInt(100));
       return new BadRequest(
-          name, "hostile-id", "GET", prefix + encode(value) + suffix, auth(role), null);
+          operation,
+          "unknown-query",
+          name,
+          400,
+          false,
+          "GET",
+          withQuery(path(), encode(name) + "=" + encode(pick(List.of("1", "x", "", "true")))),
+          auth(role),
+          null);
+    }
+  }
+
+  /** Names no operation takes: misspellings of real ones, and others. */
+  private static final List<String> UNKNOWN_PARAMS =
+      List.of(
+          "satus",
+          "secondaryID",
+          "page_size",
+          "limit",
+          "offset",
+          "debug",
+          "admin",
+          "format_",
+          "q2",
+          "__proto__",
+          "where",
+          "fields");
+
+  /** A value of the parameter's type, so that only its repetition is wrong. */
+  private static String sensible(String param) {
+    return switch (param) {
+      case "pageSize" -> "10";
+      case "sort", "by" -> param.equals("sort") ? "registeredOn" : "arm";
+      case "from", "to" -> "1";
+      case "format" -> "json";
+      case "change" -> "false";
+      case "window" -> "protocol";
+      case "scale" -> "HAMD17";
+      case "visit" -> "W0";
+      case "analyte", "outcome" -> "IL6";
+      case "cutoffs" -> "3";
+      case "layer" -> "CYTOKINE";
+      case "basis" -> "stool";
+      case "effect" -> "change";
+      default -> "x";
     };
   }
 
-  /** A query parameter the service checks (enum, date, number, cursor) given hostile text. */
-  private Endpoint query(String name, String path, String role, List<String> params) {
+  /**
+   * The event feed: a valid query would open a stream, so only its parameters and its Last-Event-ID
+   * are made bad (it has no body, and its trial and type filters take any text).
+   */
+  private Endpoint feed() {
+    String operation = "GET /api/v1/events";
     return () -> {
-      if (random.nextInt(8) == 0) {
-        return badToken(name, "GET", path);
+      int family = random.nextInt(4);
+      if (family == 0) {
+        return badToken(operation, "GET", "/api/v1/events", null);
       }
-      String param = params.get(random.nextInt(params.size()));
-      String value = random.nextInt(6) == 0 ? "-1" : hostileText();
-      String separator = path.contains("?") ? "&" : "?";
-      String extra = path.endsWith("/summaries/IL6") && !param.equals("visit") ? "&visit=W0" : "";
+      if (family == 1) {
+        Map<String, String> headers = auth("reader");
+        String id = asciiHeader(hostileText());
+        headers.put("Last-Event-ID", id);
+        return new BadRequest(
+            operation,
+            "hostile-last-event-id",
+            abbreviate(id),
+            400,
+            false,
+            "GET",
+            "/api/v1/events",
+            headers,
+            null);
+      }
+      String name = pick(UNKNOWN_PARAMS) + (random.nextInt(3) == 0 ? "" : random.nextInt(100));
       return new BadRequest(
+          operation,
+          "unknown-query",
           name,
-          "hostile-query:" + param,
+          400,
+          false,
           "GET",
-          path + separator + param + "=" + encode(value) + extra,
-          auth(role),
+          "/api/v1/events?"
+              + (random.nextBoolean() ? "type=trial.registered&" : "")
+              + encode(name)
+              + "=1",
+          auth("reader"),
           null);
     };
   }
 
-  /** An endpoint without checked input of its own: only its token can be bad. */
-  private Endpoint unauthenticated(String name, String path) {
-    return () -> badToken(name, "GET", path);
-  }
-
   private Endpoint body(
-      String name,
+      String operation,
       String method,
       String path,
       String role,
       String ifMatch,
       ObjectNode valid,
       List<String> checked,
-      List<String> text) {
+      List<String> text,
+      int ruleStatus) {
     return () -> {
       Map<String, String> headers = auth(role);
       if (ifMatch != null) {
         headers.put("If-Match", ifMatch);
       }
-      int family = random.nextInt(12);
+      int family = random.nextInt(14);
       if (family == 0) {
-        return badToken(name, method, path, valid);
+        return badToken(operation, method, path, valid);
       }
       if (family == 1) {
-        headers.put(
-            "Content-Type",
+        String type = pick(WRONG_TYPES);
+        headers.put("Content-Type", type);
+        return new BadRequest(
+            operation,
+            "content-type",
+            type,
+            415,
+            false,
+            method,
+            path,
+            headers,
+            JsonMutations.utf8(valid.toString()));
+      }
+      if (family == 2 && ifMatch != null) {
+        String tag = asciiHeader(hostileText());
+        headers.put("If-Match", tag);
+        headers.put("Content-Type", "application/json");
+        return new BadRequest(
+            operation,
+            "stale-if-match",
+            abbreviate(tag),
+            412,
+            false,
+            method,
+            path,
+            headers,
+            JsonMutations.utf8(valid.toString()));
+      }
+      JsonMutations.Mutated mutated = json.mutate(valid, checked, text);
+      headers.put("Content-Type", "application/json");
+      int expected =
+          switch (mutated.kind()) {
+            case "hostile-value", "oversized-field" -> ruleStatus;
+            default -> 400;
+          };
+      return new BadRequest(
+          operation,
+          mutated.kind(),
+          mutated.variant(),
+          expected,
+          true,
+          method,
+          path,
+          headers,
+          mutated.body());
+    };
+  }
+
+  private static final List<String> WRONG_TYPES =
+      List.of(
+          "text/plain",
+          "application/xml",
+          "text/csv",
+          "application/x-www-form-urlencoded",
+          "text/html",
+          "application/octet-stream",
+          "multipart/form-data; boundary=corpus");
+
+  /**
+   * Imports read ClinicalTrials.gov documents as a stream: a body that is not JSON is a 400, JSON
+   * that is no study (a scalar, an object without a study's sections, no body at all) a 422. An
+   * array of studies is answered 200 with a line per study, so none is sent.
+   */
+  private Endpoint imports() {
+    String operation = "POST /api/v1/imports/clinicaltrials-gov";
+    String path = "/api/v1/imports/clinicaltrials-gov";
+    ObjectNode study = Trials.JSON.createObjectNode();
+    study
+        .putObject("protocolSection")
+        .putObject("identificationModule")
+        .put("nctId", "NCT09999999")
+        .put("briefTitle", "Corpus study");
+    return () -> {
+      Map<String, String> headers = auth("registrant");
+      int family = random.nextInt(12);
+      if (family == 0) {
+        return badToken(operation, "POST", path, study);
+      }
+      if (family == 1) {
+        String type = pick(WRONG_TYPES);
+        headers.put("Content-Type", type);
+        return new BadRequest(
+            operation,
+            "content-type",
+            type,
+            415,
+            false,
+            "POST",
+            path,
+            headers,
+            JsonMutations.utf8(study.toString()));
+      }
+      headers.put("Content-Type", "application/json");
+      String text = study.toString();
+      if (family <= 5) {
+        String body =
+            switch (random.nextInt(3)) {
+              case 0 -> text.substring(0, 1 + random.nextInt(text.length() - 2));
+              case 1 -> text + "}" + pick(pick(HostileStrings.ALL_TEXT));
+              default -> text.replace('"', '\'');
+            };
+        return new BadRequest(
+            operation,
+            "malformed",
+            abbreviate(body),
+            400,
+            true,
+            "POST",
+            path,
+            headers,
+            JsonMutations.utf8(body));
+      }
+      if (family <= 7) {
+        String body = pick(List.of("null", "42", "\"text\"", "true", "-1.5", "false", ""));
+        return new BadRequest(
+            operation,
+            "not-a-study",
+            body.isEmpty() ? "empty" : body,
+            422,
+            true,
+            "POST",
+            path,
+            headers,
+            JsonMutations.utf8(body));
+      }
+      ObjectNode notAStudy = Trials.JSON.createObjectNode();
+      notAStudy.put(
+          pick(List.of("protocolSection", "derivedSection", pick(pick(HostileStrings.ALL_TEXT)))),
+          pick(pick(HostileStrings.ALL_TEXT)));
+      return new BadRequest(
+          operation,
+          "not-a-study",
+          abbreviate(notAStudy.toString()),
+          422,
+          true,
+          "POST",
+          path,
+          headers,
+          JsonMutations.utf8(notAStudy.toString()));
+    };
+  }
+
+  private Endpoint resultBatches(String operation, String path) {
+    return () -> {
+      Map<String, String> headers = auth("pipeline");
+      int family = random.nextInt(12);
+      if (family == 0) {
+        return badToken(operation, "POST", path, null);
+      }
+      if (family == 1) {
+        String type =
             pick(
                 List.of(
                     "text/plain",
                     "application/xml",
-                    "text/csv",
-                    "application/x-www-form-urlencoded")));
+                    "image/png",
+                    "text/html",
+                    "application/octet-stream"));
+        headers.put("Content-Type", type);
         return new BadRequest(
-            name, "content-type", method, path, headers, JsonMutations.utf8(valid.toString()));
-      }
-      if (family == 2 && ifMatch != null) {
-        headers.put("If-Match", asciiHeader(hostileText()));
-        return new BadRequest(
-            name, "hostile-if-match", method, path, headers, JsonMutations.utf8(valid.toString()));
-      }
-      JsonMutations.Mutated mutated = json.mutate(valid, checked, text);
-      headers.put("Content-Type", "application/json");
-      return new BadRequest(name, mutated.kind(), method, path, headers, mutated.body());
-    };
-  }
-
-  private Endpoint resultBatches(String name, String path) {
-    return () -> {
-      Map<String, String> headers = auth("pipeline");
-      int family = random.nextInt(10);
-      if (family == 0) {
-        return badToken(name, "POST", path);
-      }
-      if (family == 1) {
-        headers.put("Content-Type", pick(List.of("text/plain", "application/xml", "image/png")));
-        return new BadRequest(
-            name, "content-type", "POST", path, headers, JsonMutations.utf8("participant\n"));
+            operation,
+            "content-type",
+            type,
+            415,
+            false,
+            "POST",
+            path,
+            headers,
+            JsonMutations.utf8("participant\n" + random.nextInt()));
       }
       ResultBatchMutations.Mutated mutated = results.mutate();
       headers.put("Content-Type", mutated.contentType());
       if (family == 2) {
-        // a hostile key on a bad batch: either the key or the batch is refused, nothing kept
-        headers.put("Idempotency-Key", asciiHeader(hostileText()));
+        // a key the API refuses (empty or longer than 255 characters) on a bad batch: a 400
+        String key = random.nextBoolean() ? "" : "k".repeat(256 + random.nextInt(500));
+        headers.put("Idempotency-Key", key);
+        return new BadRequest(
+            operation,
+            "bad-idempotency-key",
+            key.isEmpty() ? "empty" : key.length() + " characters",
+            400,
+            false,
+            "POST",
+            path,
+            headers,
+            mutated.body());
       }
-      return new BadRequest(name, mutated.kind(), "POST", path, headers, mutated.body());
+      return new BadRequest(
+          operation,
+          mutated.kind(),
+          mutated.variant(),
+          mutated.expected(),
+          true,
+          "POST",
+          path,
+          headers,
+          mutated.body());
     };
   }
 
-  /** Bodies past the services' limits (trial-service 1 MB; 100 001 result rows). */
-  private List<BadRequest> oversizedBodies(String trialPath) {
+  /**
+   * Bodies past the limits: trial-service's for a record of one trial (1 MB), and a batch of more
+   * than 100 000 result rows. (The other writes have the HTTP layer's 64 MB limit only; a body that
+   * large is not sent in every build.)
+   */
+  private List<BadRequest> oversizedBodies(String trialPath, String participantPath) {
     List<BadRequest> oversized = new ArrayList<>();
-    ObjectNode huge =
-        f.trialRecord()
-            .deepCopy()
-            .put("scientificTitle", HostileStrings.longString(1_500_000, 'y'));
-    Map<String, String> headers = auth("registrant");
-    headers.put("Content-Type", "application/json");
-    oversized.add(
-        new BadRequest(
-            "POST /api/v1/trials",
-            "oversized-body",
-            "POST",
-            "/api/v1/trials",
-            headers,
-            JsonMutations.utf8(huge.toString())));
+    record Target(String operation, String method, String path, String role, String ifMatch) {}
+    List<Target> targets =
+        List.of(
+            new Target("POST /api/v1/trials", "POST", "/api/v1/trials", "registrant", null),
+            new Target("PUT /api/v1/trials/{id}", "PUT", trialPath, "registrant", f.etag()),
+            new Target(
+                "POST /api/v1/trials/{id}/status",
+                "POST",
+                trialPath + "/status",
+                "registrant",
+                f.etag()),
+            new Target(
+                "POST /api/v1/trials/{id}/unblinding",
+                "POST",
+                trialPath + "/unblinding",
+                "statistician",
+                STALE),
+            new Target(
+                "POST /api/v1/trials/{id}/participants",
+                "POST",
+                trialPath + "/participants",
+                "registrant",
+                null),
+            new Target(
+                "POST /api/v1/trials/{id}/participants/{code}/status",
+                "POST",
+                participantPath + "/status",
+                "registrant",
+                null),
+            new Target(
+                "POST /api/v1/trials/{id}/participants/{code}/unblinding",
+                "POST",
+                participantPath + "/unblinding",
+                "statistician",
+                null),
+            new Target(
+                "POST /api/v1/trials/{id}/screenings",
+                "POST",
+                trialPath + "/screenings",
+                "registrant",
+                null));
+    for (Target target : targets) {
+      ObjectNode huge =
+          f.trialRecord()
+              .deepCopy()
+              .put(
+                  "scientificTitle",
+                  HostileStrings.longString(1_100_000 + random.nextInt(400_000), 'y'));
+      Map<String, String> headers = auth(target.role());
+      headers.put("Content-Type", "application/json");
+      if (target.ifMatch() != null) {
+        headers.put("If-Match", target.ifMatch());
+      }
+      oversized.add(
+          new BadRequest(
+              target.operation(),
+              "oversized-body",
+              "> 1 MB",
+              413,
+              false,
+              target.method(),
+              target.path(),
+              headers,
+              JsonMutations.utf8(huge.toString())));
+    }
     StringBuilder csv =
         new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
     for (int i = 0; i <= 100_000; i++) {
@@ -348,8 +955,11 @@ final class CorpusGenerator {
     pipeline.put("Content-Type", "text/csv");
     oversized.add(
         new BadRequest(
-            "POST /api/v1/trials/{id}/results",
-            "too-many-rows",
+            "POST /api/v1/trials/{trialId}/results",
+            "oversized-body",
+            "100 001 rows",
+            413,
+            false,
             "POST",
             trialPath + "/results",
             pipeline,
@@ -357,26 +967,26 @@ final class CorpusGenerator {
     return oversized;
   }
 
-  private BadRequest badToken(String name, String method, String path) {
-    return badToken(name, method, path, null);
-  }
-
-  private BadRequest badToken(String name, String method, String path, ObjectNode body) {
+  private BadRequest badToken(String operation, String method, String path, ObjectNode body) {
     Map<String, String> headers = new LinkedHashMap<>();
     String token =
         pick(
             List.of(
                 "Bearer " + asciiHeader(hostileText()),
-                "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwiZ3JvdXBzIjpbImN1cmF0b3IiXX0.",
-                "Bearer " + "A".repeat(6000),
-                "Bearer a.b.c"));
+                "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwiZ3JvdXBzIjpbImN1cmF0b3IiXX0."
+                    + random.nextInt(1000),
+                "Bearer " + "A".repeat(6000 + random.nextInt(100)),
+                "Bearer a.b.c" + random.nextInt(1000)));
     headers.put("Authorization", token);
     if (body != null) {
       headers.put("Content-Type", "application/json");
     }
     return new BadRequest(
-        name,
+        operation,
         "bad-token",
+        abbreviate(token),
+        401,
+        false,
         method,
         path,
         headers,
@@ -385,7 +995,7 @@ final class CorpusGenerator {
 
   private String hostileText() {
     if (random.nextInt(10) == 0) {
-      return HostileStrings.longString(1500, 'z');
+      return HostileStrings.longString(1500 + random.nextInt(100), 'z');
     }
     List<String> kind = HostileStrings.ALL_TEXT.get(random.nextInt(HostileStrings.ALL_TEXT.size()));
     return kind.get(random.nextInt(kind.size()));
@@ -404,6 +1014,10 @@ final class CorpusGenerator {
       ascii.append(c >= 0x21 && c < 0x7f ? c : '?');
     }
     return ascii.toString();
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…(" + value.length() + ")";
   }
 
   private static String encode(String value) {

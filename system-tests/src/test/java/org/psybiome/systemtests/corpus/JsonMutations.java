@@ -18,7 +18,11 @@ final class JsonMutations {
 
   private static final String MARK = "@@HOSTILE@@";
 
-  record Mutated(String kind, byte[] body) {}
+  /**
+   * A mutated body: its {@code kind} (a row of the corpus's table: malformed, not-an-object,
+   * wrong-type, unknown-property, hostile-value, invalid-text, oversized-field) and the variant.
+   */
+  record Mutated(String kind, String variant, byte[] body) {}
 
   private final Random random;
 
@@ -28,28 +32,36 @@ final class JsonMutations {
 
   /**
    * @param checked JSON pointers of fields the service checks (enum, date, number, pattern): any
-   *     hostile string there is invalid
+   *     hostile string there is invalid; may be empty (then only the other kinds are made)
    * @param text JSON pointers of free-text fields: only escapes/bytes/oversize make them invalid
    */
   Mutated mutate(ObjectNode valid, List<String> checked, List<String> text) {
-    int choice = random.nextInt(9);
-    return switch (choice) {
-      case 0 -> malformed(valid);
-      case 1 -> wrongType(valid, random.nextBoolean() ? checked : text);
-      case 2 -> unknownProperty(valid);
-      case 3, 4 -> hostileIn(valid, pick(checked));
-      case 5 -> escapeIn(valid, field(checked, text));
-      case 6 -> invalidUtf8In(valid, field(checked, text));
-      case 7 -> oversized(valid, field(checked, text));
-      default -> notAnObject();
-    };
+    while (true) {
+      int choice = random.nextInt(9);
+      if ((choice == 3 || choice == 4) && checked.isEmpty()) {
+        continue;
+      }
+      return switch (choice) {
+        case 0 -> malformed(valid);
+        case 1 -> wrongType(valid, random.nextBoolean() && !checked.isEmpty() ? checked : text);
+        case 2 -> unknownProperty(valid);
+        case 3, 4 -> hostileIn(valid, pick(checked));
+        case 5 -> escapeIn(valid, field(checked, text));
+        case 6 -> invalidUtf8In(valid, field(checked, text));
+        case 7 -> oversized(valid, field(checked, text));
+        default -> notAnObject();
+      };
+    }
   }
 
   /**
-   * A checked or a free-text field, named in the kind as {@code checked:/ptr} or {@code text:/ptr}.
+   * A checked or a free-text field, named in the variant as {@code checked:/ptr} or {@code
+   * text:/ptr}.
    */
   private String field(List<String> checked, List<String> text) {
-    return random.nextBoolean() ? "checked:" + pick(checked) : "text:" + pick(text);
+    return random.nextBoolean() && !checked.isEmpty()
+        ? "checked:" + pick(checked)
+        : "text:" + pick(text);
   }
 
   private static String pointer(String field) {
@@ -61,18 +73,25 @@ final class JsonMutations {
     return switch (random.nextInt(5)) {
       case 0 ->
           new Mutated(
-              "malformed:truncated",
+              "malformed",
+              "truncated",
               utf8(json.substring(0, 1 + random.nextInt(json.length() - 2))));
-      case 1 -> new Mutated("malformed:trailing", utf8(json + pick(pick(HostileStrings.ALL_TEXT))));
-      case 2 -> new Mutated("malformed:empty", new byte[0]);
-      case 3 -> new Mutated("malformed:nested", utf8("[".repeat(5000) + "]".repeat(4999)));
-      default -> new Mutated("malformed:single-quoted", utf8(json.replace('"', '\'')));
+      case 1 ->
+          new Mutated("malformed", "trailing", utf8(json + pick(pick(HostileStrings.ALL_TEXT))));
+      case 2 -> new Mutated("malformed", "empty", new byte[0]);
+      case 3 -> {
+        int depth = 3000 + random.nextInt(3000);
+        yield new Mutated("malformed", "nested", utf8("[".repeat(depth) + "]".repeat(depth - 1)));
+      }
+      default -> new Mutated("malformed", "single-quoted", utf8(json.replace('"', '\'')));
     };
   }
 
   private Mutated notAnObject() {
-    List<String> bodies = List.of("null", "[]", "42", "\"text\"", "true", "[{}]");
-    return new Mutated("malformed:not-an-object", utf8(pick(bodies)));
+    List<String> bodies =
+        List.of("null", "[]", "42", "\"text\"", "true", "[{}]", "-0.5e3", "false");
+    String body = pick(bodies);
+    return new Mutated("not-an-object", body, utf8(body));
   }
 
   private Mutated wrongType(ObjectNode valid, List<String> fields) {
@@ -86,27 +105,33 @@ final class JsonMutations {
     } else if (random.nextBoolean()) {
       wrong = JsonNodeFactory.instance.objectNode().put("value", pick(HostileStrings.SQL));
     } else {
-      wrong = JsonNodeFactory.instance.arrayNode().add(1).add("two");
+      wrong = JsonNodeFactory.instance.arrayNode().add(random.nextInt(1000)).add("two");
     }
-    return new Mutated("wrong-type:" + pointer, utf8(set(valid, pointer, wrong).toString()));
+    return new Mutated("wrong-type", pointer, utf8(set(valid, pointer, wrong).toString()));
   }
 
   private Mutated unknownProperty(ObjectNode valid) {
     ObjectNode copy = valid.deepCopy();
     copy.put(pick(pick(HostileStrings.ALL_TEXT)), pick(HostileStrings.SQL));
-    return new Mutated("unknown-property", utf8(copy.toString()));
+    return new Mutated("unknown-property", "", utf8(copy.toString()));
   }
 
   private Mutated hostileIn(ObjectNode valid, String pointer) {
     List<String> kind = pick(HostileStrings.ALL_TEXT);
-    JsonNode value = JsonNodeFactory.instance.textNode(pick(kind));
-    return new Mutated("hostile:" + pointer, utf8(set(valid, pointer, value).toString()));
+    String text = pick(kind);
+    JsonNode value = JsonNodeFactory.instance.textNode(text);
+    // NUL is not storable text: refused when read, whatever the field
+    return new Mutated(
+        text.indexOf('\u0000') >= 0 ? "invalid-text" : "hostile-value",
+        pointer,
+        utf8(set(valid, pointer, value).toString()));
   }
 
   private Mutated escapeIn(ObjectNode valid, String field) {
     String json = set(valid, pointer(field), JsonNodeFactory.instance.textNode(MARK)).toString();
     String escape = pick(HostileStrings.JSON_ESCAPES);
-    return new Mutated("escape:" + field, utf8(json.replace("\"" + MARK + "\"", escape)));
+    return new Mutated(
+        "invalid-text", "escape " + field, utf8(json.replace("\"" + MARK + "\"", escape)));
   }
 
   private Mutated invalidUtf8In(ObjectNode valid, String field) {
@@ -117,13 +142,14 @@ final class JsonMutations {
     out.writeBytes(utf8(json.substring(0, at)));
     out.writeBytes(pick(HostileStrings.INVALID_UTF8));
     out.writeBytes(utf8(json.substring(at + MARK.length())));
-    return new Mutated("invalid-utf8:" + field, out.toByteArray());
+    return new Mutated("invalid-text", "invalid UTF-8 " + field, out.toByteArray());
   }
 
   private Mutated oversized(ObjectNode valid, String field) {
     String huge = HostileStrings.longString(70_000 + random.nextInt(30_000), 'x');
     return new Mutated(
-        "oversized:" + field,
+        "oversized-field",
+        field,
         utf8(set(valid, pointer(field), JsonNodeFactory.instance.textNode(huge)).toString()));
   }
 

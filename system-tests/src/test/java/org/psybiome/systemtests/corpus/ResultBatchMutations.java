@@ -20,7 +20,8 @@ final class ResultBatchMutations {
       List.of("participant", "visit", "analyte", "value", "unit", "collectedAt", "comparator");
   static final List<String> TEXT = List.of("sampleId");
 
-  record Mutated(String kind, String contentType, byte[] body) {}
+  /** A bad batch: its kind and variant, the status the API documents for it, and the body. */
+  record Mutated(String kind, String variant, int expected, String contentType, byte[] body) {}
 
   private final Random random;
   private final String participant;
@@ -39,62 +40,118 @@ final class ResultBatchMutations {
       case 0 -> malformed(format);
       case 1, 2 -> {
         String field = pick(CHECKED);
-        row.put(field, pick(pick(HostileStrings.ALL_TEXT)));
-        yield new Mutated("hostile:" + field, format, encode(format, row, null, null));
+        String value = pick(pick(HostileStrings.ALL_TEXT));
+        row.put(field, value);
+        yield hostile(format, field, value, encode(format, row, null, null));
       }
       case 3 -> {
         // the raw JSON escapes only mean something in JSON formats; CSV gets the decoded text
         String field = pick(TEXT);
-        yield format.equals("text/csv")
-            ? csvWith(row, pick(CHECKED), pick(HostileStrings.UNICODE))
-            : new Mutated(
-                "escape:text:" + field,
-                format,
-                encode(format, row, field, pick(HostileStrings.JSON_ESCAPES).getBytes()));
+        if (format.equals("text/csv")) {
+          String checked = pick(CHECKED);
+          String value = pick(HostileStrings.UNICODE);
+          row.put(checked, value);
+          yield hostile(format, checked, value, encode(format, row, null, null));
+        }
+        // an escaped NUL is refused as the body is read (400); a lone surrogate is a row error
+        String escape = pick(HostileStrings.JSON_ESCAPES);
+        boolean nul = escape.contains("u0000");
+        yield new Mutated(
+            nul ? "invalid-text" : "hostile-value",
+            format + " escape text:" + field,
+            nul ? 400 : 422,
+            format,
+            encode(format, row, field, escape.getBytes()));
       }
       case 4 -> {
         boolean checked = random.nextBoolean();
         String field = pick(checked ? CHECKED : TEXT);
         byte[] bytes = pick(HostileStrings.INVALID_UTF8);
         yield new Mutated(
-            "invalid-utf8:" + (checked ? "checked:" : "text:") + field,
+            "invalid-text",
+            format + " invalid UTF-8 " + (checked ? "checked:" : "text:") + field,
+            400,
             format,
             encode(format, row, field, quoted(format, bytes)));
       }
       default -> {
         boolean checked = random.nextBoolean();
         String field = pick(checked ? CHECKED : TEXT);
-        row.put(field, HostileStrings.longString(70_000, '9'));
+        row.put(field, HostileStrings.longString(70_000 + random.nextInt(1000), '9'));
         yield new Mutated(
-            "oversized:" + (checked ? "checked:" : "text:") + field,
+            "oversized-field",
+            format + " " + (checked ? "checked:" : "text:") + field,
+            422,
             format,
             encode(format, row, null, null));
       }
     };
   }
 
-  private Mutated csvWith(Map<String, String> row, String field, String value) {
-    row.put(field, value);
-    return new Mutated("unicode:" + field, "text/csv", encode("text/csv", row, null, null));
+  /** A hostile value in a checked field is a row error (422); NUL is no text at all (400). */
+  private Mutated hostile(String format, String field, String value, byte[] body) {
+    boolean nul = value.indexOf('\u0000') >= 0;
+    return new Mutated(
+        nul ? "invalid-text" : "hostile-value",
+        format + " " + field,
+        nul ? 400 : 422,
+        format,
+        body);
   }
 
+  /**
+   * Bodies that are no batch: not well-formed or without a usable CSV header (400), or a header
+   * with unknown or missing columns, or no rows (422), as the API document says.
+   */
   private Mutated malformed(String format) {
-    String body =
+    Body body =
         switch (format) {
           case "text/csv" ->
               pick(
                   List.of(
-                      "",
-                      "participant;visit;sampleId\n" + participant + ";W0;S1\n",
-                      "participant,visit,sampleId,collectedAt,analyte,value,unit\n\"unterminated,W0",
-                      pick(HostileStrings.CSV_FORMULA) + ",visit\n1,2\n",
-                      "\u0000\u0000\u0000"));
+                      new Body("", 400),
+                      new Body("participant;visit;sampleId\n" + participant + ";W0;S1\n", 422),
+                      new Body(
+                          "participant,visit,sampleId,collectedAt,analyte,value,unit\n\"unterminated,W0",
+                          400),
+                      formulaHeader(),
+                      new Body(
+                          "participant,visit,sampleId,collectedAt,analyte,value,unit\n", 422)));
           case "application/x-ndjson" ->
-              pick(List.of("{\"participant\":", "not json\nat all", "[1,2,3]\n", "{}\n{}\n"));
-          default -> pick(List.of("{", "[{\"participant\":1}", "{\"rows\":42}", "\"rows\"", "[]"));
+              pick(
+                  List.of(
+                      new Body("{\"participant\":", 400),
+                      new Body("not json\nat all", 400),
+                      // each line is a row: one that is no object is a row error
+                      new Body("[1,2,3]\n", 422),
+                      new Body("{}\n{}\n", 422)));
+          default ->
+              pick(
+                  List.of(
+                      new Body("{", 400),
+                      new Body("[{\"participant\":1}", 400),
+                      new Body("{\"rows\":42}", 400),
+                      new Body("\"rows\"", 400),
+                      new Body("[]", 422)));
         };
-    return new Mutated("malformed:" + format, format, JsonMutations.utf8(body));
+    return new Mutated(
+        body.expected() == 400 ? "malformed" : "no-usable-rows",
+        format + " " + body.text().replace("\n", "\\n"),
+        body.expected(),
+        format,
+        JsonMutations.utf8(body.text()));
   }
+
+  /**
+   * A header of a formula and "visit": unknown and missing columns (422); a formula with a quote
+   * inside an unquoted cell is no well-formed CSV (400).
+   */
+  private Body formulaHeader() {
+    String formula = pick(HostileStrings.CSV_FORMULA);
+    return new Body(formula + ",visit\n1,2\n", formula.contains("\"") ? 400 : 422);
+  }
+
+  private record Body(String text, int expected) {}
 
   private Map<String, String> validRow() {
     Map<String, String> row = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 
@@ -43,6 +44,21 @@ final class QueryParams {
               }
             })
         .toList();
+  }
+
+  /**
+   * {@code value} as one of {@code allowed} (which are upper case), ignoring case; null when blank.
+   * A value that is none of them would silently match nothing; it is a 400 that lists them.
+   */
+  static String oneOf(String name, String value, List<String> allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String upper = value.trim().toUpperCase(Locale.ROOT);
+    if (!allowed.contains(upper)) {
+      throw invalid(name, "must be one of " + allowed);
+    }
+    return upper;
   }
 
   private static ProblemException invalid(String name, String message) {

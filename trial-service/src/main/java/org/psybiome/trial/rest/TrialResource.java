@@ -69,6 +69,15 @@ import org.psybiome.trial.service.export.TrialExports;
             + " is public. Changes name the version they change in If-Match (the ETag read).")
 public class TrialResource {
 
+  /** The intervention types a search may name: those a trial record's interventions have. */
+  private static final List<String> INTERVENTION_TYPES =
+      java.util.Arrays.stream(
+              org.psybiome.trial.model.Intervention.class
+                  .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class)
+                  .value())
+          .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+          .toList();
+
   private static final String FHIR_JSON = "application/fhir+json";
 
   private static final String IF_MATCH =
@@ -289,7 +298,7 @@ public class TrialResource {
         new TrialSearchQuery(
             QueryParams.enums("status", statuses, TrialStatus.class),
             blankToNull(condition),
-            blankToNull(interventionType),
+            QueryParams.oneOf("interventionType", interventionType, INTERVENTION_TYPES),
             blankToNull(genus),
             blankToNull(species),
             blankToNull(sponsor),

@@ -78,6 +78,8 @@ public class CrossoverAnalyses {
       String specimen,
       CensoredHandling censored,
       WindowHandling window) {
+    // a parameter that names no specimen is a malformed request whatever the trial's design
+    SummarySpecimen.requireKnown(specimen);
     TrialSnapshot trial =
         snapshots
             .trial(trialId)
