@@ -16,6 +16,7 @@ class RouteTableTest {
     for (String path :
         new String[] {
           "/api/v1/trials/PSB-1/results",
+          "/api/v1/trials/PSB-1/results/validate",
           "/api/v1/trials/PSB-1/summaries/IL6",
           "/api/v1/trials/PSB-1/analysis",
           "/api/v1/trials/PSB-1/missing-data",
