@@ -227,6 +227,22 @@ class PrismContractIT {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .post("/api/v1/trials/" + id + "/results")
             .statusCode());
+    // the same batch checked without storing: 200 BatchCheck; a bad one: the POST's 422
+    statuses.add(
+        api("pipeline")
+            .contentType("text/csv")
+            .body(csv.replace("PR-1", "PR-V"))
+            .post("/api/v1/trials/" + id + "/results/validate")
+            .statusCode());
+    statuses.add(
+        api("pipeline")
+            .contentType("text/csv")
+            .body(
+                "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
+                    + participant
+                    + ",W0,PR-V2,2026-01-05T08:00:00Z,NOPE,1,mg/L\n")
+            .post("/api/v1/trials/" + id + "/results/validate")
+            .statusCode());
     statuses.add( // a row naming an analyte not in the catalogue: 422
         api("pipeline")
             .contentType("text/csv")

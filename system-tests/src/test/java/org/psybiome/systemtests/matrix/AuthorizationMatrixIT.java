@@ -263,6 +263,16 @@ class AuthorizationMatrixIT {
               "text/csv",
               AuthorizationMatrixIT::resultCsv,
               null),
+          // checks a batch as the POST would and stores nothing: the same callers
+          new EndpointRule(
+              "POST",
+              "/api/v1/trials/{T}/results/validate",
+              Access.OWNER_PRIVATE,
+              Set.of("pipeline"),
+              200,
+              "text/csv",
+              AuthorizationMatrixIT::resultCsv,
+              null),
           get(
               "/api/v1/trials/{T}/results",
               Access.OWNER_PRIVATE,
