@@ -118,6 +118,7 @@ class BackupRestoreDrill {
       Map<String, Long> trialSequences = sequences(trialCopy);
       Map<String, Long> biomarkerSequences = sequences(biomarkerCopy);
 
+      long unrelayedAtDump = count(trialCopy, "SELECT count(*) FROM outbox_event");
       // The restored cluster replaces the original: the old processes stop, new ones start on it.
       stack.trialService().stop();
       stack.biomarkerService().stop();
@@ -126,7 +127,6 @@ class BackupRestoreDrill {
       restoredBiomarker =
           stack.extraService("biomarker-service-restored", "biomarker-service", biomarkerCopy);
       Instant servicesUp = Instant.now();
-      long unrelayedAtDump = count(trialCopy, "SELECT count(*) FROM outbox_event");
       await("the restored outbox relayed")
           .atMost(PATIENCE)
           .pollInterval(Duration.ofMillis(500))
@@ -398,7 +398,8 @@ class BackupRestoreDrill {
       lines.forEach(
           line -> {
             Matcher m = SETVAL.matcher(line);
-            if (m.find()) {
+            // setval(..., false): a sequence never used, whose last_value reads as null
+            if (m.find() && "true".equals(m.group(3))) {
               values.put(m.group(1), Long.parseLong(m.group(2)));
             }
           });
@@ -430,7 +431,7 @@ class BackupRestoreDrill {
     }
   }
 
-  /** Last value of every used sequence of schema public (unused ones the dump does not set). */
+  /** Last value of every used sequence of schema public (an unused one's reads as null). */
   private static Map<String, Long> sequences(Connection c) throws SQLException {
     Map<String, Long> values = new TreeMap<>();
     try (PreparedStatement s =
