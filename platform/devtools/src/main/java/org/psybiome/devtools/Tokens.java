@@ -10,14 +10,21 @@ public final class Tokens {
 
   public static final List<String> ROLES =
       List.of(
-          "registrant", "pipeline", "statistician", "blinded-statistician", "curator", "reader");
+          "registrant",
+          "pipeline",
+          "statistician",
+          "blinded-statistician",
+          "curator",
+          "reader",
+          // not an API caller: republishes trial-service's state on its own port (decision 25)
+          "operator");
   public static final String DEFAULT_ISSUER = "https://auth.psybiome.local";
 
   private Tokens() {}
 
-  /** Curators and readers may act across consortia; every other role acts for one. */
+  /** Curators, readers and operators act across consortia; every other role acts for one. */
   public static boolean needsConsortium(String role) {
-    return !role.equals("curator") && !role.equals("reader");
+    return !role.equals("curator") && !role.equals("reader") && !role.equals("operator");
   }
 
   public static String mint(

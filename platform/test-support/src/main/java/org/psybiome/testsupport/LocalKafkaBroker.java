@@ -96,6 +96,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
     halt(true);
   }
 
+  /**
+   * Kills the broker and deletes its data directory, as a lost disk would: every topic, record and
+   * consumer offset gone. The storage is formatted again (a new cluster id), so {@link #start()}
+   * then brings up an empty broker on the same ports.
+   */
+  public synchronized void eraseData() {
+    halt(true);
+    deleteRecursively(workDir.resolve("data"));
+    try {
+      format();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     halt(false);

@@ -164,6 +164,25 @@ public final class PsybiomeStack {
   }
 
   /**
+   * trial-service or biomarker-service ({@code module}) as another process on {@code database}
+   * (e.g. a restored copy of its database on another server, with the same roles) and the run's
+   * broker, started now; the teardown stops it.
+   */
+  public synchronized ServiceProcess extraService(
+      String name, String module, TestDatabase database) {
+    ServiceProcess replica =
+        service(
+            name,
+            module,
+            module.startsWith("biomarker") ? "512m" : "256m",
+            database,
+            overrides(module));
+    extraReplicas.add(replica);
+    replica.start();
+    return replica;
+  }
+
+  /**
    * Settings a suite gives one service through system properties {@code
    * psybiome.stack.<service>.<property>} (the fault drills shorten the idempotency-key lease).
    */

@@ -134,6 +134,11 @@ public final class Trials {
    * row for the last participant is accepted only then. The probe batch is stored (one row).
    */
   public void awaitKnownToBiomarker(TestTrial trial) {
+    awaitKnownToBiomarker(trial, Duration.ofSeconds(30));
+  }
+
+  /** As {@link #awaitKnownToBiomarker(TestTrial)}, waiting up to {@code timeout}. */
+  public void awaitKnownToBiomarker(TestTrial trial, Duration timeout) {
     Participant last = trial.participants().get(trial.participants().size() - 1);
     String row =
         "participant,visit,sampleId,collectedAt,analyte,value,unit\n"
@@ -142,7 +147,7 @@ public final class Trials {
             + trial.id()
             + ",2026-01-05T08:00:00Z,IL6,1.5,pg/mL\n";
     await("biomarker-service learns " + trial.id() + " from Kafka")
-        .atMost(Duration.ofSeconds(30))
+        .atMost(timeout)
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->

@@ -13,6 +13,15 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /** Ids of the registered trials (every status but DRAFT), in id order. */
+  public java.util.List<String> registeredIds() {
+    return getEntityManager()
+        .createQuery(
+            "select t.id from TrialEntity t where t.status <> :draft order by t.id", String.class)
+        .setParameter("draft", org.psybiome.trial.model.TrialStatus.DRAFT)
+        .getResultList();
+  }
+
   /** The next trial number; unique across replicas and years. */
   public long nextNumber() {
     return ((Number)

@@ -25,6 +25,18 @@ sealed interface TrialEventData {
   String PARTICIPANT_ENROLLED = "org.psybiome.trial.participant-enrolled.v1";
   String SEQUENCE_ALLOCATED = "org.psybiome.trial.sequence-allocated.v1";
 
+  /**
+   * A trial's record republished as it is (decision 25): applied like an update, so a version
+   * already held changes nothing and an older one is ignored.
+   */
+  String SNAPSHOT = "org.psybiome.trial.snapshot.v1";
+
+  /**
+   * A participant's allocation republished: read as the enrolment or sequence allocation it
+   * repeats, which a participant already known ignores.
+   */
+  String PARTICIPANT_SNAPSHOT = "org.psybiome.trial.participant-snapshot.v1";
+
   /** The trial's record, as registered or updated. */
   record TrialRecord(
       String trialId,
@@ -100,6 +112,9 @@ sealed interface TrialEventData {
                   Fields.text(data, "to"));
           case UNBLINDED ->
               new Unblinded(Fields.text(data, "trialId"), Fields.integer(data, "version"));
+          case SNAPSHOT -> trialRecord(data.path("trial"), Fields.integer(data, "version"));
+          case PARTICIPANT_SNAPSHOT ->
+              data.hasNonNull("sequenceCode") ? sequenceAllocated(data) : enrolled(data);
           case PARTICIPANT_ENROLLED -> enrolled(data);
           case SEQUENCE_ALLOCATED -> sequenceAllocated(data);
           default -> null;

@@ -32,8 +32,8 @@ final class TokenCommand implements Callable<Integer> {
       required = true,
       paramLabel = "ROLE",
       description =
-          "registrant, pipeline, statistician (unblinded), blinded-statistician, curator or"
-              + " reader")
+          "registrant, pipeline, statistician (unblinded), blinded-statistician, curator,"
+              + " reader, or operator (trial-service's /internal/v1/republish, decision 25)")
   String role;
 
   @Option(

@@ -27,6 +27,13 @@ public final class Roles {
   /** Dashboards: reads what is visible to it. */
   public static final String READER = "reader";
 
+  /**
+   * Runs the platform (not a consortium member): may republish trial-service's state for consumers
+   * that lost it. Only on services' own ports, which the gateway does not route (decision 25), so
+   * never part of {@link #ALL}, the roles of API callers.
+   */
+  public static final String OPERATOR = "operator";
+
   public static final String[] ALL = {
     REGISTRANT, PIPELINE, STATISTICIAN, BLINDED_STATISTICIAN, CURATOR, READER
   };

@@ -7,8 +7,10 @@ import org.psybiome.outbox.Outbox;
 import org.psybiome.outbox.OutboxEvent;
 import org.psybiome.trial.config.TrialConfig;
 import org.psybiome.trial.events.ParticipantEnrolledV1;
+import org.psybiome.trial.events.ParticipantSnapshotV1;
 import org.psybiome.trial.events.ParticipantUnblindedV1;
 import org.psybiome.trial.events.SequenceAllocatedV1;
+import org.psybiome.trial.events.TrialSnapshotV1;
 import org.psybiome.trial.model.Trial;
 import org.psybiome.trial.model.TrialStatus;
 
@@ -29,6 +31,8 @@ public class TrialEvents {
       "org.psybiome.trial.participant-status-changed.v1";
   public static final String PARTICIPANT_UNBLINDED = "org.psybiome.trial.participant-unblinded.v1";
   public static final String SEQUENCE_ALLOCATED = "org.psybiome.trial.sequence-allocated.v1";
+  public static final String SNAPSHOT = "org.psybiome.trial.snapshot.v1";
+  public static final String PARTICIPANT_SNAPSHOT = "org.psybiome.trial.participant-snapshot.v1";
 
   private static final TrialEventMapper MAPPER = TrialEventMapper.INSTANCE;
 
@@ -78,6 +82,60 @@ public class TrialEvents {
       String sequenceCode,
       LocalDate enrolledOn,
       org.psybiome.trial.model.TrialContent.Crossover crossover) {
+    var periods = periods(crossover, sequenceCode);
+    outbox.append(
+        new OutboxEvent(
+            config.allocationsTopic(),
+            trialId,
+            SEQUENCE_ALLOCATED,
+            new SequenceAllocatedV1(trialId, code, sequenceCode, enrolledOn, periods)));
+  }
+
+  /**
+   * A registered trial's record as it is now, republished (not a change). On the allocations topic,
+   * the internal topic only biomarker-service reads, so the public feed is not flooded with copies
+   * and the trial's participant snapshots, on the same partition, come after it (decision 25).
+   */
+  public void snapshot(Trial trial) {
+    outbox.append(
+        new OutboxEvent(
+            config.allocationsTopic(),
+            trial.id(),
+            SNAPSHOT,
+            new TrialSnapshotV1(trial.version(), MAPPER.published(trial))));
+  }
+
+  /**
+   * A participant's stored allocation, republished: its arm ({@code armCode} and the label it was
+   * enrolled under) or, with {@code crossover}, its sequence and the arm of each period. Carries
+   * the arm, so to the allocations topic only.
+   */
+  public void participantSnapshot(
+      String trialId,
+      String code,
+      LocalDate enrolledOn,
+      String arm,
+      String armCode,
+      String sequenceCode,
+      org.psybiome.trial.model.TrialContent.Crossover crossover) {
+    boolean sequence = sequenceCode != null && crossover != null;
+    outbox.append(
+        new OutboxEvent(
+            config.allocationsTopic(),
+            trialId,
+            PARTICIPANT_SNAPSHOT,
+            new ParticipantSnapshotV1(
+                trialId,
+                code,
+                enrolledOn,
+                sequence ? null : arm,
+                sequence ? null : armCode,
+                sequence ? sequenceCode : null,
+                sequence ? periods(crossover, sequenceCode) : null)));
+  }
+
+  private static java.util.List<SequenceAllocatedV1.PeriodTreatment> periods(
+      org.psybiome.trial.model.TrialContent.Crossover crossover, String sequenceCode) {
     var sequence =
         crossover.sequences().stream().filter(q -> q.code().equals(sequenceCode)).findFirst();
     var periods = new java.util.ArrayList<SequenceAllocatedV1.PeriodTreatment>();
@@ -86,12 +144,7 @@ public class TrialEvents {
           new SequenceAllocatedV1.PeriodTreatment(
               crossover.periods().get(i).code(), sequence.orElseThrow().arms().get(i)));
     }
-    outbox.append(
-        new OutboxEvent(
-            config.allocationsTopic(),
-            trialId,
-            SEQUENCE_ALLOCATED,
-            new SequenceAllocatedV1(trialId, code, sequenceCode, enrolledOn, periods)));
+    return periods;
   }
 
   /** One participant's arm revealed in an emergency; the event carries no arm. */
