@@ -43,6 +43,9 @@ class RouteTableTest {
       assertThat(routes.ownerOf(path)).as(path).isEqualTo(Optional.of(Upstream.TRIAL_SERVICE));
     }
     assertThat(routes.ownerOf("/api/v1/evidences")).isEmpty();
+    // trial-service's operator endpoint (decision 25) is never reachable through the gateway
+    assertThat(routes.ownerOf("/internal/v1/republish")).isEmpty();
+    assertThat(routes.ownerOf("/api/v1/../../internal/v1/republish")).isEmpty();
     assertThat(routes.servedByGateway("/api/v1/trials/PSB-1/consort")).isTrue();
   }
 }
