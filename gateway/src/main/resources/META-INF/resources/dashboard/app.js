@@ -47,6 +47,13 @@
     node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
 
+  /** A table (or diagram) that may scroll sideways: focusable, so a keyboard can scroll it. */
+  function wrap(content) {
+    var caption = content.querySelector && content.querySelector('caption, title');
+    return h('div', { class: 'table-wrap', tabindex: '0', role: 'group',
+      'aria-label': caption ? caption.textContent : 'Scrollable content' }, content);
+  }
+
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   function announce(message) { announcer.textContent = message; }
@@ -179,6 +186,7 @@
   }
 
   function route() {
+    renderSignIn();
     if (feedController) { feedController.abort(); feedController = null; }
     var r = parseHash();
     var m = r.path.match(/^\/trials\/([^/]+)$/);
@@ -560,6 +568,7 @@
     append(root, h('h2', { id: 'analytics-h' }, 'Data and analyses'), h('p', { class: 'small' }, 'Loading the overview…'));
     api('/api/v1/trials/' + encodeURIComponent(trial.id) + '/overview').then(function (overview) {
       var ctx = { trial: trial, overview: overview, root: root };
+      root.psybiome = ctx;
       clear(root);
       append(root, h('h2', { id: 'analytics-h' }, 'Data and analyses'));
       renderOverview(ctx);
@@ -622,7 +631,7 @@
             h('td', { class: 'num' }, v.dayOffset), h('td', null, (v.panels || []).join(', ')), h('td', null, (v.scales || []).join(', ')),
             h('td', { class: 'num' }, n));
         })));
-      append(card, h('div', { class: 'table-wrap' }, table));
+      append(card, wrap(table));
     }
     append(ctx.root, card);
   }
@@ -733,7 +742,7 @@
               h('td', { class: 'num' }, fmt(p.low)), h('td', { class: 'num' }, fmt(p.high)));
           });
         })));
-      append(card, h('details', null, h('summary', null, 'Table of the chart\'s numbers'), h('div', { class: 'table-wrap' }, table)));
+      append(card, h('details', null, h('summary', null, 'Table of the chart\'s numbers'), wrap(table)));
     }).catch(function (e) { clear(card); append(card, h('h3', { id: 'trajectory-h' }, title), errorBox(e)); });
   }
 
@@ -798,7 +807,7 @@
               h('td', null, g.name), cols.map(function (c) { return h('td', { class: 'num' }, counts[c] == null ? '–' : counts[c]); }));
           });
         })));
-      append(card, h('div', { class: 'table-wrap' }, table));
+      append(card, wrap(table));
     }).catch(function (e) { append(card, errorBox(e)); });
   }
 
@@ -832,7 +841,7 @@
             h('td', { class: 'num' }, pValue(r.p)), h('td', { class: 'num' }, pValue(r.pAdjusted)),
             h('td', null, r.adjustment ? humanise(r.adjustment) : '–'), h('td', { class: 'num' }, r.n), h('td', null, r.reason || ''));
         })));
-      append(card, h('div', { class: 'table-wrap' }, table));
+      append(card, wrap(table));
     }).catch(function (e) { append(card, errorBox(e)); });
   }
 
@@ -848,7 +857,7 @@
       Array.prototype.forEach.call(svg.querySelectorAll('*'), function (n) {
         Array.prototype.slice.call(n.attributes).forEach(function (attr) { if (/^on/i.test(attr.name)) n.removeAttribute(attr.name); });
       });
-      append(card, h('div', { class: 'table-wrap' }, document.importNode(svg, true)));
+      append(card, wrap(document.importNode(svg, true)));
     }).catch(function (e) { append(card, errorBox(e)); });
   }
 
@@ -891,14 +900,15 @@
       var t = d.totals || {};
       append(card, h('p', { class: 'small' }, 'Pre-registered pairs ' + t.registered + ', reported ' + t.reported + ', reported without registration ' +
         t.reportedUnregistered + ', registered but not reported ' + t.registeredNotReported + ' (schedule of version ' + d.trialVersion + ').'),
-        h('div', { class: 'table-wrap' }, table));
+        wrap(table));
     }).catch(function (e) { append(card, errorBox(e)); });
   }
 
   // ---------------------------------------------------------------- live events (SSE over fetch)
 
   function liveSection(trial, analytics, ownConsortium) {
-    var list = h('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite', 'aria-relevant': 'additions', reversed: true });
+    var list = h('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite', 'aria-relevant': 'additions', reversed: true,
+      tabindex: '0', 'aria-label': 'Events, newest first' });
     var status = h('p', { class: 'small', id: 'feed-status' }, 'Connecting…');
     var card = h('section', { class: 'card', id: 'live', 'aria-labelledby': 'live-h' },
       h('h2', { id: 'live-h' }, 'Live events'),
@@ -920,6 +930,11 @@
         api('/api/v1/trials/' + encodeURIComponent(trial.id) + '/overview').then(function (o) {
           var total = document.getElementById('results-total');
           if (total && o.results && o.results.total != null) total.textContent = String(o.results.total);
+          var ctx = analytics.psybiome;
+          if (ctx && ctx.refreshOutcome && o.results && o.results.counts) {
+            ctx.counts = o.results.counts;
+            ctx.refreshOutcome();
+          }
         }).catch(function () { /* the feed's notice stays */ });
       }
     }, 1000);
