@@ -41,10 +41,14 @@
     return node;
   }
 
-  function append(node, c) {
-    if (c == null || c === false) return;
-    if (Array.isArray(c)) { c.forEach(function (x) { append(node, x); }); return; }
-    node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  /** Appends each child after the node: nodes, strings, numbers, arrays of them; null is skipped. */
+  function append(node) {
+    for (var i = 1; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c == null || c === false) continue;
+      if (Array.isArray(c)) { c.forEach(function (x) { append(node, x); }); continue; }
+      node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    }
   }
 
   /** A table (or diagram) that may scroll sideways: focusable, so a keyboard can scroll it. */

@@ -52,7 +52,7 @@ class DashboardIT {
 
   private static final String CONSORTIUM = "MINDGUT";
   private static final String ACRONYM = "PROBIO-DEP";
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -105,11 +105,16 @@ class DashboardIT {
       browser
           .waiting(WAIT)
           .until(ExpectedConditions.presenceOfElementLocated(By.id("trial-results")));
-      // keyboard only: the skip link first, then the search field, Enter submits
-      driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
-      assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
-      driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      // keyboard only: the skip link is the first stop; from the page's heading (focused on each
+      // view) Tab reaches the search field, and Enter submits
+      assertThat(
+              ((JavascriptExecutor) driver)
+                  .executeScript(
+                      "return document.querySelector('a[href], button, input, select, textarea,"
+                          + " summary, [tabindex]:not([tabindex=\\'-1\\'])').textContent"))
+          .isEqualTo("Skip to content");
+      assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("h1");
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
       WebElement q = driver.switchTo().activeElement();
       assertThat(q.getAttribute("id")).isEqualTo("f-q");
       q.sendKeys(ACRONYM, Keys.ENTER);
@@ -393,20 +398,36 @@ class DashboardIT {
     ((JavascriptExecutor) driver)
         .executeScript("sessionStorage.setItem('psybiome.token', arguments[0])", token);
     driver.get(gateway + "/#/trials/" + trialId);
-    for (String id :
+    List<String> sections =
         List.of(
-            "trajectory-table",
-            "distribution-table",
-            "analysis-table",
-            "drift-table",
-            "missing-table")) {
-      browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+            "#trajectory-table",
+            "#distribution-table",
+            "#analysis-table",
+            "#drift-table",
+            "#missing-table",
+            "#consort svg");
+    try {
+      browser
+          .waiting(WAIT)
+          .until(
+              d ->
+                  sections.stream().allMatch(css -> !d.findElements(By.cssSelector(css)).isEmpty())
+                      || !d.findElements(By.cssSelector("#analytics .error")).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "sections missing: "
+              + sections.stream()
+                  .filter(css -> driver.findElements(By.cssSelector(css)).isEmpty())
+                  .toList()
+              + "; page: "
+              + driver.findElement(By.id("view")).getText()
+              + "; browser errors: "
+              + browser.errors(),
+          e);
     }
-    browser
-        .waiting(WAIT)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#consort svg")));
     assertThat(driver.findElements(By.cssSelector("#analytics .error")))
-        .as("sections that failed")
+        .as("sections that failed, browser errors " + browser.errors())
+        .extracting(WebElement::getText)
         .isEmpty();
   }
 
