@@ -38,7 +38,7 @@ final class CompletedDemoTrials {
 
   private CompletedDemoTrials() {}
 
-  static void loadAll(URI gateway, LocalKeys keys, Path dir) throws Exception {
+  static void loadAll(URI gateway, LocalKeys keys, String issuer, Path dir) throws Exception {
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -48,11 +48,11 @@ final class CompletedDemoTrials {
     }
     for (Path file : files) {
       String consortium = file.getFileName().toString().split("--", 2)[0];
-      load(gateway, keys, consortium, file);
+      load(gateway, keys, issuer, consortium, file);
     }
   }
 
-  private static void load(URI gateway, LocalKeys keys, String consortium, Path file)
+  private static void load(URI gateway, LocalKeys keys, String issuer, String consortium, Path file)
       throws Exception {
     String body = Files.readString(file);
     JsonObject registration;
@@ -60,7 +60,7 @@ final class CompletedDemoTrials {
       registration = reader.readObject();
     }
     String acronym = registration.getString("acronym");
-    ApiClient registrant = client(gateway, keys, consortium, "registrant");
+    ApiClient registrant = client(gateway, keys, issuer, consortium, "registrant");
     TrialsApi trials = new TrialsApi(registrant);
     boolean registered =
         trials
@@ -105,14 +105,14 @@ final class CompletedDemoTrials {
                         .arm(trial.getArms().get(participant.getValue()).getLabel()))
                 .build());
       }
-      new DemoResults(gateway, token(keys, consortium, "pipeline"))
+      new DemoResults(gateway, token(keys, issuer, consortium, "pipeline"))
           .load(id, registration, participants, start.atTime(8, 0).toInstant(ZoneOffset.UTC));
       // the last participant's end of treatment (day 56), then a month for the last follow-up
       LocalDate lastVisit = start.plusDays(participants.size() - 1 + 56L);
       etag = currentEtag(trials, id);
       etag = status(trials, id, etag, TrialStatus.ACTIVE_NOT_RECRUITING, start.plusDays(day));
       etag = status(trials, id, etag, TrialStatus.COMPLETED, lastVisit.plusDays(30));
-      new TrialsApi(client(gateway, keys, consortium, "statistician"))
+      new TrialsApi(client(gateway, keys, issuer, consortium, "statistician"))
           .unblindTrial(
               TrialsApi.APIUnblindTrialRequest.newBuilder()
                   .id(id)
@@ -158,18 +158,14 @@ final class CompletedDemoTrials {
     return response.getHeaders().get("ETag").get(0);
   }
 
-  private static ApiClient client(URI gateway, LocalKeys keys, String consortium, String role)
-      throws Exception {
-    return ApiClients.of(gateway, token(keys, consortium, role), Duration.ofSeconds(60));
+  private static ApiClient client(
+      URI gateway, LocalKeys keys, String issuer, String consortium, String role) throws Exception {
+    return ApiClients.of(gateway, token(keys, issuer, consortium, role), Duration.ofSeconds(60));
   }
 
-  private static String token(LocalKeys keys, String consortium, String role) throws Exception {
+  private static String token(LocalKeys keys, String issuer, String consortium, String role)
+      throws Exception {
     return Tokens.mint(
-        keys,
-        Tokens.DEFAULT_ISSUER,
-        "demo-" + role + "@" + consortium,
-        role,
-        consortium,
-        Duration.ofMinutes(15));
+        keys, issuer, "demo-" + role + "@" + consortium, role, consortium, Duration.ofMinutes(15));
   }
 }

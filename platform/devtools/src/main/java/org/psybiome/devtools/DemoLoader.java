@@ -61,12 +61,21 @@ public final class DemoLoader {
    * local key pair in {@code keysDir}.
    */
   public static void loadAll(URI gateway, Path keysDir, Path demoDir) throws Exception {
+    loadAll(gateway, keysDir, demoDir, Tokens.DEFAULT_ISSUER);
+  }
+
+  /**
+   * As {@link #loadAll(URI, Path, Path)}, with tokens of {@code issuer}: a stack that trusts
+   * another issuer (the system tests' own) can be given the demo too.
+   */
+  public static void loadAll(URI gateway, Path keysDir, Path demoDir, String issuer)
+      throws Exception {
     LocalKeys keys = new LocalKeys(keysDir);
     keys.ensure();
     String token =
         Tokens.mint(
             keys,
-            Tokens.DEFAULT_ISSUER,
+            issuer,
             "demo-loader@" + CONSORTIUM,
             "registrant",
             CONSORTIUM,
@@ -74,17 +83,12 @@ public final class DemoLoader {
     // results are posted as the consortium's lab pipeline would
     String pipelineToken =
         Tokens.mint(
-            keys,
-            Tokens.DEFAULT_ISSUER,
-            "demo-lab@" + CONSORTIUM,
-            "pipeline",
-            CONSORTIUM,
-            Duration.ofMinutes(15));
+            keys, issuer, "demo-lab@" + CONSORTIUM, "pipeline", CONSORTIUM, Duration.ofMinutes(15));
     // the unblinded statistician reads who the registry allocated where (the registrant cannot)
     String statisticianToken =
         Tokens.mint(
             keys,
-            Tokens.DEFAULT_ISSUER,
+            issuer,
             "demo-statistician@" + CONSORTIUM,
             "statistician",
             CONSORTIUM,
@@ -97,7 +101,7 @@ public final class DemoLoader {
     for (Path file : files) {
       demo.load(file);
     }
-    CompletedDemoTrials.loadAll(gateway, keys, demoDir.resolve("completed"));
+    CompletedDemoTrials.loadAll(gateway, keys, issuer, demoDir.resolve("completed"));
   }
 
   void load(Path file) throws Exception {
