@@ -36,7 +36,7 @@ public final class BenchMain implements Callable<Integer> {
       names = "--only",
       split = ",",
       paramLabel = "PART",
-      description = "some of startup,gateway,events,ingest,summaries,search")
+      description = "some of startup,gateway,curves,events,ingest,summaries,search")
   Set<String> only;
 
   @Option(names = "--root", defaultValue = ".", description = "the repository root")
@@ -70,7 +70,10 @@ public final class BenchMain implements Callable<Integer> {
       new Mode("quick", 200_000, 300, 1000, 5, 200, 1_000_000, 300, 100_000, 300);
 
   static final List<String> PARTS =
-      List.of("startup", "gateway", "events", "ingest", "summaries", "search");
+      List.of("startup", "gateway", "curves", "events", "ingest", "summaries", "search");
+
+  /** Connections of the gateway curve (issue #15). */
+  static final int[] CURVE_CONNECTIONS = {1, 8, 32, 128};
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -128,6 +131,15 @@ public final class BenchMain implements Callable<Integer> {
                       mode.gatewayPairs(),
                       mode.gatewayPhaseSeconds()));
     }
+    if (parts.contains("curves")) {
+      String path = "/api/v1/trials/" + templateIds.get(0);
+      attempt(
+          errors,
+          "curves",
+          () ->
+              gatewayCurve(
+                  mode, stack, path, readers.next(), out.toAbsolutePath().getParent(), report));
+    }
     if (parts.contains("events")) {
       attempt(
           errors,
@@ -183,6 +195,45 @@ public final class BenchMain implements Callable<Integer> {
       new BenchCleaner(databases).removeAll();
     }
     return errors.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * GET of one trial, direct and through the gateway, at 1/8/32/128 connections, from a load
+   * generator in a process of its own (LoadCurve), with one reader token: the gateway's rate limits
+   * must be raised for it (BENCHMARKS.md). Written under curves.gateway_get_trial, plotted to
+   * plots/gateway-get-trial-{rps,p50}.png beside the output file.
+   */
+  private static void gatewayCurve(
+      Mode mode, Stack stack, String path, String token, Path outDir, Report report)
+      throws Exception {
+    int seconds = mode.gatewayPhaseSeconds();
+    LoadCurve curve = new LoadCurve(3, seconds, Math.max(2, seconds / 2));
+    var direct =
+        curve.measure("curve direct", stack.trialService().resolve(path), token, CURVE_CONNECTIONS);
+    var gateway =
+        curve.measure("curve gateway", stack.gateway().resolve(path), token, CURVE_CONNECTIONS);
+    java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    figures.put("request", "GET " + path + " with one reader token");
+    figures.put("generator", curve.generator());
+    figures.put("runs_per_point", 3);
+    figures.put("seconds_per_run", seconds);
+    figures.put("direct", direct);
+    figures.put("gateway", gateway);
+    report.curve("gateway_get_trial", figures);
+    Path plots = outDir.resolve("plots");
+    for (String figure : List.of("rps", "p50_ms")) {
+      var series = CurvePlot.series();
+      series.put("trial-service direct", CurvePlot.fromCurve(direct, figure));
+      series.put("through the gateway", CurvePlot.fromCurve(gateway, figure));
+      CurvePlot.write(
+          plots.resolve("gateway-get-trial-" + figure.replace("_ms", "") + ".png"),
+          "GET /trials/{id}: "
+              + (figure.equals("rps") ? "throughput" : "p50 latency")
+              + " (median of 3 runs, min-max bars)",
+          "connections (" + curve.generator() + ")",
+          figure.equals("rps") ? "requests/s" : "ms",
+          series);
+    }
   }
 
   /** A benchmark that fails is reported, and the others still run. */

@@ -38,6 +38,7 @@ final class Report {
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
   private final Map<String, Object> metadata = new LinkedHashMap<>();
+  private final Map<String, Object> curves = new LinkedHashMap<>();
 
   void put(String key, Object value) {
     figures.put(key, value);
@@ -45,6 +46,11 @@ final class Report {
 
   void service(String service, String key, Object value) {
     services.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+  }
+
+  /** A figure measured at several sizes or loads (written under "curves"; see LoadCurve). */
+  void curve(String name, Object points) {
+    curves.put(name, points);
   }
 
   void meta(String key, Object value) {
@@ -66,6 +72,9 @@ final class Report {
       root.putPOJO(t.key(), figures.get(t.key()));
     }
     root.putPOJO("services", services);
+    if (!curves.isEmpty()) {
+      root.putPOJO("curves", curves);
+    }
     root.putPOJO("metadata", metadata);
     Files.createDirectories(file.getParent());
     Files.writeString(

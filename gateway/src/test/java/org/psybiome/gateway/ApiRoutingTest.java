@@ -79,6 +79,25 @@ class ApiRoutingTest {
   }
 
   @Test
+  void conditionalReadsPassThrough() {
+    // the service's 304 comes back as it was sent: no body, its ETag
+    given()
+        .header("If-None-Match", "W/\"7\"")
+        .get("/api/v1/trials/PSB-2026-000001")
+        .then()
+        .statusCode(304)
+        .header("ETag", "\"7\"")
+        .body(org.hamcrest.Matchers.emptyString());
+    // another version: the trial, with the current ETag
+    given()
+        .header("If-None-Match", "\"6\"")
+        .get("/api/v1/trials/PSB-2026-000001")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"7\"");
+  }
+
+  @Test
   void responseHeadersPassThrough() {
     var headers =
         given()

@@ -39,10 +39,60 @@ public class TrialSearchRepository {
     this.em = em;
   }
 
+  /** The two statements a search runs, with their parameters: the capped count and the page. */
+  record Statements(
+      String count, Map<String, Object> countParams, String page, Map<String, Object> pageParams) {}
+
   /**
    * @param visibleConsortium drafts of this consortium are visible too (null: registered only)
    */
   public Result search(TrialSearchQuery q, String visibleConsortium, Keyset after) {
+    Statements statements = statements(q, visibleConsortium, after);
+    long counted =
+        ((Number)
+                bind(em.createNativeQuery(statements.count()), statements.countParams())
+                    .getSingleResult())
+            .longValue();
+    boolean totalExact = counted <= COUNT_LIMIT;
+    long total = Math.min(counted, COUNT_LIMIT);
+
+    @SuppressWarnings("unchecked")
+    List<TrialEntity> rows =
+        bind(em.createNativeQuery(statements.page(), TrialEntity.class), statements.pageParams())
+            .getResultList();
+    Keyset next = null;
+    List<TrialEntity> items = new ArrayList<>(rows);
+    if (items.size() > q.pageSize()) {
+      items = items.subList(0, q.pageSize());
+      TrialEntity last = items.get(items.size() - 1);
+      next = new Keyset(keysetValue(q.sort(), last), last.id);
+    }
+    return new Result(items, total, totalExact, next);
+  }
+
+  /**
+   * PostgreSQL's plans (EXPLAIN, with the given options) of the count and the page statements of a
+   * search, as the search would run them; for tests that hold every query shape to an index.
+   */
+  List<String> explain(TrialSearchQuery q, String visibleConsortium, Keyset after, String options) {
+    Statements statements = statements(q, visibleConsortium, after);
+    List<String> plans = new ArrayList<>();
+    for (var statement :
+        List.of(
+            Map.entry(statements.count(), statements.countParams()),
+            Map.entry(statements.page(), statements.pageParams()))) {
+      @SuppressWarnings("unchecked")
+      List<Object> lines =
+          bind(
+                  em.createNativeQuery("EXPLAIN (" + options + ") " + statement.getKey()),
+                  statement.getValue())
+              .getResultList();
+      plans.add(String.join("\n", lines.stream().map(String::valueOf).toList()));
+    }
+    return plans;
+  }
+
+  private Statements statements(TrialSearchQuery q, String visibleConsortium, Keyset after) {
     StringBuilder where = new StringBuilder(" WHERE (t.status <> 'DRAFT'");
     Map<String, Object> params = new HashMap<>();
     if (visibleConsortium != null) {
@@ -74,12 +124,15 @@ public class TrialSearchRepository {
       where.append(" AND t.consortium = :consortium");
       params.put("consortium", q.consortium());
     }
+    // Dates are also compared through the expression trial_registered_on indexes (a draft's
+    // missing date is 0001-01-01 there), so a date range is an index range, not a filter applied
+    // to every row the sort walks past; registered_on itself still excludes drafts.
     if (q.registeredFrom() != null) {
-      where.append(" AND t.registered_on >= :from");
+      where.append(" AND t.registered_on >= :from AND ").append(REGISTERED_KEY).append(" >= :from");
       params.put("from", q.registeredFrom());
     }
     if (q.registeredTo() != null) {
-      where.append(" AND t.registered_on <= :to");
+      where.append(" AND t.registered_on <= :to AND ").append(REGISTERED_KEY).append(" <= :to");
       params.put("to", q.registeredTo());
     }
     if (q.text() != null) {
@@ -87,26 +140,23 @@ public class TrialSearchRepository {
       params.put("text", q.text());
     }
 
-    Map<String, Object> countParams = new HashMap<>(params);
-    countParams.put("countLimit", COUNT_LIMIT + 1);
-    long counted =
-        ((Number)
-                bind(
-                        em.createNativeQuery(
-                            "SELECT count(*) FROM (SELECT 1 FROM trial t"
-                                + where
-                                + " LIMIT :countLimit) AS matches"),
-                        countParams)
-                    .getSingleResult())
-            .longValue();
-    boolean totalExact = counted <= COUNT_LIMIT;
-    long total = Math.min(counted, COUNT_LIMIT);
-
     TrialSort sort = q.sort();
     String key = sortKey(sort);
     String direction = sort.descending() ? "DESC" : "ASC";
+    String order = " ORDER BY " + key + " " + direction + ", t.id " + direction;
+
+    // The count stops at COUNT_LIMIT + 1 matches. Ordered as the page is, it walks the same index
+    // (or a bitmap of the filters' indexes when they are narrow) instead of scanning the table.
+    Map<String, Object> countParams = new HashMap<>(params);
+    countParams.put("countLimit", COUNT_LIMIT + 1);
+    String count =
+        "SELECT count(*) FROM (SELECT 1 FROM trial t"
+            + where
+            + order
+            + " LIMIT :countLimit) AS matches";
+
     StringBuilder page = new StringBuilder(where);
-    params = new HashMap<>(params);
+    Map<String, Object> pageParams = new HashMap<>(params);
     if (after != null) {
       page.append(" AND (")
           .append(key)
@@ -115,36 +165,19 @@ public class TrialSearchRepository {
           .append(" (")
           .append(castKeyset(sort))
           .append(", :afterId)");
-      params.put("afterValue", after.value());
-      params.put("afterId", after.id());
+      pageParams.put("afterValue", after.value());
+      pageParams.put("afterId", after.id());
     }
-    String sql =
-        "SELECT t.* FROM trial t"
-            + page
-            + " ORDER BY "
-            + key
-            + " "
-            + direction
-            + ", t.id "
-            + direction
-            + " LIMIT :limit";
-    params.put("limit", q.pageSize() + 1);
-    @SuppressWarnings("unchecked")
-    List<TrialEntity> rows =
-        bind(em.createNativeQuery(sql, TrialEntity.class), params).getResultList();
-    Keyset next = null;
-    List<TrialEntity> items = new ArrayList<>(rows);
-    if (items.size() > q.pageSize()) {
-      items = items.subList(0, q.pageSize());
-      TrialEntity last = items.get(items.size() - 1);
-      next = new Keyset(keysetValue(sort, last), last.id);
-    }
-    return new Result(items, total, totalExact, next);
+    pageParams.put("limit", q.pageSize() + 1);
+    return new Statements(
+        count, countParams, "SELECT t.* FROM trial t" + page + order + " LIMIT :limit", pageParams);
   }
+
+  private static final String REGISTERED_KEY = "coalesce(t.registered_on, DATE '0001-01-01')";
 
   private static String sortKey(TrialSort sort) {
     return switch (sort) {
-      case REGISTERED_ON_ASC, REGISTERED_ON_DESC -> "coalesce(t.registered_on, DATE '0001-01-01')";
+      case REGISTERED_ON_ASC, REGISTERED_ON_DESC -> REGISTERED_KEY;
       case UPDATED_AT_ASC, UPDATED_AT_DESC -> "t.updated_at";
       case ID_ASC, ID_DESC -> "t.id";
     };

@@ -53,6 +53,7 @@ import org.psybiome.trial.config.TrialConfig;
 import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.service.IfMatch;
+import org.psybiome.trial.service.IfNoneMatch;
 import org.psybiome.trial.service.TrialQueries;
 import org.psybiome.trial.service.TrialService;
 import org.psybiome.trial.service.export.ExportFormat;
@@ -326,9 +327,29 @@ public class TrialResource {
               schema = @Schema(implementation = TrialView.class)),
       headers = @Header(name = "ETag", ref = "ETag"))
   @APIResponse(
+      responseCode = "304",
+      description =
+          "If-None-Match names the current version (weak comparison, RFC 9110): no body; ETag is"
+              + " the version",
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(
       responseCode = "404",
       description = "No such trial, or a draft of another consortium")
-  public Response get(@PathParam("id") String id) {
+  public Response get(
+      @PathParam("id") String id,
+      @Parameter(
+              description =
+                  "ETags of versions the client holds (or *): 304 without a body if one is the"
+                      + " current version")
+          @HeaderParam("If-None-Match")
+          String ifNoneMatch) {
+    if (ifNoneMatch != null) {
+      int version = trials.readableVersion(caller, id);
+      if (IfNoneMatch.matches(ifNoneMatch, version)) {
+        return Response.notModified(jakarta.ws.rs.core.EntityTag.valueOf(IfMatch.etag(version)))
+            .build();
+      }
+    }
     TrialView trial = trials.get(caller, id);
     return Response.ok(trial).tag(etag(trial)).build();
   }

@@ -1,0 +1,332 @@
+package org.psybiome.trial.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.psybiome.trial.TestInfrastructure;
+import org.psybiome.trial.api.TrialSearchQuery;
+import org.psybiome.trial.api.TrialSort;
+import org.psybiome.trial.model.TrialStatus;
+
+/**
+ * Every query shape of GET /trials (each filter, each sort, first and later pages, with and without
+ * a consortium's drafts visible) is planned on an index at 100 000 trials: neither the capped count
+ * nor the page scans the trial table. The plans are those of the statements the repository runs
+ * (TrialSearchRepository#explain), after the rows are loaded and analysed, as autovacuum would have
+ * done.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchQueryPlanTest extends TestInfrastructure {
+
+  private static final int TRIALS = 100_000;
+
+  /** "Seq Scan on trial t", not on trial_secondary_id (a one-row lookup by its own index). */
+  private static final Pattern TABLE_SCAN = Pattern.compile("Seq Scan on trial\\s");
+
+  @Inject TrialSearchRepository repository;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String url;
+
+  @ConfigProperty(name = "quarkus.flyway.username")
+  String owner;
+
+  @ConfigProperty(name = "quarkus.flyway.password")
+  String ownerPassword;
+
+  @BeforeAll
+  void seed() throws IOException, SQLException {
+    String sql;
+    try (InputStream in = getClass().getResourceAsStream("/search-plans/seed.sql")) {
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":count", "" + TRIALS);
+    }
+    // as the owner: only the owner may VACUUM and ANALYZE (the service's role may not)
+    try (Connection db = DriverManager.getConnection(url, owner, ownerPassword);
+        Statement statement = db.createStatement()) {
+      statement.execute(sql);
+      statement.execute("VACUUM ANALYZE trial");
+      statement.execute("VACUUM ANALYZE trial_secondary_id");
+    }
+  }
+
+  @AfterAll
+  void unseed() throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, owner, ownerPassword);
+        Statement statement = db.createStatement()) {
+      statement.execute("DELETE FROM trial_secondary_id WHERE trial_id LIKE 'PSB-1800-%'");
+      statement.execute("DELETE FROM trial WHERE id LIKE 'PSB-1800-%'");
+    }
+  }
+
+  @Test
+  void everyShapeIsPlannedOnAnIndex() {
+    List<String> failures = new ArrayList<>();
+    int planned = 0;
+    for (Shape shape : shapes()) {
+      for (TrialSort sort : TrialSort.values()) {
+        for (String visible : new String[] {null, "cons-a"}) {
+          for (TrialSearchRepository.Keyset after : keysets(sort)) {
+            TrialSearchQuery query = shape.query(sort);
+            List<String> plans =
+                QuarkusTransaction.requiringNew()
+                    .call(() -> repository.explain(query, visible, after, "FORMAT TEXT"));
+            String[] names = {"count", "page"};
+            for (int i = 0; i < plans.size(); i++) {
+              planned++;
+              String plan = plans.get(i);
+              if (TABLE_SCAN.matcher(plan).find() || !plan.contains("Index")) {
+                failures.add(
+                    shape.name()
+                        + " sort="
+                        + sort.parameter()
+                        + " visible="
+                        + visible
+                        + " after="
+                        + after
+                        + " ("
+                        + names[i]
+                        + "):\n"
+                        + plan);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(planned).isEqualTo(shapes().size() * TrialSort.values().length * 2 * 2 * 2);
+    assertThat(failures).as("plans scanning the trial table").isEmpty();
+  }
+
+  /** First page, and a page after a keyset in the middle of the seeded rows. */
+  private static List<TrialSearchRepository.Keyset> keysets(TrialSort sort) {
+    String middleId = "PSB-1800-050000";
+    String value =
+        switch (sort) {
+          case REGISTERED_ON_ASC, REGISTERED_ON_DESC -> "2018-01-01";
+          case UPDATED_AT_ASC, UPDATED_AT_DESC -> "2020-02-05T00:00:00Z";
+          case ID_ASC, ID_DESC -> middleId;
+        };
+    List<TrialSearchRepository.Keyset> keysets = new ArrayList<>();
+    keysets.add(null);
+    keysets.add(new TrialSearchRepository.Keyset(value, middleId));
+    return keysets;
+  }
+
+  private record Shape(String name, Filters filters) {
+    TrialSearchQuery query(TrialSort sort) {
+      return filters.apply(sort);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Filters {
+    TrialSearchQuery apply(TrialSort sort);
+  }
+
+  /** Each filter alone, and the combinations the benchmark's query mix asks. */
+  private static List<Shape> shapes() {
+    LocalDate from = LocalDate.parse("2020-01-01");
+    LocalDate to = LocalDate.parse("2020-12-31");
+    List<TrialStatus> recruiting = List.of(TrialStatus.RECRUITING);
+    return List.of(
+        new Shape(
+            "none",
+            s -> q(null, null, null, null, null, null, null, null, null, null, null, null, s)),
+        new Shape(
+            "status",
+            s ->
+                q(recruiting, null, null, null, null, null, null, null, null, null, null, null, s)),
+        new Shape(
+            "condition",
+            s -> q(null, "F32", null, null, null, null, null, null, null, null, null, null, s)),
+        new Shape(
+            "condition+status",
+            s ->
+                q(
+                    recruiting,
+                    "F41.1",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s)),
+        new Shape(
+            "interventionType",
+            s -> q(null, null, "FMT", null, null, null, null, null, null, null, null, null, s)),
+        new Shape(
+            "interventionType+country",
+            s ->
+                q(
+                    null,
+                    null,
+                    "PROBIOTIC",
+                    null,
+                    null,
+                    null,
+                    "DE",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s)),
+        new Shape(
+            "genus+status",
+            s ->
+                q(
+                    List.of(TrialStatus.COMPLETED),
+                    null,
+                    null,
+                    "lactobacillus",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s)),
+        new Shape(
+            "species",
+            s ->
+                q(
+                    null,
+                    null,
+                    null,
+                    null,
+                    "bifidobacterium longum",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s)),
+        new Shape(
+            "sponsor",
+            s ->
+                q(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "karolinska",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s)),
+        new Shape(
+            "country",
+            s -> q(null, null, null, null, null, null, "IE", null, null, null, null, null, s)),
+        new Shape(
+            "country+status",
+            s ->
+                q(recruiting, null, null, null, null, null, "IE", null, null, null, null, null, s)),
+        new Shape(
+            "consortium",
+            s -> q(null, null, null, null, null, null, null, "cons-b", null, null, null, null, s)),
+        new Shape(
+            "registeredFrom+To",
+            s -> q(null, null, null, null, null, null, null, null, from, to, null, null, s)),
+        new Shape(
+            "registeredFrom",
+            s -> q(null, null, null, null, null, null, null, null, from, null, null, null, s)),
+        new Shape(
+            "text",
+            s ->
+                q(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "probiotic depression",
+                    null,
+                    s)),
+        new Shape(
+            "secondaryId",
+            s ->
+                q(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "NCT10000042",
+                    s)));
+  }
+
+  private static TrialSearchQuery q(
+      List<TrialStatus> statuses,
+      String condition,
+      String interventionType,
+      String genus,
+      String species,
+      String sponsor,
+      String country,
+      String consortium,
+      LocalDate from,
+      LocalDate to,
+      String text,
+      String secondaryId,
+      TrialSort sort) {
+    return new TrialSearchQuery(
+        statuses,
+        condition,
+        interventionType,
+        genus,
+        species,
+        sponsor,
+        country,
+        consortium,
+        from,
+        to,
+        text,
+        secondaryId,
+        sort,
+        20,
+        null);
+  }
+}
