@@ -6,27 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.v156.log.Log;
-import org.openqa.selenium.devtools.v156.log.model.LogEntry;
-import org.openqa.selenium.devtools.v156.network.Network;
-import org.openqa.selenium.devtools.v156.network.model.RequestId;
-import org.openqa.selenium.devtools.v156.runtime.Runtime;
-import org.openqa.selenium.devtools.v156.runtime.model.ConsoleAPICalled;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by its chromedriver, with a fresh profile, watched through the
- * DevTools protocol: every console error, uncaught exception and browser log error (a failed
- * request, a CSP refusal), and every response the page received, whose bodies can be read back.
+ * Debian's headless Chromium driven by its chromedriver, with a fresh profile, watched two ways
+ * that do not depend on a DevTools websocket session:
+ *
+ * <ul>
+ *   <li>a recorder script that chromedriver installs before any page script runs ({@code
+ *       Page.addScriptToEvaluateOnNewDocument}): it wraps {@code fetch} (the dashboard's only way
+ *       to reach the API: every request carries the token header) and keeps each request's URL,
+ *       status, content type and body, and records {@code console.error}, uncaught errors and
+ *       unhandled rejections; the browser's resource timing lists every URL the page loaded by any
+ *       means, so a request that bypassed {@code fetch} shows up too;
+ *   <li>chromedriver's browser log (SEVERE entries: a failed request, a CSP refusal, a console
+ *       error).
+ * </ul>
+ *
+ * {@code DashboardIT.theWatchersSeeWhatThePageDoes} is the positive control: an error and a request
+ * made on purpose must both be seen.
  */
 final class Browser implements AutoCloseable {
 
@@ -35,15 +43,54 @@ final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER =
       Path.of(System.getProperty("psybiome.chromedriver", "/usr/bin/chromedriver"));
 
-  /** A response the page received: URL, status, MIME type, and its DevTools request id. */
-  record Received(String url, int status, String mimeType, RequestId requestId) {}
+  /** A response the page received through fetch: URL, status, content type and body. */
+  record Received(String url, int status, String mimeType, String body) {}
+
+  private static final String RECORDER =
+      """
+      (() => {
+        if (window.__psybiomeNet) { return; }
+        const net = [], errors = [];
+        Object.defineProperty(window, '__psybiomeNet', { value: net });
+        Object.defineProperty(window, '__psybiomeErrors', { value: errors });
+        const text = (v) => { try { return v instanceof Error ? v.message : String(v); }
+                              catch (e) { return '?'; } };
+        const consoleError = console.error.bind(console);
+        console.error = (...args) => {
+          errors.push('console.error: ' + args.map(text).join(' '));
+          consoleError(...args);
+        };
+        window.addEventListener('error', (e) => errors.push('error: ' + (e.message
+            || (e.target && (e.target.src || e.target.href)) || 'unknown')), true);
+        window.addEventListener('unhandledrejection',
+            (e) => errors.push('unhandled rejection: ' + text(e.reason)));
+        const fetchOriginal = window.fetch.bind(window);
+        window.fetch = async (input, init) => {
+          const url = new URL(typeof input === 'string' ? input : input.url, location.href).href;
+          const entry = { url, status: 0, type: '', body: null, done: false };
+          net.push(entry);
+          try {
+            const response = await fetchOriginal(input, init);
+            entry.status = response.status;
+            entry.type = response.headers.get('content-type') || '';
+            if (entry.type.includes('event-stream')) {
+              entry.done = true; // a stream never ends; its events are the page's to show
+            } else {
+              response.clone().text().then((t) => { entry.body = t; entry.done = true; },
+                                           () => { entry.done = true; });
+            }
+            return response;
+          } catch (e) {
+            entry.done = true;
+            throw e;
+          }
+        };
+      })();
+      """;
 
   private final ChromeDriver driver;
-  private final DevTools devTools;
   private final Path profile;
-  private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-  private final Map<RequestId, Received> responses = new ConcurrentHashMap<>();
-  private final List<RequestId> finished = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> logErrors = new ArrayList<>();
 
   /**
    * Fails at once, saying what to install, when Chromium or its driver is missing: the dashboard's
@@ -83,6 +130,9 @@ final class Browser implements AutoCloseable {
         "--hide-scrollbars",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -90,46 +140,7 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    devTools = driver.getDevTools();
-    devTools.createSession();
-    devTools.send(Log.enable());
-    devTools.send(Runtime.enable());
-    devTools.send(
-        Network.enable(
-            Optional.of(64 * 1024 * 1024),
-            Optional.of(16 * 1024 * 1024),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty()));
-    devTools.addListener(
-        Log.entryAdded(),
-        entry -> {
-          if (entry.getLevel() == LogEntry.Level.ERROR) {
-            errors.add("log: " + entry.getText() + " " + entry.getUrl().orElse(""));
-          }
-        });
-    devTools.addListener(
-        Runtime.exceptionThrown(),
-        thrown -> errors.add("exception: " + thrown.getExceptionDetails().getText()));
-    devTools.addListener(
-        Runtime.consoleAPICalled(),
-        call -> {
-          if (call.getType() == ConsoleAPICalled.Type.ERROR
-              || call.getType() == ConsoleAPICalled.Type.ASSERT) {
-            errors.add("console." + call.getType() + ": " + call.getArgs());
-          }
-        });
-    devTools.addListener(
-        Network.responseReceived(),
-        received ->
-            responses.put(
-                received.getRequestId(),
-                new Received(
-                    received.getResponse().getUrl(),
-                    received.getResponse().getStatus(),
-                    received.getResponse().getMimeType(),
-                    received.getRequestId())));
-    devTools.addListener(Network.loadingFinished(), done -> finished.add(done.getRequestId()));
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
   }
 
   ChromeDriver driver() {
@@ -140,36 +151,62 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout);
   }
 
-  /** Console errors, uncaught exceptions and error log entries seen so far. */
+  /**
+   * Console errors, uncaught errors and unhandled rejections the current page recorded, and every
+   * SEVERE entry of the browser's log since the browser started.
+   */
   List<String> errors() {
-    synchronized (errors) {
-      return List.copyOf(errors);
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        logErrors.add("log: " + entry.getMessage());
+      }
     }
+    List<String> all = new ArrayList<>(logErrors);
+    all.addAll(strings("return window.__psybiomeErrors ? window.__psybiomeErrors.slice() : []"));
+    return all;
   }
 
-  /** Responses whose bodies have arrived in full (an event stream never finishes). */
+  /**
+   * The current page's fetches whose bodies have arrived in full (an event stream has none), after
+   * waiting up to 10 s for those still arriving.
+   */
   List<Received> finishedResponses() {
-    List<RequestId> ids;
-    synchronized (finished) {
-      ids = List.copyOf(finished);
+    waiting(Duration.ofSeconds(10))
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript("return (window.__psybiomeNet || []).every((e) => e.done)"));
+    List<Received> received = new ArrayList<>();
+    for (Object o : list("return (window.__psybiomeNet || []).filter((e) => e.body !== null)")) {
+      Map<?, ?> e = (Map<?, ?>) o;
+      received.add(
+          new Received(
+              (String) e.get("url"),
+              ((Number) e.get("status")).intValue(),
+              (String) e.get("type"),
+              (String) e.get("body")));
     }
-    return ids.stream().map(responses::get).filter(r -> r != null).toList();
+    return received;
   }
 
-  /** Every response that started arriving, finished or not (the event stream too). */
-  List<Received> allResponses() {
-    return List.copyOf(responses.values());
+  /** Every URL the current page loaded, by fetch or otherwise (resource timing), and fetched. */
+  List<String> requestedUrls() {
+    List<String> urls =
+        new ArrayList<>(
+            strings(
+                "return performance.getEntriesByType('resource').map((e) => e.name)"
+                    + ".concat((window.__psybiomeNet || []).map((e) => e.url))"));
+    return urls;
   }
 
-  /** The body of a response the page received, as the browser holds it. */
-  String body(Received response) {
-    Network.GetResponseBodyResponse body =
-        devTools.send(Network.getResponseBody(response.requestId()));
-    return body.getBase64Encoded()
-        ? new String(
-            java.util.Base64.getDecoder().decode(body.getBody()),
-            java.nio.charset.StandardCharsets.UTF_8)
-        : body.getBody();
+  private List<Object> list(String script) {
+    Object result = driver.executeScript(script);
+    return result instanceof List<?> l ? new ArrayList<>(l) : List.of();
+  }
+
+  private List<String> strings(String script) {
+    return list(script).stream().map(String::valueOf).toList();
   }
 
   @Override

@@ -151,10 +151,10 @@ class DashboardIT {
       assertThat(steps.get(0).getText())
           .contains(trial.get("statusHistory").get(0).get("effectiveDate").asText(), "Recruiting");
       // without a token: no data of the consortium is asked for
-      assertThat(browser.allResponses())
+      assertThat(browser.requestedUrls())
+          .anyMatch(u -> u.contains("/api/v1/trials"))
           .noneMatch(
-              r ->
-                  r.url().matches(".*/(summaries|analysis|overview|consort|drift|missing-data).*"));
+              u -> u.matches(".*/(summaries|analysis|overview|consort|drift|missing-data).*"));
 
       assertNoSeriousAccessibilityViolations(browser);
       assertThat(browser.errors()).as("console errors").isEmpty();
@@ -288,8 +288,14 @@ class DashboardIT {
           .anyMatch(u -> u.contains("/missing-data"))
           .anyMatch(u -> u.contains("/drift"))
           .noneMatch(u -> u.contains("by=arm"));
+      // nothing reached the API around the recorder (resource timing lists every load)
+      assertThat(
+              browser.requestedUrls().stream()
+                  .filter(u -> u.contains("/api/v1/") && !u.contains("/api/v1/events"))
+                  .distinct())
+          .allSatisfy(u -> assertThat(received).as(u).anyMatch(r -> r.url().equals(u)));
       for (Browser.Received response : received) {
-        String body = browser.body(response);
+        String body = response.body();
         if (response.url().endsWith("/api/v1/trials/" + trialId)) {
           continue;
         }
@@ -303,6 +309,36 @@ class DashboardIT {
       }
       assertNoSeriousAccessibilityViolations(browser);
       assertThat(browser.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  /**
+   * The positive control of the watchers every other test relies on: an error logged and a request
+   * made on purpose in the page must both be seen, with the response's body.
+   */
+  @Test
+  void theWatchersSeeWhatThePageDoes() {
+    try (Browser browser = new Browser(1280, 900)) {
+      browser.driver().get(gateway + "/");
+      browser
+          .waiting(WAIT)
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("trial-results")));
+      JavascriptExecutor page = browser.driver();
+      page.executeScript("console.error('probe of the watchers')");
+      page.executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + " fetch('/api/v1/trials/"
+              + trialId
+              + "').then((r) => r.text()).then(() => done(true), () => done(false));");
+      assertThat(browser.errors()).anyMatch(e -> e.contains("probe of the watchers"));
+      assertThat(browser.finishedResponses())
+          .anySatisfy(
+              r -> {
+                assertThat(r.url()).endsWith("/api/v1/trials/" + trialId);
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).contains(trialId);
+              });
+      assertThat(browser.requestedUrls()).anyMatch(u -> u.endsWith("/api/v1/trials/" + trialId));
     }
   }
 
