@@ -59,6 +59,10 @@ class RelayReplicaKillDrill {
     for (int i = 0; i < TRIALS; i++) {
       recruiting.add(trials.recruiting(stack.root(), "DRILL6", 1));
     }
+    // The replica with the fault halts at its first batch: none may be waiting while it starts.
+    await("the trials' events relayed")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> outboxRows(stack) == 0);
     List<ServiceProcess> replicas =
         List.of(
             stack.extraTrialService(
