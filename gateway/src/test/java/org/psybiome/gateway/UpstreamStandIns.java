@@ -43,8 +43,8 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
     /** After the first chunk of the body. */
     MID_BODY,
     /**
-     * Half a second after the whole request was read, as drill 2's service killed while it works
-     * on a batch it has read.
+     * Half a second after the whole request was read, as drill 2's service killed while it works on
+     * a batch it has read.
      */
     WHILE_WORKING
   }
@@ -97,8 +97,7 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         case MID_BODY -> request.handler(chunk -> request.connection().close());
         case WHILE_WORKING -> {
           io.vertx.core.Vertx vertx = io.vertx.core.Vertx.currentContext().owner();
-          request.endHandler(
-              done -> vertx.setTimer(500, timer -> request.connection().close()));
+          request.endHandler(done -> vertx.setTimer(500, timer -> request.connection().close()));
         }
       }
       return true;
