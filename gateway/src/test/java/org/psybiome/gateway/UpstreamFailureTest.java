@@ -344,4 +344,51 @@ class UpstreamFailureTest {
     assertTrue(nanos < PROMPT_NANOS, "answered in " + nanos / 1_000_000 + " ms");
     assertEquals(1, biomarker.requestsFor(path));
   }
+
+  /**
+   * Drill 2 exactly: a 6 MB CSV batch the service has read whole, then the service gone half a
+   * second later while it works on it; the drills' client (the JDK's, at its default version and
+   * set to HTTP/1.1) must get a 502 within 2 s of the connection closing, not its own timeout.
+   * Before the gateway declined h2c upgrades the default-version client (upgraded to HTTP/2 by its
+   * first request) timed out here, as in drill 2, though the gateway had made the 502.
+   */
+  @ParameterizedTest
+  @EnumSource(HttpClient.Version.class)
+  void bigWriteWhoseServiceDiesWhileWorkingOnItIsAnswered502Promptly(HttpClient.Version version)
+      throws Exception {
+    String path = "/api/v1/trials/PSB-2026-000908/results/" + version;
+    var biomarker = UpstreamStandIns.get("biomarker-service");
+    biomarker.hangUp(path, HangUp.WHILE_WORKING, 1);
+    StringBuilder csv =
+        new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
+    for (int i = 0; i < 100_000; i++) {
+      csv.append("MG-0001,W0,D2-").append(i).append(",2026-03-02T08:30:00Z,IL6,1.5,pg/mL\n");
+    }
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(version)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(java.util.concurrent.Executors.newCachedThreadPool())
+            .build();
+
+    long started = System.nanoTime();
+    HttpResponse<String> answer =
+        client.send(
+            HttpRequest.newBuilder(URI.create(gateway.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/csv")
+                .header("Idempotency-Key", "batch-908-" + version)
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long nanos = System.nanoTime() - started;
+
+    assertEquals(502, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains(OUTCOME_UNKNOWN), answer.body());
+    // the gateway declines an h2c upgrade (NoCleartextHttp2Upgrade): with it this answer was lost
+    assertEquals(HttpClient.Version.HTTP_1_1, answer.version());
+    // 0.5 s of the service working, then at most PROMPT_NANOS for the answer
+    assertTrue(nanos < 500_000_000L + PROMPT_NANOS, "answered in " + nanos / 1_000_000 + " ms");
+    assertEquals(1, biomarker.requestsFor(path));
+  }
 }

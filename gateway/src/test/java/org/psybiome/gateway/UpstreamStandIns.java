@@ -41,7 +41,12 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
     /** Once the whole request, body included, has been read: as a service dying mid-request. */
     AFTER_BODY,
     /** After the first chunk of the body. */
-    MID_BODY
+    MID_BODY,
+    /**
+     * Half a second after the whole request was read, as drill 2's service killed while it works on
+     * a batch it has read.
+     */
+    WHILE_WORKING
   }
 
   static final class StandIn {
@@ -90,6 +95,10 @@ public class UpstreamStandIns implements QuarkusTestResourceLifecycleManager {
         case AT_HEADERS -> request.connection().close();
         case AFTER_BODY -> request.endHandler(done -> request.connection().close());
         case MID_BODY -> request.handler(chunk -> request.connection().close());
+        case WHILE_WORKING -> {
+          io.vertx.core.Vertx vertx = io.vertx.core.Vertx.currentContext().owner();
+          request.endHandler(done -> vertx.setTimer(500, timer -> request.connection().close()));
+        }
       }
       return true;
     }

@@ -50,5 +50,22 @@ public interface OutboxConfig {
     /** How long a batch may wait for Kafka's acknowledgements before it is retried. */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    /** Fault injection for the fault drills (RELIABILITY.md); off unless set. */
+    Fault fault();
+  }
+
+  /** {@code psybiome.outbox.relay.fault.*}: never set in production. */
+  interface Fault {
+
+    /**
+     * When set, the process halts ({@code Runtime.halt}, as a SIGKILL or an OOM kill would end it)
+     * as soon as its relay has sent at least this many events, at the worst moment: after Kafka
+     * acknowledged a batch and before the batch's rows are deleted. Another replica, or this one
+     * restarted, sends those events again, so consumers get real duplicates to skip. Drills 1 and 6
+     * set it on an extra replica so that every run exercises the consumers' skip path. Unset:
+     * never.
+     */
+    Optional<Long> dieAfterSending();
   }
 }

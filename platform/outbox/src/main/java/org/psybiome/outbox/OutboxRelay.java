@@ -46,6 +46,17 @@ public class OutboxRelay {
     }
     worker = newWorker("outbox-relay");
     worker.start();
+    config
+        .relay()
+        .fault()
+        .dieAfterSending()
+        .ifPresent(
+            n ->
+                LOG.warnf(
+                    "Fault injection: this process halts once its outbox relay has sent %d events,"
+                        + " between Kafka's acknowledgement and the delete"
+                        + " (psybiome.outbox.relay.fault.die-after-sending)",
+                    n));
     LOG.infof(
         "Outbox relay started: %d shards, batches of %d",
         config.relay().shards(), config.relay().batchSize());
@@ -76,6 +87,7 @@ public class OutboxRelay {
         metrics,
         relay.shards(),
         relay.batchSize(),
-        relay.pollInterval());
+        relay.pollInterval(),
+        RelayFault.of(config.relay().fault()));
   }
 }

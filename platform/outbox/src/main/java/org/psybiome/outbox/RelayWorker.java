@@ -34,6 +34,7 @@ final class RelayWorker {
   private final int shards;
   private final int batchSize;
   private final Duration pollInterval;
+  private final RelayFault fault;
 
   private final AtomicLong relayed = new AtomicLong();
   private final CountDownLatch stopping = new CountDownLatch(1);
@@ -56,7 +57,8 @@ final class RelayWorker {
       RelayMetrics metrics,
       int shards,
       int batchSize,
-      Duration pollInterval) {
+      Duration pollInterval,
+      RelayFault fault) {
     if (shards < 1 || batchSize < 1) {
       throw new IllegalArgumentException("shards and batch size must be positive");
     }
@@ -69,6 +71,7 @@ final class RelayWorker {
     this.shards = shards;
     this.batchSize = batchSize;
     this.pollInterval = pollInterval;
+    this.fault = fault;
     // Replicas start at different shards, so that they do not all contend for the same ones first.
     this.nextShard = ThreadLocalRandom.current().nextInt(shards);
   }
@@ -169,6 +172,7 @@ final class RelayWorker {
                 : OutboxTable.oldestEvents(connection, claimed, batchSize);
         if (!batch.isEmpty()) {
           sender.sendAll(batch);
+          fault.afterSending(relayed.get() + batch.size());
           OutboxTable.delete(connection, batch);
         }
         connection.commit(); // also releases the shard locks

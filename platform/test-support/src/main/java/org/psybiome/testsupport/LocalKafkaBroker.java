@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** 60 s unless {@code psybiome.test.kafka.start-timeout-s} says otherwise (the drills: 240). */
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("psybiome.test.kafka.start-timeout-s", 60));
+
   private static final String STARTED = "Kafka Server started";
 
   private final Path home;

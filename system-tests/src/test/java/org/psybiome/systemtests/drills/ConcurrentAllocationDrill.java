@@ -130,7 +130,7 @@ class ConcurrentAllocationDrill {
       expected.add(i);
     }
     DrillReport.print(
-        "7 ConcurrentAllocationDrill",
+        "7 concurrent allocation",
         "%d enrolments into one stratum released together over %d trial-service processes in %d"
             + " ms: answers %s; %d slots used, positions %s; %d unused slots left in the stratum;"
             + " %d participants whose arm is not their slot's",

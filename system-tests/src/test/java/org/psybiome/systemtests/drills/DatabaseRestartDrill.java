@@ -64,6 +64,7 @@ class DatabaseRestartDrill {
     AtomicReference<Instant> restartedAt = new AtomicReference<>();
     Map<String, AtomicReference<Instant>> recoveredAt = new ConcurrentHashMap<>();
     AtomicInteger sequence = new AtomicInteger();
+    Map<String, AtomicInteger> retryAfters = new ConcurrentHashMap<>();
 
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     List<Future<?>> clients = new ArrayList<>();
@@ -119,6 +120,12 @@ class DatabaseRestartDrill {
                     }
                   } else if (!(reply.status() == 503 && reply.isProblem())) {
                     wrong.add(kind + ": " + label(reply) + " " + reply.body());
+                  } else if (!isSeconds(reply.header("Retry-After"))) {
+                    wrong.add(kind + ": 503 without Retry-After " + reply.body());
+                  } else {
+                    retryAfters
+                        .computeIfAbsent(reply.header("Retry-After"), k -> new AtomicInteger())
+                        .incrementAndGet();
                   }
                 }
                 return null;
@@ -146,24 +153,36 @@ class DatabaseRestartDrill {
         (kind, at) ->
             recovery.put(kind, Duration.between(restartedAt.get(), at.get()).toMillis() / 1000.0));
     DrillReport.print(
-        "3 PostgreSQL restart",
-        "restart took %.1f s (exit %d); outcomes %s; wrong %d; first success after restart (s) %s;"
-            + " %d enrolments acknowledged, all stored: %s",
+        "3 database restart",
+        "restart took %.1f s (exit %d); outcomes %s; Retry-After on the 503s (seconds → count) %s;"
+            + " wrong %d; first success after restart (s) %s; %d enrolments acknowledged, all"
+            + " stored: %s",
         Duration.between(restartStarted, restartedAt.get()).toMillis() / 1000.0,
         exit,
         new TreeMap<>(outcomes),
+        new TreeMap<>(retryAfters),
         wrong.size(),
         recovery,
         acknowledged.size(),
         stored.containsAll(acknowledged));
     assertThat(exit).as("the restart command succeeded").isZero();
-    assertThat(wrong).as("answers other than 2xx and 503 problems (500s, hangs, ...)").isEmpty();
+    assertThat(wrong)
+        .as("answers other than 2xx and 503 problems with Retry-After (500s, hangs, ...)")
+        .isEmpty();
+    assertThat(retryAfters.values().stream().mapToInt(AtomicInteger::get).sum())
+        .as("503 problems seen while the database was away, each with Retry-After")
+        .isPositive();
     assertThat(recovery.keySet())
         .as("every kind of request succeeds again")
         .containsExactlyInAnyOrder("trial read", "enrolment", "results read");
     assertThat(recovery.values())
         .allSatisfy(seconds -> assertThat(seconds).isLessThan(AFTER.toSeconds()));
     assertThat(stored).containsAll(acknowledged);
+  }
+
+  /** A Retry-After of delay-seconds (RFC 9110 10.2.3), the form the services send. */
+  private static boolean isSeconds(String retryAfter) {
+    return retryAfter != null && retryAfter.matches("[0-9]+");
   }
 
   private static String label(Reply reply) {

@@ -78,6 +78,85 @@ final class DrillHttp {
     return send(request.build());
   }
 
+  /**
+   * A POST over a connection of its own (HTTP/1.1) whose body is sent but for its last byte; then
+   * {@code held} is counted down and the last byte waits for {@code release}. Many of these
+   * released together arrive at the service complete within moments of each other, however long
+   * each took to upload: the requests really overlap.
+   */
+  Reply postHeldBack(
+      String path,
+      String bearer,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers,
+      java.util.concurrent.CountDownLatch held,
+      java.util.concurrent.CountDownLatch release) {
+    HttpRequest.Builder request =
+        request(path, bearer)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", contentType)
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    new HeldBackBody(body, held, release), body.length));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** Publishes all of a body but its last byte, then the last byte once released. */
+  private record HeldBackBody(
+      byte[] body,
+      java.util.concurrent.CountDownLatch held,
+      java.util.concurrent.CountDownLatch release)
+      implements java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> {
+
+    @Override
+    public void subscribe(
+        java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+      java.util.concurrent.Semaphore demand = new java.util.concurrent.Semaphore(0);
+      java.util.concurrent.atomic.AtomicBoolean cancelled =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      subscriber.onSubscribe(
+          new java.util.concurrent.Flow.Subscription() {
+            @Override
+            public void request(long n) {
+              demand.release((int) Math.min(n, 1_000));
+            }
+
+            @Override
+            public void cancel() {
+              cancelled.set(true);
+              demand.release(2);
+            }
+          });
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  demand.acquire();
+                  if (cancelled.get()) {
+                    return;
+                  }
+                  subscriber.onNext(java.nio.ByteBuffer.wrap(body, 0, body.length - 1));
+                  held.countDown();
+                  release.await();
+                  demand.acquire();
+                  if (cancelled.get()) {
+                    return;
+                  }
+                  subscriber.onNext(java.nio.ByteBuffer.wrap(body, body.length - 1, 1));
+                  subscriber.onComplete();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  subscriber.onError(e);
+                }
+              },
+              "held-back-body");
+      sender.setDaemon(true);
+      sender.start();
+    }
+  }
+
   private HttpRequest.Builder request(String path, String bearer) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(HANG);
     if (bearer != null) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.psybiome.systemtests.drills.DrillHttp.Reply;
@@ -21,12 +22,16 @@ import org.psybiome.systemtests.harness.Trials.TestTrial;
 /**
  * Drill 2: biomarker-service is killed (SIGKILL) while it is storing a 100 000-row batch. Nothing
  * of the batch may remain; once the service is back, the pipeline's retry with the same
- * Idempotency-Key stores it exactly once, and a further retry replays that answer.
+ * Idempotency-Key stores it exactly once, and a further retry replays that answer. The client whose
+ * request was cut off is told so at once: a 502 {@code outcome-unknown} problem (or a 503 problem,
+ * if the gateway knows nothing was sent) within {@value #PROMPT_MS} ms of the kill, never its own
+ * timeout.
  */
 @ExtendWith(StackExtension.class)
 class ServiceCrashMidBatchDrill {
 
   private static final int ROWS = 100_000;
+  private static final long PROMPT_MS = 2_000;
 
   @Test
   void batchIsAllOrNothingAndTheRetryCompletesItOnce(PsybiomeStack stack) throws Exception {
@@ -39,15 +44,23 @@ class ServiceCrashMidBatchDrill {
     String key = "drill2-" + UUID.randomUUID();
     String path = "/api/v1/trials/" + trial.id() + "/results";
 
+    AtomicReference<Instant> answeredAt = new AtomicReference<>();
     CompletableFuture<Reply> first =
         CompletableFuture.supplyAsync(
-            () -> http.post(path, pipeline, "text/csv", body, Map.of("Idempotency-Key", key)));
+            () -> {
+              Reply reply =
+                  http.post(path, pipeline, "text/csv", body, Map.of("Idempotency-Key", key));
+              answeredAt.set(Instant.now());
+              return reply;
+            });
     awaitClaimed(stack, key);
     // The key is claimed before the rows are parsed and written: kill during that work.
     Thread.sleep(300 + (long) (Math.random() * 700));
     boolean killedInFlight = !first.isDone();
+    Instant killedAt = Instant.now();
     stack.biomarkerService().kill();
     Reply interrupted = first.get();
+    Duration answeredAfter = Duration.between(killedAt, answeredAt.get());
     long rowsAfterKill =
         count(
             stack,
@@ -79,11 +92,14 @@ class ServiceCrashMidBatchDrill {
 
     DrillReport.print(
         "2 service killed mid-batch",
-        "killed while in flight: %s; client saw %d %s; rows after kill %d; retry after %d × 409"
-            + " (%.1f s) → %d; replay → %d; stored %d batch(es), %d rows",
+        "killed while in flight: %s; the interrupted client got %d %s%s %d ms after the kill;"
+            + " rows after kill %d; retry with the same key after %d × 409 (%.1f s) → %d; replay →"
+            + " %d; stored %d batch(es), %d rows",
         killedInFlight,
         interrupted.status(),
         interrupted.failure() == null ? "" : interrupted.failure(),
+        interrupted.isProblem() ? " problem " + problemType(interrupted) : "",
+        answeredAfter.toMillis(),
         rowsAfterKill,
         inFlightAnswers,
         Duration.between(retryFrom, Instant.now()).toMillis() / 1000.0,
@@ -93,14 +109,32 @@ class ServiceCrashMidBatchDrill {
         rows);
     assertThat(killedInFlight).as("the kill landed while the first POST was in flight").isTrue();
     assertThat(interrupted.status())
-        .as("the interrupted POST was not acknowledged")
-        .isNotEqualTo(201);
+        .as("the interrupted POST is answered 502 (outcome unknown) or 503 (not sent)")
+        .isIn(502, 503);
+    assertThat(interrupted.isProblem()).as("the answer is a problem").isTrue();
+    if (interrupted.status() == 502) {
+      assertThat(problemType(interrupted)).endsWith("/outcome-unknown");
+    }
+    assertThat(answeredAfter)
+        .as("the interrupted client is answered promptly, not at its own timeout")
+        .isLessThan(Duration.ofMillis(PROMPT_MS));
     assertThat(rowsAfterKill).isZero();
     assertThat(retried.status()).isEqualTo(201);
     assertThat(replayed.status()).isEqualTo(201);
     assertThat(replayed.body()).isEqualTo(retried.body());
     assertThat(batches).isEqualTo(1);
     assertThat(rows).isEqualTo(ROWS);
+  }
+
+  private static String problemType(Reply reply) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(reply.body())
+          .path("type")
+          .asText();
+    } catch (java.io.IOException e) {
+      return "(unreadable: " + reply.body() + ")";
+    }
   }
 
   private static void awaitClaimed(PsybiomeStack stack, String key) {

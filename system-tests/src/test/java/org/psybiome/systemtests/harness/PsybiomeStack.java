@@ -156,8 +156,17 @@ public final class PsybiomeStack {
    * the shards), started now; the teardown stops it.
    */
   public synchronized ServiceProcess extraTrialService(String name) {
-    ServiceProcess replica =
-        service(name, "trial-service", "256m", trialDatabase, overrides("trial-service"));
+    return extraTrialService(name, Map.of());
+  }
+
+  /**
+   * As {@link #extraTrialService(String)}, with settings of its own on top of the suite's (e.g. the
+   * outbox relay's fault injection).
+   */
+  public synchronized ServiceProcess extraTrialService(String name, Map<String, String> settings) {
+    Map<String, String> properties = new HashMap<>(overrides("trial-service"));
+    properties.putAll(settings);
+    ServiceProcess replica = service(name, "trial-service", "256m", trialDatabase, properties);
     extraReplicas.add(replica);
     replica.start();
     return replica;

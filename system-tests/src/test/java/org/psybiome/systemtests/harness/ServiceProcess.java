@@ -34,7 +34,7 @@ public final class ServiceProcess {
   private final Map<String, String> properties;
   private final Map<String, String> environment;
   private final Path log;
-  private Process process;
+  private volatile Process process;
 
   ServiceProcess(
       String name,
@@ -74,9 +74,19 @@ public final class ServiceProcess {
   }
 
   /** Starts the application and returns once it reports ready (database and Kafka reached). */
-  public synchronized void start() {
+  public void start() {
+    Process started = launch();
+    awaitReady(started);
+  }
+
+  /**
+   * Starts the application and returns at once, without waiting for it to be ready (a drill that
+   * kills replicas at a fixed cadence does not wait for the restarted one); a process already
+   * running is left as it is.
+   */
+  public synchronized Process launch() {
     if (isRunning()) {
-      return;
+      return process;
     }
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -111,7 +121,23 @@ public final class ServiceProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name, e);
     }
-    awaitReady();
+    return process;
+  }
+
+  /** Whether the application answers ready now (false while it starts, or when it is down). */
+  public boolean isReady() {
+    Process current = process;
+    return current != null && current.isAlive() && answers200(baseUri().resolve("/q/health/ready"));
+  }
+
+  /**
+   * The exit status of a process that ended by itself (not by {@link #kill()} or {@link #stop()},
+   * which forget it); empty while it runs or after a kill.
+   */
+  public synchronized java.util.OptionalInt exitedBy() {
+    return process != null && !process.isAlive()
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
   }
 
   /** Kills the application at once (SIGKILL), as a crash or an OOM kill would. */
@@ -145,11 +171,11 @@ public final class ServiceProcess {
     process = null;
   }
 
-  private void awaitReady() {
+  private void awaitReady(Process started) {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     URI ready = baseUri().resolve("/q/health/ready");
     while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
+      if (!started.isAlive()) {
         throw new IllegalStateException(name + " exited at start:\n" + tail());
       }
       if (answers200(ready)) {

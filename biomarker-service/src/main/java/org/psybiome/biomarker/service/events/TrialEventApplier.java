@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.psybiome.biomarker.model.TrialVisit;
+import org.psybiome.biomarker.repository.EventApplicationLog;
+import org.psybiome.biomarker.repository.EventApplicationLog.Outcome;
 import org.psybiome.biomarker.repository.ParticipantAllocationEntity;
 import org.psybiome.biomarker.repository.ParticipantAllocationRepository;
 import org.psybiome.biomarker.repository.TrialSnapshotEntity;
@@ -23,7 +25,8 @@ import org.psybiome.outbox.ProcessedEvents;
  * Applies one trial-service event to this service's trial snapshots, in one transaction that also
  * records the event id, so a redelivered event changes nothing. Events carry the trial's version;
  * an older version than the one stored is ignored (the outbox may, rarely, deliver a later event
- * first).
+ * first). Each event taken up is also appended to the event application log (APPLIED or
+ * SKIPPED_DUPLICATE), in the same transaction, so a double application would show as two entries.
  */
 @ApplicationScoped
 public class TrialEventApplier {
@@ -31,15 +34,18 @@ public class TrialEventApplier {
   private final ProcessedEvents processed;
   private final TrialSnapshotRepository trials;
   private final ParticipantAllocationRepository participants;
+  private final EventApplicationLog applications;
   private final Clock clock;
 
   TrialEventApplier(
       ProcessedEvents processed,
       TrialSnapshotRepository trials,
-      ParticipantAllocationRepository participants) {
+      ParticipantAllocationRepository participants,
+      EventApplicationLog applications) {
     this.processed = processed;
     this.trials = trials;
     this.participants = participants;
+    this.applications = applications;
     this.clock = Clock.systemUTC();
   }
 
@@ -48,12 +54,28 @@ public class TrialEventApplier {
   boolean apply(TrialEvent event) {
     if (!processed.markProcessed(event.id())) {
       Log.debugf("Event %s was applied before; skipped", event.id());
+      applications.record(event.id(), event.type(), Outcome.SKIPPED_DUPLICATE);
       return false;
     }
+    applyEffect(event);
+    return true;
+  }
+
+  /**
+   * The event's effect and its APPLIED entry in the log, without asking whether it was applied
+   * before: only for the test that shows a double application is counted (apply is the way in).
+   */
+  @Transactional
+  void applyBypassingTheDuplicateCheck(TrialEvent event) {
+    applyEffect(event);
+  }
+
+  private void applyEffect(TrialEvent event) {
+    applications.record(event.id(), event.type(), Outcome.APPLIED);
     Optional<TrialEventData> data = TrialEventData.parse(event.type(), event.data());
     if (data.isEmpty()) {
       Log.debugf("Event type %s is not used here; skipped", event.type());
-      return true;
+      return;
     }
     TrialEventData applied = data.get();
     if (applied instanceof TrialRecord trial) {
@@ -67,7 +89,6 @@ public class TrialEventApplier {
     } else if (applied instanceof SequenceAllocated allocation) {
       sequenceAllocated(allocation);
     }
-    return true;
   }
 
   private void trialRecord(TrialRecord trial) {
