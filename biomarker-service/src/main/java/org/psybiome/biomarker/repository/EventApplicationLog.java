@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The append-only log of what the trial-events consumer did with each event it took up (migration
- * V44): one row per application and one per skipped redelivery, written in the transaction of the
+ * V43): one row per application and one per skipped redelivery, written in the transaction of the
  * application itself, so it holds exactly what was committed. Unlike {@code processed_event} it has
  * no unique key on the event id: an event applied twice is counted twice.
  */

@@ -11,7 +11,7 @@ import org.psybiome.testsupport.TestDatabase;
 
 /**
  * What biomarker-service's trial-events consumer did with each event, from its append-only log
- * {@code event_application} (migration V44, read as its owner). The log has no unique key on the
+ * {@code event_application} (migration V43, read as its owner). The log has no unique key on the
  * event id, so an event applied twice shows as two APPLIED entries, which {@code processed_event}
  * (keyed by the id) never could; a redelivery the consumer skipped is a SKIPPED_DUPLICATE entry.
  */
