@@ -47,6 +47,7 @@ class ApiDocumentTest {
           Map.entry("PUT /api/v1/panels/{code}", new Success("replacePanel", "200")),
           Map.entry("GET /api/v1/batches/{id}", new Success("getBatch", "200")),
           Map.entry("POST " + RESULTS, new Success("postResults", "201")),
+          Map.entry("POST " + RESULTS + "/validate", new Success("validateResults", "200")),
           Map.entry("GET " + RESULTS, new Success("listResults", "200")),
           Map.entry("GET " + RESULTS + "/export", new Success("exportResults", "200")),
           Map.entry("GET " + RESULTS + "/counts", new Success("countResults", "200")),
