@@ -356,6 +356,9 @@ final class CorpusGenerator {
                 List.of("/name"),
                 400),
             resultBatches("POST /api/v1/trials/{trialId}/results", t + "/results"),
+            // the check without storing answers every bad batch as the POST does
+            resultBatches(
+                "POST /api/v1/trials/{trialId}/results/validate", t + "/results/validate"),
             // a correction's fields are text checked like a batch row's: a bad value is a 422
             body(
                 "POST /api/v1/trials/{trialId}/results/{resultId}/corrections",
