@@ -64,7 +64,10 @@ class BackupRestoreDrill {
   private static final int TRIALS = 4;
   private static final int PER_ARM = 5;
   private static final int CLIENTS = 4;
-  private static final Duration LOAD_BEFORE_DUMP = Duration.ofSeconds(5);
+
+  /** Writes acknowledged before the dumps start, so that they run into the load, not its start. */
+  private static final int LOAD_BEFORE_DUMP = 60;
+
   private static final Pattern SETVAL =
       Pattern.compile("setval\\('public\\.([a-z0-9_]+)', (\\d+), (true|false)\\)");
 
@@ -96,8 +99,9 @@ class BackupRestoreDrill {
     try {
       target.create();
       load.start();
-      await("writes under way").atMost(PATIENCE).until(() -> load.acknowledged.get() >= 20);
-      Thread.sleep(LOAD_BEFORE_DUMP.toMillis()); // the dumps run into the load, not its start
+      await("writes under way")
+          .atMost(PATIENCE)
+          .until(() -> load.acknowledged.get() >= LOAD_BEFORE_DUMP);
 
       int ackedBeforeDumps = load.acknowledged.get();
       // biomarker-service first: its restored knowledge is then never ahead of trial-service's

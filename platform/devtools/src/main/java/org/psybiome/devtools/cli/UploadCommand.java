@@ -187,6 +187,8 @@ final class UploadCommand implements Callable<Integer> {
         new Uploader(
             UploadApi.http(gateway, bearer.get(), Duration.ofSeconds(timeout)),
             new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(maxWait)),
+            // the waits the retry policy chose (Retry-After, backoff): a CLI has nothing else to
+            // do meanwhile; tests give the Uploader a sleeper that records instead
             duration -> Thread.sleep(duration.toMillis()),
             Clock.systemUTC(),
             progress,
