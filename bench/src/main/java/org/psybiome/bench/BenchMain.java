@@ -36,7 +36,7 @@ public final class BenchMain implements Callable<Integer> {
       names = "--only",
       split = ",",
       paramLabel = "PART",
-      description = "some of startup,gateway,curves,events,ingest,summaries,search")
+      description = "some of startup,gateway,curves,events,ingest,ingest-curve,summaries,search")
   Set<String> only;
 
   @Option(names = "--root", defaultValue = ".", description = "the repository root")
@@ -62,15 +62,55 @@ public final class BenchMain implements Callable<Integer> {
       long summaryResults,
       int summaryRequests,
       int trials,
-      int searchRequests) {}
+      int searchRequests,
+      long[] searchSizes,
+      long[] summarySizes,
+      int[] ingestBatchSizes,
+      long ingestWarmRows) {}
 
   static final Mode FULL =
-      new Mode("full", 1_000_000, 1000, 3000, 15, 300, 10_000_000, 1000, 100_000, 1000);
+      new Mode(
+          "full",
+          1_000_000,
+          1000,
+          3000,
+          15,
+          300,
+          10_000_000,
+          1000,
+          100_000,
+          1000,
+          new long[] {10_000, 100_000, 1_000_000},
+          new long[] {1_000_000, 10_000_000},
+          new int[] {1_000, 10_000, 100_000},
+          200_000);
   static final Mode QUICK =
-      new Mode("quick", 200_000, 300, 1000, 5, 200, 1_000_000, 300, 100_000, 300);
+      new Mode(
+          "quick",
+          200_000,
+          300,
+          1000,
+          5,
+          200,
+          1_000_000,
+          300,
+          100_000,
+          300,
+          new long[] {10_000, 100_000},
+          new long[] {1_000_000},
+          new int[] {1_000, 10_000, 100_000},
+          30_000);
 
   static final List<String> PARTS =
-      List.of("startup", "gateway", "curves", "events", "ingest", "summaries", "search");
+      List.of(
+          "startup",
+          "gateway",
+          "curves",
+          "events",
+          "ingest",
+          "ingest-curve",
+          "summaries",
+          "search");
 
   /** Connections of the gateway curve (issue #15). */
   static final int[] CURVE_CONNECTIONS = {1, 8, 32, 128};
@@ -105,6 +145,8 @@ public final class BenchMain implements Callable<Integer> {
         new BenchTrials(stack, http, databases, minter, root.resolve("demo/trials"), tag);
     List<String> errors = new ArrayList<>();
     ServiceFootprint footprint = new ServiceFootprint(stack, http, report);
+    Path plots = out.toAbsolutePath().getParent().resolve("plots");
+    RssSampler rss = new RssSampler(stack).start();
 
     if (parts.contains("startup")) {
       for (String service : List.of("trial-service", "biomarker-service", "gateway")) {
@@ -156,30 +198,59 @@ public final class BenchMain implements Callable<Integer> {
               new IngestionBenchmark(trials, databases, http, minter, report)
                   .run(mode.ingestRows(), templates.get(templates.size() - 1)));
     }
+    if (parts.contains("ingest-curve")) {
+      attempt(
+          errors,
+          "ingest-curve",
+          () ->
+              new IngestionCurve(trials, databases, http, minter, footprint, report)
+                  .run(
+                      mode.ingestBatchSizes(),
+                      mode.ingestWarmRows(),
+                      templates.get(templates.size() - 1),
+                      plots));
+    }
     if (parts.contains("summaries")) {
       attempt(
           errors,
           "summaries",
-          () -> {
-            int seeded = ResultSeeder.trialsFor(mode.summaryResults());
-            long rows = new ResultSeeder(databases).seed(seeded);
-            report.meta("summary_seeded_trials", seeded);
-            report.meta("summary_seeded_results", rows);
-            new SummaryBenchmark(http, readers, stack.gateway(), report)
-                .run(seeded, Math.max(50, mode.summaryRequests() / 10), mode.summaryRequests());
-          });
+          () -> summaries(mode, databases, http, readers, stack, report, plots));
     }
     if (parts.contains("search")) {
       attempt(
           errors,
           "search",
           () -> {
-            new TrialSeeder(databases).seed(mode.trials(), templateIds);
+            TrialSeeder seeder = new TrialSeeder(databases);
             TokenPool publicReaders = new TokenPool(minter, "reader", "PUBLICBENCH", 256);
-            new SearchBenchmark(http, publicReaders, stack.gateway(), report)
-                .run(Math.max(50, mode.searchRequests() / 10), mode.searchRequests());
+            SearchBenchmark search =
+                new SearchBenchmark(http, publicReaders, stack.gateway(), report);
+            int requests = mode.searchRequests();
+            new SizeCurve("search", "Trial search through the gateway", "trials registered")
+                .run(
+                    mode.searchSizes(),
+                    size -> seeder.seed((int) size, templateIds),
+                    (size, run) -> {
+                      // the first run at a size warms the caches for its new rows
+                      var figures =
+                          search.measure(run == 0 ? Math.max(50, requests / 5) : 20, requests);
+                      return new SizeCurve.Run(figures.p50Ms(), figures.p95Ms(), figures);
+                    },
+                    (size, median) -> {
+                      if (size == mode.trials()) {
+                        SearchBenchmark.report((SearchBenchmark.Figures) median.details(), report);
+                      }
+                      if (size == mode.searchSizes()[mode.searchSizes().length - 1]) {
+                        report.put("search_p95_ms_largest", Report.round(median.p95Ms(), 2));
+                        report.meta("search_largest_trials", size);
+                      }
+                    },
+                    report,
+                    plots);
           });
     }
+    rss.close();
+    rss.report(report);
     for (String service : Report.SERVICES) {
       attempt(errors, "rss " + service, () -> footprint.measureRss(service));
     }
@@ -220,6 +291,12 @@ public final class BenchMain implements Callable<Integer> {
     figures.put("direct", direct);
     figures.put("gateway", gateway);
     report.curve("gateway_get_trial", figures);
+    double direct32 = median(direct, 32, "rps");
+    report.put("direct_get_trial_rps_32", Math.round(direct32));
+    report.put("gateway_ratio_32", Report.round(median(gateway, 32, "rps") / direct32, 3));
+    report.put(
+        "gateway_added_p50_ms_1",
+        Report.round(median(gateway, 1, "p50_ms") - median(direct, 1, "p50_ms"), 3));
     Path plots = outDir.resolve("plots");
     for (String figure : List.of("rps", "p50_ms")) {
       var series = CurvePlot.series();
@@ -234,6 +311,64 @@ public final class BenchMain implements Callable<Integer> {
           figure.equals("rps") ? "requests/s" : "ms",
           series);
     }
+  }
+
+  /**
+   * Summaries at 1M then 10M stored results (full mode): the seeded trials are topped up, three
+   * runs at each size; the mode's own size also fills the top-level summary keys.
+   */
+  private static void summaries(
+      Mode mode,
+      Databases databases,
+      Http http,
+      TokenPool readers,
+      Stack stack,
+      Report report,
+      Path plots)
+      throws Exception {
+    ResultSeeder seeder = new ResultSeeder(databases);
+    SummaryBenchmark summaries = new SummaryBenchmark(http, readers, stack.gateway(), report);
+    int requests = mode.summaryRequests();
+    new SizeCurve("summaries", "Summaries and analyses through the gateway", "results stored")
+        .run(
+            mode.summarySizes(),
+            size -> seeder.seed(ResultSeeder.trialsFor(size)),
+            (size, run) -> {
+              var figures =
+                  summaries.measure(
+                      ResultSeeder.trialsFor(size),
+                      run == 0 ? Math.max(50, requests / 10) : 20,
+                      requests);
+              return new SizeCurve.Run(figures.p50Ms(), figures.p95Ms(), figures);
+            },
+            (size, median) -> {
+              if (size == mode.summaryResults()) {
+                int seeded = ResultSeeder.trialsFor(size);
+                report.meta("summary_seeded_trials", seeded);
+                report.meta(
+                    "summary_seeded_results",
+                    (long) seeded
+                        * ResultSeeder.PARTICIPANTS
+                        * ResultSeeder.rows(0).rowsPerParticipant());
+                SummaryBenchmark.report((SummaryBenchmark.Figures) median.details(), report);
+              }
+              if (size == mode.summarySizes()[mode.summarySizes().length - 1]) {
+                report.put("summary_p95_ms_largest", Report.round(median.p95Ms(), 2));
+                report.meta("summary_largest_results", size);
+              }
+            },
+            report,
+            plots);
+  }
+
+  /** The median of a figure at a connection count of a curve. */
+  @SuppressWarnings("unchecked")
+  static double median(List<java.util.Map<String, Object>> curve, int connections, String figure) {
+    return curve.stream()
+        .filter(p -> ((Number) p.get("connections")).intValue() == connections)
+        .map(p -> ((java.util.Map<String, Double>) p.get(figure)).get("median"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no point at " + connections));
   }
 
   /** A benchmark that fails is reported, and the others still run. */

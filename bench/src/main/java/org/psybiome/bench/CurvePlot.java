@@ -115,6 +115,11 @@ final class CurvePlot {
 
   /** Points of a LoadCurve measurement: x the connections, the figure one of its keys. */
   @SuppressWarnings("unchecked")
+  /** A point at x from a median/min/max map (LoadCurve.stat). */
+  static Point point(String x, Map<String, Double> stat) {
+    return new Point(x, stat.get("median"), stat.get("min"), stat.get("max"));
+  }
+
   static List<Point> fromCurve(List<Map<String, Object>> curve, String figure) {
     return curve.stream()
         .map(

@@ -4,31 +4,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Bulk ingestion end to end: the rows are posted through the gateway as CSV batches of 100 000
  * rows, one after another as a lab pipeline would, to a trial registered and enrolled through the
- * API; then the very same rows are COPYed by pgjdbc's CopyManager into the same table, in the same
- * run, under a trial id nobody uses, in a transaction that is rolled back.
+ * API; then the very same rows are COPYed into the same table in the same run ({@link
+ * CopyBaseline}).
  */
 final class IngestionBenchmark {
 
   static final int BATCH_ROWS = 100_000;
   static final List<String> VISITS = List.of("W0", "W2", "W4", "W6", "W8", "W10", "W12", "W16");
   static final List<Integer> DAYS = List.of(0, 14, 28, 42, 56, 70, 84, 112);
-
-  /** Never assigned by trial-service (it numbers trials by the current year). */
-  static final String COPY_TRIAL_ID = "PSB-1902-000001";
 
   private final BenchTrials trials;
   private final Databases databases;
@@ -61,11 +53,7 @@ final class IngestionBenchmark {
 
     List<byte[]> batches = new ArrayList<>();
     for (long first = 0; first < rows; first += BATCH_ROWS) {
-      StringBuilder csv = new StringBuilder(120 * BATCH_ROWS).append(ResultRows.CSV_HEADER);
-      for (long i = first; i < Math.min(rows, first + BATCH_ROWS); i++) {
-        generator.appendCsv(csv, i);
-      }
-      batches.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+      batches.add(csv(generator, first, Math.min(BATCH_ROWS, rows - first)));
     }
     String pipeline =
         minter.mint("bench-pipeline@" + BenchTrials.CONSORTIUM, "pipeline", BenchTrials.CONSORTIUM);
@@ -102,7 +90,12 @@ final class IngestionBenchmark {
       }
     }
 
-    double copySeconds = copy(generator, rows);
+    Progress.say("ingestion: COPY of the same %,d rows (baseline)", rows);
+    double copySeconds =
+        new CopyBaseline(databases)
+            .secondsPerBatch(generator, 0, rows, BATCH_ROWS).stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     double ingest = rows / ingestSeconds;
     double copy = rows / copySeconds;
     report.put("ingest_rows_per_s", Math.round(ingest));
@@ -115,46 +108,12 @@ final class IngestionBenchmark {
     report.meta("copy_seconds", Report.round(copySeconds, 2));
   }
 
-  /**
-   * COPY of the same rows, a batch row per 100 000 like the service, timed from the first batch row
-   * to the end of the last COPY; rolled back so that nothing stays (the commit, one WAL flush, is
-   * the only work left out).
-   */
-  private double copy(ResultRows generator, long rows) throws Exception {
-    List<byte[]> payloads = new ArrayList<>();
-    List<UUID> batchIds = new ArrayList<>();
-    for (long first = 0; first < rows; first += BATCH_ROWS) {
-      UUID batchId = UUID.randomUUID();
-      StringBuilder text = new StringBuilder(200 * BATCH_ROWS);
-      for (long i = first; i < Math.min(rows, first + BATCH_ROWS); i++) {
-        generator.appendCopy(text, i, COPY_TRIAL_ID, batchId.toString());
-      }
-      payloads.add(text.toString().getBytes(StandardCharsets.UTF_8));
-      batchIds.add(batchId);
+  /** Rows first .. first + count - 1 as a CSV batch with its header. */
+  static byte[] csv(ResultRows generator, long first, long count) {
+    StringBuilder csv = new StringBuilder((int) (120 * count)).append(ResultRows.CSV_HEADER);
+    for (long i = first; i < first + count; i++) {
+      generator.appendCsv(csv, i);
     }
-    Progress.say("ingestion: COPY of the same %,d rows (baseline)", rows);
-    try (Connection biomarker = databases.biomarker()) {
-      biomarker.setAutoCommit(false);
-      CopyManager copy = biomarker.unwrap(PGConnection.class).getCopyAPI();
-      long start = System.nanoTime();
-      try (PreparedStatement batch =
-          biomarker.prepareStatement(
-              "INSERT INTO batch (id, trial_id, received_at, rows, censored, unregistered,"
-                  + " analytes, visits, submitted_by) VALUES (?, ?, ?, ?, 0, 0, '{}', '{}', 'bench')")) {
-        for (int b = 0; b < payloads.size(); b++) {
-          batch.setObject(1, batchIds.get(b));
-          batch.setString(2, COPY_TRIAL_ID);
-          batch.setTimestamp(3, Timestamp.from(Instant.now()));
-          batch.setInt(4, BATCH_ROWS);
-          batch.executeUpdate();
-          copy.copyIn(
-              "COPY result (" + ResultRows.COPY_COLUMNS + ") FROM STDIN",
-              new java.io.ByteArrayInputStream(payloads.get(b)));
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      biomarker.rollback();
-      return seconds;
-    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

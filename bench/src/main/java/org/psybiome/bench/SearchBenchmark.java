@@ -49,7 +49,22 @@ final class SearchBenchmark {
     this.report = report;
   }
 
+  /** One run of the mix: percentiles over every request, and p95 per query (and page). */
+  record Figures(double p50Ms, double p95Ms, long requests, Map<String, Double> p95MsByQuery) {}
+
   void run(int warmup, int requests) throws Exception {
+    report(measure(warmup, requests), report);
+  }
+
+  /** The keys the report has had since issue #6, from one run. */
+  static void report(Figures figures, Report report) {
+    report.put("search_p95_ms", Report.round(figures.p95Ms(), 2));
+    report.meta("search_requests", figures.requests());
+    report.meta("search_p50_ms", figures.p50Ms());
+    report.meta("search_p95_ms_by_query", figures.p95MsByQuery());
+  }
+
+  Figures measure(int warmup, int requests) throws Exception {
     Progress.say("search: %d requests after %d warm-up", requests, warmup);
     Latencies all = new Latencies();
     Map<String, Latencies> byQuery = new LinkedHashMap<>();
@@ -85,12 +100,9 @@ final class SearchBenchmark {
         }
       }
     }
-    report.put("search_p95_ms", Report.round(all.percentileMs(95), 2));
-    report.meta("search_requests", all.count());
-    report.meta("search_p50_ms", all.percentileMs(50));
     Map<String, Double> perQuery = new LinkedHashMap<>();
     byQuery.forEach((q, l) -> perQuery.put(q.isEmpty() ? "(no filter)" : q, l.percentileMs(95)));
-    report.meta("search_p95_ms_by_query", perQuery);
+    return new Figures(all.percentileMs(50), all.percentileMs(95), all.count(), perQuery);
   }
 
   /** Encodes the values of "a=b c&d=e" (not the separators). */

@@ -34,6 +34,18 @@ final class ServiceFootprint {
   }
 
   void measureStartup(String service) throws Exception {
+    Restart restart = restart(service);
+    report.service(service, "startup_s", Report.round(restart.seconds(), 2));
+    if (restart.quarkusStartedIn() != null) {
+      report.service(service, "quarkus_started_in_s", restart.quarkusStartedIn());
+    }
+  }
+
+  /** How long a restart took until ready, and Quarkus' own "started in" figure if logged. */
+  record Restart(double seconds, Double quarkusStartedIn) {}
+
+  /** Stops the service and starts it again as it was started; returns when it is ready. */
+  Restart restart(String service) throws Exception {
     long pid = pid(service);
     List<String> command = readNulSeparated(Path.of("/proc", Long.toString(pid), "cmdline"));
     List<String> environment = readNulSeparated(Path.of("/proc", Long.toString(pid), "environ"));
@@ -86,13 +98,9 @@ final class ServiceFootprint {
       Thread.sleep(20);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    report.service(service, "startup_s", Report.round(seconds, 2));
-    String fresh = readFrom(log, logStart);
-    Matcher started = STARTED.matcher(fresh);
-    if (started.find()) {
-      report.service(service, "quarkus_started_in_s", Double.parseDouble(started.group(1)));
-    }
-    Progress.say("startup: %s ready %.2f s after its JVM was spawned", service, seconds);
+    Matcher started = STARTED.matcher(readFrom(log, logStart));
+    Progress.say("restart: %s ready %.2f s after its JVM was spawned", service, seconds);
+    return new Restart(seconds, started.find() ? Double.parseDouble(started.group(1)) : null);
   }
 
   void measureRss(String service) throws Exception {

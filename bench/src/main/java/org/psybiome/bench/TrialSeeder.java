@@ -12,11 +12,13 @@ import java.util.List;
  * psybiome_trial with varied titles, acronyms, sponsors, countries, statuses and registration
  * dates, their search columns filled as trial-service's SearchColumns would fill them (the
  * conditions, intervention types and strains are those of the template the record copies), and
- * version 1 of each. Ids PSB-1900-nnnnnn are never assigned by trial-service.
+ * version 1 of each. Ids PSB-1900-nnnnnnn are never assigned by trial-service. A larger count adds
+ * to the trials seeded before (the search curve seeds 10 000, then 100 000, then 1 000 000).
  */
 final class TrialSeeder {
 
   static final String PREFIX = "PSB-1900-";
+  static final int ID_LENGTH = PREFIX.length() + 7;
 
   private static final String INSERT =
       """
@@ -41,12 +43,12 @@ final class TrialSeeder {
                 (ARRAY['DE','IE','NL','US','GB','FR','IT','ES','CN','IR','AU','CA','BR','JP','PL'])[1 + (g + 1 + (g / 15) % 14) % 15]] AS countries,
           (ARRAY['RECRUITING','RECRUITING','COMPLETED','COMPLETED','ACTIVE_NOT_RECRUITING',
                  'NOT_YET_RECRUITING','TERMINATED','SUSPENDED','ENROLLING_BY_INVITATION','DRAFT'])[1 + (g * 7) % 10] AS status
-        FROM generate_series(1, ?) g
+        FROM generate_series(?, ?) g
       )
       INSERT INTO trial (id, consortium, status, version, content, registered_on, masked, created_at,
         updated_at, public_title, scientific_title, primary_sponsor, countries, condition_codes,
         intervention_types, strain_genera, strain_species)
-      SELECT ? || lpad(s.g::text, 6, '0'), ?, s.status, 1,
+      SELECT ? || lpad(s.g::text, 7, '0'), ?, s.status, 1,
         jsonb_set(jsonb_set(jsonb_set(jsonb_set(tpl.content,
           '{publicTitle}', to_jsonb(s.title)), '{acronym}', to_jsonb('SEED-' || s.g)),
           '{countries}', to_jsonb(s.countries)), '{primarySponsor}', to_jsonb(s.sponsor)),
@@ -64,29 +66,38 @@ final class TrialSeeder {
 
   void seed(int count, List<String> templateIds) throws Exception {
     try (Connection db = databases.trial()) {
-      long there = Databases.count(db, "SELECT count(*) FROM trial WHERE id LIKE ?", PREFIX + "%");
+      String like = PREFIX + "%";
+      long there = Databases.count(db, "SELECT count(*) FROM trial WHERE id LIKE ?", like);
       if (there == count) {
         Progress.say("search: %,d seeded trials are there already", count);
         return;
       }
-      new BenchCleaner(databases).removeSeededTrials();
-      Progress.say("search: seeding %,d trials", count);
+      long ours =
+          Databases.count(
+              db, "SELECT count(*) FROM trial WHERE id LIKE ? AND length(id) = ?", like, ID_LENGTH);
+      long first = there < count && ours == there ? there + 1 : 1;
+      if (first == 1) {
+        new BenchCleaner(databases).removeSeededTrials();
+      }
+      Progress.say("search: seeding trials %,d to %,d", first, count);
       long start = System.nanoTime();
       db.setAutoCommit(false);
       try (PreparedStatement insert = db.prepareStatement(INSERT)) {
         Array ids = db.createArrayOf("text", templateIds.toArray());
         insert.setArray(1, ids);
-        insert.setInt(2, count);
-        insert.setString(3, PREFIX);
-        insert.setString(4, BenchTrials.CONSORTIUM);
+        insert.setLong(2, first);
+        insert.setInt(3, count);
+        insert.setString(4, PREFIX);
+        insert.setString(5, BenchTrials.CONSORTIUM);
         insert.executeUpdate();
       }
       Databases.update(
           db,
           "INSERT INTO trial_version (trial_id, version, status, content, changed_at, changed_by,"
               + " change) SELECT id, 1, status, content, created_at, 'bench-seed', 'CREATED'"
-              + " FROM trial WHERE id LIKE ?",
-          PREFIX + "%");
+              + " FROM trial WHERE id LIKE ? AND id >= ?",
+          like,
+          id(first));
       db.commit();
       db.setAutoCommit(true);
       try (Statement analyze = db.createStatement()) {
@@ -94,5 +105,10 @@ final class TrialSeeder {
       }
       Progress.say("search: seeded in %.0f s", (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** The id of the n-th seeded trial: zero-padded, so ids compare as their numbers do. */
+  static String id(long n) {
+    return String.format("%s%07d", PREFIX, n);
   }
 }
