@@ -1,14 +1,48 @@
 package org.psybiome.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Removes what the benchmark left, and only that: rows of the benchmark's consortium (PSYBENCH) and
  * of the trial ids it seeds (PSB-1900-…, PSB-1901-…), as the databases' owners. A user's own trials
  * and results (e.g. the demo data) are never touched. trial-service's audit entries of the trials
  * the benchmark registered through the API stay: the audit trail is append-only, for the owner too.
+ *
+ * <p>The tables are read from the database's catalogue, not listed here: every table with a {@code
+ * trial_id} column (and the trial table itself, by {@code id}), those that reference others first,
+ * so a table a later migration adds is cleaned too (a hard-coded list fell behind the schema once);
+ * append-only tables, whose trigger refuses DELETE, are left alone.
  */
 final class BenchCleaner {
+
+  /**
+   * Each public table (partitions left out, their parent covers them) with the length of the
+   * longest chain of foreign keys it starts: a table must be emptied before those it references.
+   */
+  private static final String TABLES_REFERENCING_FIRST =
+      """
+      WITH RECURSIVE chain(tbl, depth) AS (
+        SELECT c.oid, 0 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        UNION ALL
+        SELECT k.conrelid, chain.depth + 1 FROM pg_constraint k JOIN chain ON k.confrelid = chain.tbl
+         WHERE k.contype = 'f' AND k.conrelid <> k.confrelid AND chain.depth < 32
+      )
+      SELECT c.relname,
+             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                       AND a.attname = 'trial_id' AND NOT a.attisdropped)
+             -- an append-only table (a trigger refuses DELETE, as on the audit trail) is kept
+             AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+                       AND NOT t.tgisinternal AND (t.tgtype & 8) <> 0) AS has_trial_id
+        FROM chain JOIN pg_class c ON c.oid = chain.tbl
+       WHERE NOT c.relispartition
+       GROUP BY c.oid, c.relname
+       ORDER BY max(chain.depth) DESC, c.relname
+      """;
 
   private final Databases databases;
 
@@ -21,53 +55,81 @@ final class BenchCleaner {
     removeSeededResults();
     removeSeededTrials();
     try (Connection biomarker = databases.biomarker()) {
-      String ids =
-          "(SELECT trial_id FROM trial_snapshot WHERE consortium = '"
-              + BenchTrials.CONSORTIUM
-              + "')";
-      for (String table :
-          new String[] {
-            "result_correction", "result", "batch", "idempotency_key", "participant_allocation"
-          }) {
-        Databases.update(biomarker, "DELETE FROM " + table + " WHERE trial_id IN " + ids);
-      }
-      Databases.update(
-          biomarker, "DELETE FROM trial_snapshot WHERE consortium = ?", BenchTrials.CONSORTIUM);
+      removeTrials(
+          biomarker,
+          "trial_snapshot",
+          "trial_id",
+          "SELECT trial_id FROM trial_snapshot WHERE consortium = ?",
+          BenchTrials.CONSORTIUM);
     }
     try (Connection trial = databases.trial()) {
-      String ids = "(SELECT id FROM trial WHERE consortium = '" + BenchTrials.CONSORTIUM + "')";
-      for (String table :
-          new String[] {
-            "participant", "trial_status_history", "trial_secondary_id", "trial_version"
-          }) {
-        Databases.update(trial, "DELETE FROM " + table + " WHERE trial_id IN " + ids);
-      }
-      Databases.update(trial, "DELETE FROM trial WHERE consortium = ?", BenchTrials.CONSORTIUM);
+      removeTrials(
+          trial,
+          "trial",
+          "id",
+          "SELECT id FROM trial WHERE consortium = ?",
+          BenchTrials.CONSORTIUM);
     }
   }
 
   void removeSeededResults() throws Exception {
     try (Connection biomarker = databases.biomarker()) {
-      String like = ResultSeeder.PREFIX + "%";
-      for (String table :
-          new String[] {
-            "result_correction", "result", "batch", "participant_allocation", "trial_snapshot"
-          }) {
-        Databases.update(biomarker, "DELETE FROM " + table + " WHERE trial_id LIKE ?", like);
-      }
+      removeTrials(
+          biomarker,
+          "trial_snapshot",
+          "trial_id",
+          "SELECT trial_id FROM trial_snapshot WHERE trial_id LIKE ?",
+          ResultSeeder.PREFIX + "%");
     }
   }
 
   void removeSeededTrials() throws Exception {
     try (Connection trial = databases.trial()) {
-      String like = TrialSeeder.PREFIX + "%";
-      for (String table :
-          new String[] {
-            "participant", "trial_status_history", "trial_secondary_id", "trial_version"
-          }) {
-        Databases.update(trial, "DELETE FROM " + table + " WHERE trial_id LIKE ?", like);
-      }
-      Databases.update(trial, "DELETE FROM trial WHERE id LIKE ?", like);
+      removeTrials(
+          trial, "trial", "id", "SELECT id FROM trial WHERE id LIKE ?", TrialSeeder.PREFIX + "%");
     }
+  }
+
+  /**
+   * Deletes the rows of the trials {@code ids} selects (one parameter) from every table with a
+   * trial_id column, referencing tables first, then from the root table by its key. The ids are
+   * read once, as the root's rows go last.
+   */
+  static void removeTrials(Connection db, String root, String rootKey, String ids, String parameter)
+      throws Exception {
+    boolean autoCommit = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      Databases.update(
+          db, "CREATE TEMPORARY TABLE bench_doomed ON COMMIT DROP AS " + ids, parameter);
+      for (String table : tablesWithTrialId(db)) {
+        if (!table.equals(root)) {
+          Databases.update(
+              db, "DELETE FROM " + table + " WHERE trial_id IN (SELECT * FROM bench_doomed)");
+        }
+      }
+      Databases.update(
+          db, "DELETE FROM " + root + " WHERE " + rootKey + " IN (SELECT * FROM bench_doomed)");
+      db.commit();
+    } catch (Exception e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Tables with a trial_id column, each before every table it references. */
+  static List<String> tablesWithTrialId(Connection db) throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (PreparedStatement statement = db.prepareStatement(TABLES_REFERENCING_FIRST);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        if (rows.getBoolean("has_trial_id")) {
+          tables.add(rows.getString("relname"));
+        }
+      }
+    }
+    return tables;
   }
 }

@@ -26,6 +26,14 @@ final class ResultSeeder {
   static final List<String> VISITS = List.of("W0", "W4", "W8", "W12", "W24");
   static final List<Integer> DAYS = List.of(0, 28, 56, 84, 168);
   static final List<String> ARMS = List.of("Probiotic", "Placebo");
+  static final List<String> ARM_CODES = List.of("PRO", "PBO");
+
+  /**
+   * As a typical trial registers them: a rating scale primary, biomarkers secondary (the analysis
+   * table also analyses every other analyte with data, as not registered).
+   */
+  static final String OUTCOMES =
+      "{\"primary\":[\"HAMD17\"],\"secondary\":[\"HSCRP\",\"IL6\",\"BUTYRATE\",\"BDNF\"]}";
 
   private final Databases databases;
 
@@ -104,15 +112,21 @@ final class ResultSeeder {
     try (PreparedStatement snapshot =
         db.prepareStatement(
             "INSERT INTO trial_snapshot (trial_id, consortium, status, version, masked, unblinded,"
-                + " registered, visits, arms, updated_at) VALUES (?, ?, 'ACTIVE_NOT_RECRUITING', 1,"
-                + " false, false, true, CAST(? AS jsonb), CAST(? AS jsonb), now())")) {
+                + " registered, visits, arms, updated_at, comparator_arm, intervention_model,"
+                + " outcomes) VALUES (?, ?, 'ACTIVE_NOT_RECRUITING', 1, false, false, true,"
+                + " CAST(? AS jsonb), CAST(? AS jsonb), now(), ?, 'PARALLEL', CAST(? AS jsonb))")) {
       snapshot.setString(1, trialId);
       snapshot.setString(2, BenchTrials.CONSORTIUM);
       snapshot.setString(3, BenchTrials.JSON.writeValueAsString(rows.schedule()));
       List<Object> arms = new ArrayList<>();
-      arms.add(java.util.Map.of("label", ARMS.get(0), "type", "EXPERIMENTAL"));
-      arms.add(java.util.Map.of("label", ARMS.get(1), "type", "PLACEBO_COMPARATOR"));
+      arms.add(
+          java.util.Map.of("code", ARM_CODES.get(0), "label", ARMS.get(0), "type", "EXPERIMENTAL"));
+      arms.add(
+          java.util.Map.of(
+              "code", ARM_CODES.get(1), "label", ARMS.get(1), "type", "PLACEBO_COMPARATOR"));
       snapshot.setString(4, BenchTrials.JSON.writeValueAsString(arms));
+      snapshot.setString(5, ARM_CODES.get(1));
+      snapshot.setString(6, OUTCOMES);
       snapshot.executeUpdate();
     }
     StringBuilder allocations = new StringBuilder();
@@ -123,10 +137,12 @@ final class ResultSeeder {
           .append(rows.participant(p))
           .append('\t')
           .append(ARMS.get(p % 2))
+          .append('\t')
+          .append(ARM_CODES.get(p % 2))
           .append("\t2026-01-05\n");
     }
     copy.copyIn(
-        "COPY participant_allocation (trial_id, code, arm, enrolled_on) FROM STDIN",
+        "COPY participant_allocation (trial_id, code, arm, arm_code, enrolled_on) FROM STDIN",
         new java.io.ByteArrayInputStream(allocations.toString().getBytes(StandardCharsets.UTF_8)));
     UUID batchId = UUID.randomUUID();
     long count = (long) PARTICIPANTS * rows.rowsPerParticipant();

@@ -52,7 +52,7 @@ final class TrialSeeder {
         jsonb_set(jsonb_set(jsonb_set(jsonb_set(tpl.content,
           '{publicTitle}', to_jsonb(s.title)), '{acronym}', to_jsonb('SEED-' || s.g)),
           '{countries}', to_jsonb(s.countries)), '{primarySponsor}', to_jsonb(s.sponsor)),
-        CASE WHEN s.status = 'DRAFT' THEN NULL ELSE DATE '2012-01-01' + (s.g * 37) % 5000 END,
+        CASE WHEN s.status = 'DRAFT' THEN NULL ELSE DATE '2012-01-01' + ((s.g * 37) % 5000)::int END,
         tpl.masked, now(), now(), s.title, tpl.scientific_title, s.sponsor, s.countries,
         tpl.condition_codes, tpl.intervention_types, tpl.strain_genera, tpl.strain_species
       FROM seed s JOIN tpl ON tpl.k = s.g % (SELECT count(*) FROM tpl)

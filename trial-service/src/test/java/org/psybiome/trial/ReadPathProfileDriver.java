@@ -45,7 +45,9 @@ class ReadPathProfileDriver {
       given()
           .auth()
           .oauth2(token)
-          .get("/api/v1/trials?" + queries.get(i % queries.size()))
+          .get(
+              "/api/v1/trials"
+                  + (i % queries.size() == 0 ? "" : "?" + queries.get(i % queries.size())))
           .then()
           .statusCode(200);
     }
