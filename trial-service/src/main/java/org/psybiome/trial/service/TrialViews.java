@@ -50,13 +50,14 @@ public class TrialViews {
             .toList();
     // a record stored before 1.1 gets the 1.1 forms of its dates and ethics review
     TrialContent content = ArmCodes.coded(LegacyItems.inStep(trial.content(), json), json);
+    ParticipantRepository.Enrolment enrolment = participants.enrolment(trial.id);
     return new Trial(
         trial.id,
         trial.consortium,
         trial.status,
         trial.version,
         trial.registeredOn,
-        participants.countByTrial(trial.id),
+        enrolment.participants(),
         trial.isBlinded(),
         trial.unblindedAt,
         statuses,
@@ -68,9 +69,7 @@ public class TrialViews {
             trial.status,
             trial.registeredOn,
             content,
-            trial.status.isRegistered()
-                ? participants.firstEnrolledOn(trial.id)
-                : java.util.Optional.empty()),
+            trial.status.isRegistered() ? enrolment.firstOn() : java.util.Optional.empty()),
         sources.findByIdOptional(trial.id).map(this::source).orElse(null));
   }
 

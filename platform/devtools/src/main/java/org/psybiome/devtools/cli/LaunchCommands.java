@@ -1,6 +1,7 @@
 package org.psybiome.devtools.cli;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,21 @@ final class LaunchCommands {
     return config.root().resolve(service.id).resolve("target/quarkus-app/quarkus-run.jar");
   }
 
+  /** The class data archive Quarkus writes beside the jar when AppCDS is enabled for its build. */
+  Path classDataArchive(Service service) {
+    return serviceJar(service).resolveSibling("app-cds.jsa");
+  }
+
   List<String> service(Service service) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(config.serviceJavaOptions());
+    Path archive = classDataArchive(service);
+    if (Files.isRegularFile(archive)) {
+      // classes read from the archive, not loaded and verified again at every start (startup);
+      // a JVM that cannot use it (another JDK build) says so and starts without it
+      command.add("-XX:SharedArchiveFile=" + archive);
+    }
     command.add("-jar");
     command.add(serviceJar(service).toString());
     return command;

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command lines and environments of the stack's processes, and the settings behind them. */
 class LaunchCommandsTest {
@@ -40,6 +42,23 @@ class LaunchCommandsTest {
             "-jar",
             "/repo/gateway/target/quarkus-app/quarkus-run.jar"),
         commands.service(Service.GATEWAY));
+  }
+
+  @Test
+  void aServiceBuiltWithItsClassDataArchiveStartsWithIt(@TempDir Path root) throws Exception {
+    Path app = Files.createDirectories(root.resolve("gateway/target/quarkus-app"));
+    Files.writeString(app.resolve("app-cds.jsa"), "archive");
+    LaunchCommands commands = new LaunchCommands(StackConfig.from(root, Map.of()), "java");
+    assertEquals(
+        List.of(
+            "java",
+            "-Xmx256m",
+            "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"),
+            "-jar",
+            app.resolve("quarkus-run.jar").toString()),
+        commands.service(Service.GATEWAY));
+    // the others have none, and start as before
+    assertFalse(commands.service(Service.TRIAL_SERVICE).toString().contains("SharedArchiveFile"));
   }
 
   @Test
