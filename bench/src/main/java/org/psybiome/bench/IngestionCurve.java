@@ -131,9 +131,9 @@ final class IngestionCurve {
     curve.put("batches", points);
     report.curve("ingest", curve);
     Map<String, List<CurvePlot.Point>> series = CurvePlot.series();
-    series.put("through the gateway, warm", warm);
-    series.put("through the gateway, first batch after a restart", cold);
-    series.put("raw COPY of the same rows", copied);
+    series.put("gateway, warm", warm);
+    series.put("gateway, cold (1st after restart)", cold);
+    series.put("COPY, same rows", copied);
     CurvePlot.write(
         plots.resolve("ingest-rows-per-s.png"),
         "CSV ingestion by batch size (warm: median of the batches, min-max bars)",
