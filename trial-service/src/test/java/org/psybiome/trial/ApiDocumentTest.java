@@ -147,6 +147,28 @@ class ApiDocumentTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSearchDocumentsEveryInterventionTypeARecordMayHave() {
+    // the record's types are the names its JSON reader accepts; the search accepts the same
+    List<String> recordTypes =
+        java.util.Arrays.stream(
+                org.psybiome.trial.model.Intervention.class
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class)
+                    .value())
+            .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+            .toList();
+    Map<String, Object> search = map(map(map(document, "paths"), "/api/v1/trials"), "get");
+    Map<String, Object> parameter =
+        ((List<Map<String, Object>>) search.get("parameters"))
+            .stream()
+                .filter(p -> "interventionType".equals(p.get("name")))
+                .findFirst()
+                .orElseThrow();
+    assertThat(list(map(parameter, "schema"), "enum"))
+        .containsExactlyInAnyOrderElementsOf(recordTypes);
+  }
+
+  @Test
   void exportingATrialAnswersInTheMediaTypeOfEachFormatOffered() {
     Map<String, Object> operation =
         map(map(map(document, "paths"), "/api/v1/trials/{id}/export"), "get");

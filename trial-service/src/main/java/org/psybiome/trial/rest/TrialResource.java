@@ -206,7 +206,9 @@ public class TrialResource {
                         "DIET",
                         "PLACEBO",
                         "SHAM",
-                        "STANDARD_CARE"
+                        "STANDARD_CARE",
+                        "ATTENTION_CONTROL",
+                        "OTHER"
                       }))
           @QueryParam("interventionType")
           String interventionType,
