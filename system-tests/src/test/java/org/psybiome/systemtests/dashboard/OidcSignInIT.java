@@ -113,7 +113,6 @@ class OidcSignInIT {
   private static String providerConfig(Path loginPage) throws Exception {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", USER);
-    claims.put("upn", USER);
     claims.put("groups", List.of("statistician"));
     claims.put("consortium", DemoData.CONSORTIUM);
     Map<String, Object> config = new LinkedHashMap<>();
