@@ -245,6 +245,8 @@
       sessionStorage.removeItem(TOKEN_KEY);
       showSignInMessage('Your session expired: signed out. Sign in again to see the consortium\'s data.');
     }
+    // each view (re)arms the expiry timer: a token set in another view of this tab counts too
+    scheduleExpiry();
     renderSignIn();
     if (feedController) { feedController.abort(); feedController = null; }
     var r = parseHash();
@@ -1084,7 +1086,6 @@
 
   window.addEventListener('hashchange', route);
   function begin() {
-    scheduleExpiry();
     renderSignIn();
     route();
   }

@@ -401,6 +401,11 @@ class DashboardIT {
     try (Browser browser = new Browser(375, 812)) {
       var driver = browser.driver();
       var js = (JavascriptExecutor) driver;
+      // a phone's viewport as DevTools' device mode sets it (a window may not be made this narrow)
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+      driver.get(gateway + "/");
       assertThat(js.executeScript("return window.innerWidth")).isEqualTo(375L);
       driver.get(gateway + "/");
       browser
