@@ -195,6 +195,12 @@ class OidcSignInIT {
       assertThat(claims.get("sub").asText()).isEqualTo(USER);
       assertThat(claims.get("consortium").asText()).isEqualTo(DemoData.CONSORTIUM);
       assertThat(claims.get("groups").toString()).isEqualTo("[\"statistician\"]");
+      // all the services were given (the gateway README lists these): no audience, no upn
+      List<String> names = new ArrayList<>();
+      claims.fieldNames().forEachRemaining(names::add);
+      assertThat(names)
+          .containsExactlyInAnyOrder(
+              "iss", "sub", "iat", "nbf", "exp", "jti", "nonce", "groups", "consortium");
       assertThat(driver.findElement(By.id("signin-summary")).getText())
           .isEqualTo(USER + " · statistician · " + DemoData.CONSORTIUM);
 
