@@ -21,6 +21,8 @@
 
   var view = document.getElementById('view');
   var announcer = document.getElementById('announce');
+  var signInMessage = document.getElementById('signin-message');
+  var expiryTimer = null;
   var feedController = null;
   var pageTokens = {};
 
@@ -91,7 +93,7 @@
       var json = JSON.parse(decodeURIComponent(Array.prototype.map.call(atob(part), function (c) {
         return '%' + ('00' + c.charCodeAt(0).toString(16)).slice(-2);
       }).join('')));
-      if (json.exp && json.exp * 1000 < Date.now()) return { expired: true, sub: json.sub };
+      if (json.exp && json.exp * 1000 < Date.now()) return { expired: true, sub: json.sub, exp: json.exp };
       return json;
     } catch (e) {
       return { invalid: true };
@@ -106,6 +108,40 @@
   function role(c) {
     var groups = (c && c.groups) || [];
     return ANALYTIC_ROLES.concat(['pipeline', 'curator']).filter(function (r) { return groups.indexOf(r) >= 0; })[0];
+  }
+
+  /** A message about the sign-in above the page (null: none), kept across the page's views. */
+  function showSignInMessage(text) {
+    signInMessage.textContent = text || '';
+    signInMessage.hidden = !text;
+  }
+
+  /**
+   * Forgets the token (expired, or refused by the API) and shows the page without it. Only the
+   * token that was found wanting is dropped: a newer one set meanwhile is kept.
+   */
+  function signOut(message, which) {
+    var current = sessionStorage.getItem(TOKEN_KEY);
+    if (!current || (which && current.trim() !== which)) return;
+    sessionStorage.removeItem(TOKEN_KEY);
+    if (expiryTimer) { clearTimeout(expiryTimer); expiryTimer = null; }
+    showSignInMessage(message);
+    announce(message);
+    route();
+  }
+
+  /** Signs out when the token's exp passes, without waiting for the API to refuse it. */
+  function scheduleExpiry() {
+    if (expiryTimer) { clearTimeout(expiryTimer); expiryTimer = null; }
+    var c = claims();
+    if (!c || c.invalid || !c.exp) return;
+    var left = c.exp * 1000 - Date.now();
+    expiryTimer = setTimeout(function () {
+      expiryTimer = null;
+      var now = claims();
+      if (now && now.expired) signOut('Your session expired: signed out. Sign in again to see the consortium\'s data.');
+      else scheduleExpiry();
+    }, Math.max(0, Math.min(left + 250, 2147483647)));
   }
 
   function renderSignIn() {
@@ -123,6 +159,8 @@
     if (value) sessionStorage.setItem(TOKEN_KEY, value);
     document.getElementById('token-input').value = '';
     document.getElementById('signin').open = false;
+    showSignInMessage(null);
+    scheduleExpiry();
     renderSignIn();
     announce('Token set');
     route();
@@ -130,10 +168,21 @@
   document.getElementById('token-clear').addEventListener('click', function () {
     sessionStorage.removeItem(TOKEN_KEY);
     document.getElementById('signin').open = false;
+    showSignInMessage(null);
+    scheduleExpiry();
     renderSignIn();
     announce('Signed out');
     route();
   });
+
+  // OpenID Connect sign-in (signin.js), offered when the gateway names an issuer
+  window.PsySignIn.config().then(function (oidc) { document.getElementById('oidc').hidden = !oidc; });
+  document.getElementById('oidc-signin').addEventListener('click', function () {
+    announce('Going to the sign-in page');
+    window.PsySignIn.start(location.hash).catch(function (e) { showSignInMessage(e.message); });
+  });
+
+  var REFUSED = 'The API refused the token (401): signed out. Sign in again to see the consortium\'s data.';
 
   // ---------------------------------------------------------------- API
 
@@ -149,6 +198,7 @@
     var t = usableToken();
     if (t) headers.Authorization = 'Bearer ' + t;
     return fetch(path, { headers: headers, signal: options.signal }).then(function (response) {
+      if (response.status === 401 && t) signOut(REFUSED, t);
       var type = response.headers.get('Content-Type') || '';
       var body = type.indexOf('json') >= 0 ? response.json() : response.text();
       return body.then(function (b) {
@@ -190,6 +240,13 @@
   }
 
   function route() {
+    var c = claims();
+    if (c && c.expired) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showSignInMessage('Your session expired: signed out. Sign in again to see the consortium\'s data.');
+    }
+    // each view (re)arms the expiry timer: a token set in another view of this tab counts too
+    scheduleExpiry();
     renderSignIn();
     if (feedController) { feedController.abort(); feedController = null; }
     var r = parseHash();
@@ -955,6 +1012,7 @@
     function connect() {
       if (lastId) headers['Last-Event-ID'] = lastId;
       fetch('/api/v1/events' + query({ trial: trial.id }), { headers: headers, signal: controller.signal }).then(function (response) {
+        if (response.status === 401 && t) { signOut(REFUSED, t); return; }
         if (!response.ok || !response.body) throw new Error('The event feed answered ' + response.status);
         status.textContent = 'Connected: waiting for events.';
         status.setAttribute('data-connected', 'true');
@@ -1027,6 +1085,21 @@
   // ---------------------------------------------------------------- start
 
   window.addEventListener('hashchange', route);
-  renderSignIn();
-  route();
+  function begin() {
+    renderSignIn();
+    route();
+  }
+  // back from the sign-in provider: the code is traded for a token before the page is drawn
+  var returning = window.PsySignIn.complete();
+  if (returning) {
+    returning.then(function (signedIn) {
+      sessionStorage.setItem(TOKEN_KEY, signedIn.accessToken);
+      showSignInMessage(null);
+      announce('Signed in');
+    }, function (e) {
+      showSignInMessage(e.message);
+    }).then(begin);
+  } else {
+    begin();
+  }
 })();

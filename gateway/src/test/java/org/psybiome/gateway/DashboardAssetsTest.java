@@ -58,6 +58,18 @@ class DashboardAssetsTest {
   }
 
   @Test
+  void thePageIsToldThatNoSignInIsConfigured() {
+    given()
+        .get("/dashboard/config.json")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"))
+        .header("Cache-Control", equalTo("no-cache"))
+        .header("Content-Security-Policy", equalTo(CSP))
+        .body(equalTo("{\"oidc\":null}"));
+  }
+
+  @Test
   void unknownFilesAndApiPathsStayProblems() {
     given()
         .get("/dashboard/nothing-here.js")

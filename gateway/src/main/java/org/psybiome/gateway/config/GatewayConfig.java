@@ -69,6 +69,41 @@ public interface GatewayConfig {
 
   Events events();
 
+  /** The web dashboard served at {@code /}. */
+  Dashboard dashboard();
+
+  /** The dashboard's sign-in. */
+  interface Dashboard {
+
+    /**
+     * OpenID Connect sign-in (authorization code with PKCE, a public client: no secret). Absent (no
+     * {@code psybiome.gateway.dashboard.oidc.*} set): a user pastes a token, as before.
+     */
+    Optional<Oidc> oidc();
+  }
+
+  /** The issuer the dashboard signs users in with, and the client registered there for it. */
+  interface Oidc {
+
+    /**
+     * The issuer identifier, exactly as the provider's discovery document and tokens name it: the
+     * page reads {@code <issuer>/.well-known/openid-configuration}. https, or http on a loopback
+     * address only.
+     */
+    URI issuer();
+
+    /**
+     * The dashboard's client id at the issuer: a public client, redirect URI {@code <gateway>/}.
+     */
+    String clientId();
+
+    /**
+     * Scopes asked for besides {@code openid}, which is always asked for (no default here: a
+     * default would make the group present, and sign-in required, when nothing is set).
+     */
+    Optional<List<String>> scopes();
+  }
+
   /** Token bucket per caller (token subject, else client IP), kept in each replica's memory. */
   interface RateLimit {
 

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +29,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.psybiome.devtools.DemoLoader;
 import org.psybiome.systemtests.harness.PsybiomeStack;
 import org.psybiome.systemtests.harness.StackExtension;
 import org.psybiome.systemtests.harness.Trials;
-import org.psybiome.testsupport.TestKeys;
 import org.psybiome.testsupport.TestTokens;
 
 /**
@@ -50,8 +47,8 @@ import org.psybiome.testsupport.TestTokens;
 @ExtendWith(StackExtension.class)
 class DashboardIT {
 
-  private static final String CONSORTIUM = "MINDGUT";
-  private static final String ACRONYM = "PROBIO-DEP";
+  private static final String CONSORTIUM = DemoData.CONSORTIUM;
+  private static final String ACRONYM = DemoData.ACRONYM;
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,22 +63,7 @@ class DashboardIT {
     Browser.requireInstalled();
     stack = running;
     gateway = stack.gatewayUri().toString().replaceAll("/$", "");
-    // the demo of ./psybiome up --demo, loaded by its own loader with tokens of the run's key pair
-    Path keys = Files.createTempDirectory("psybiome-demo-keys-");
-    var pair = TestKeys.get().trusted();
-    Files.writeString(
-        keys.resolve("jwt-private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(
-        keys.resolve("jwt-public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    DemoLoader.loadAll(stack.gatewayUri(), keys, stack.root().resolve("demo"), TestTokens.ISSUER);
-    JsonNode page = get("/api/v1/trials?consortium=" + CONSORTIUM + "&q=" + ACRONYM, null);
-    trialId =
-        stream(page.get("items")).stream()
-            .filter(t -> ACRONYM.equals(t.path("acronym").asText()))
-            .findFirst()
-            .orElseThrow()
-            .get("id")
-            .asText();
+    trialId = DemoData.load(stack);
     trial = get("/api/v1/trials/" + trialId, null);
     assertThat(trial.get("blinded").asBoolean()).as("the demo trial is masked").isTrue();
   }
@@ -114,6 +96,7 @@ class DashboardIT {
                           + " summary, [tabindex]:not([tabindex=\\'-1\\'])').textContent"))
           .isEqualTo("Skip to content");
       assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("h1");
+      assertNoSeriousAccessibilityViolations(browser); // the search page
       new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
       WebElement q = driver.switchTo().activeElement();
       assertThat(q.getAttribute("id")).isEqualTo("f-q");
@@ -121,7 +104,21 @@ class DashboardIT {
       By hit = By.cssSelector("#trial-results li[data-trial-id='" + trialId + "'] a");
       browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(hit));
       assertThat(driver.getCurrentUrl()).contains("q=" + ACRONYM);
-      driver.findElement(hit).sendKeys(Keys.ENTER);
+      // the hit is reached from the search field with Tab alone, and opened with Enter
+      driver.findElement(By.id("f-q")).click();
+      int tabs = 0;
+      while (tabs < 40
+          && !trialId.equals(
+              ((JavascriptExecutor) driver)
+                  .executeScript(
+                      "var li = document.activeElement.closest('li[data-trial-id]');"
+                          + " return document.activeElement.tagName === 'A' && li"
+                          + " ? li.getAttribute('data-trial-id') : null;"))) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        tabs++;
+      }
+      assertThat(tabs).as("Tab presses from the search field to the hit").isBetween(1, 39);
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
       browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("trds-24")));
 
       assertThat(driver.findElement(By.id("trial-title")).getText()).contains(ACRONYM);
@@ -399,28 +396,80 @@ class DashboardIT {
   }
 
   @Test
-  void phoneWidthPagesDoNotScrollSideways() {
+  void phoneWidthPagesDoNotScrollSidewaysAndKeepTheirControlsInReach() {
     String token = TestTokens.token("dashboard-phone", "statistician", CONSORTIUM);
-    try (Browser browser = new Browser(390, 844)) {
+    try (Browser browser = new Browser(375, 812)) {
       var driver = browser.driver();
       var js = (JavascriptExecutor) driver;
+      // a phone's viewport as DevTools' device mode sets it (a window may not be made this narrow)
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+      driver.get(gateway + "/");
+      assertThat(js.executeScript("return window.innerWidth")).isEqualTo(375L);
       driver.get(gateway + "/");
       browser
           .waiting(WAIT)
           .until(ExpectedConditions.presenceOfElementLocated(By.id("trial-results")));
-      assertThat(
-              (Boolean)
-                  js.executeScript(
-                      "return document.documentElement.scrollWidth <= window.innerWidth"))
-          .as("search page fits a phone")
-          .isTrue();
+      assertFitsThePhone(browser, "search page", "f-q", "signin-summary");
+      driver.get(gateway + "/#/trials/" + trialId);
+      browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("trds-24")));
+      assertFitsThePhone(browser, "public trial page", "signin-summary");
       openSignedIn(browser, token);
-      assertThat(
-              (Boolean)
-                  js.executeScript(
-                      "return document.documentElement.scrollWidth <= window.innerWidth"))
-          .as("trial page fits a phone")
-          .isTrue();
+      assertFitsThePhone(browser, "signed-in trial page", "outcome-select", "visit-select");
+      assertThat(browser.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void aTokenTheApiRefusesSignsTheUserOut() {
+    String refused = TestTokens.signedWithUntrustedKey("statistician", CONSORTIUM);
+    try (Browser browser = new Browser(1280, 900)) {
+      var driver = browser.driver();
+      var js = (JavascriptExecutor) driver;
+      driver.get(gateway + "/");
+      js.executeScript("sessionStorage.setItem('psybiome.token', arguments[0])", refused);
+      driver.get(gateway + "/#/trials/" + trialId);
+      browser
+          .waiting(WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-message")));
+      assertThat(driver.findElement(By.id("signin-message")).getText())
+          .contains("refused the token (401)", "signed out");
+      assertThat(js.executeScript("return sessionStorage.getItem('psybiome.token')")).isNull();
+      browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("trds-24")));
+      assertThat(driver.findElement(By.id("signin-summary")).getText()).isEqualTo("Sign in");
+      // the browser logs the refused request itself; nothing else went wrong
+      assertThat(browser.errors()).allMatch(e -> e.contains("status of 401"));
+    }
+  }
+
+  @Test
+  void theSessionEndsWhenTheTokenExpires() {
+    // a token valid for 30 s: long enough to draw the page, then the page must sign out by itself
+    String token =
+        io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER)
+            .subject("dashboard-expiry")
+            .upn("dashboard-expiry")
+            .groups(java.util.Set.of("statistician"))
+            .claim("consortium", CONSORTIUM)
+            .expiresAt(java.time.Instant.now().plusSeconds(30))
+            .sign(org.psybiome.testsupport.TestKeys.get().trusted().getPrivate());
+    try (Browser browser = new Browser(1280, 900)) {
+      var driver = browser.driver();
+      var js = (JavascriptExecutor) driver;
+      openSignedIn(browser, token);
+      assertThat(driver.findElement(By.id("signin-message")).isDisplayed()).isFalse();
+      await("signed out at expiry")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> js.executeScript("return sessionStorage.getItem('psybiome.token')") == null);
+      browser
+          .waiting(WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-message")));
+      assertThat(driver.findElement(By.id("signin-message")).getText()).contains("expired");
+      assertThat(driver.findElements(By.id("overview")))
+          .as("the consortium's data is gone")
+          .isEmpty();
+      assertThat(driver.findElement(By.id("signin-summary")).getText()).isEqualTo("Sign in");
       assertThat(browser.errors()).as("console errors").isEmpty();
     }
   }
@@ -434,37 +483,41 @@ class DashboardIT {
     ((JavascriptExecutor) driver)
         .executeScript("sessionStorage.setItem('psybiome.token', arguments[0])", token);
     driver.get(gateway + "/#/trials/" + trialId);
-    List<String> sections =
-        List.of(
-            "#trajectory-table",
-            "#distribution-table",
-            "#analysis-table",
-            "#drift-table",
-            "#missing-table",
-            "#consort svg");
-    try {
-      browser
-          .waiting(WAIT)
-          .until(
-              d ->
-                  sections.stream().allMatch(css -> !d.findElements(By.cssSelector(css)).isEmpty())
-                      || !d.findElements(By.cssSelector("#analytics .error")).isEmpty());
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "sections missing: "
-              + sections.stream()
-                  .filter(css -> driver.findElements(By.cssSelector(css)).isEmpty())
-                  .toList()
-              + "; page: "
-              + driver.findElement(By.id("view")).getText()
-              + "; browser errors: "
-              + browser.errors(),
-          e);
+    DashboardPages.awaitSignedInSections(browser, WAIT);
+  }
+
+  /**
+   * The page does not scroll sideways, and each named control is shown, within the viewport's width
+   * and at least 24 px on each side (WCAG 2.2's minimum target size).
+   */
+  private static void assertFitsThePhone(Browser browser, String page, String... controls) {
+    var js = (JavascriptExecutor) browser.driver();
+    assertThat(
+            (Boolean)
+                js.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"))
+        .as(page + " fits a phone")
+        .isTrue();
+    for (String id : controls) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> box =
+          (Map<String, Object>)
+              js.executeScript(
+                  "var e = document.getElementById(arguments[0]); if (!e) return null;"
+                      + " var r = e.getBoundingClientRect(); return {left: r.left, right: r.right,"
+                      + " width: r.width, height: r.height, inner: window.innerWidth};",
+                  id);
+      assertThat(box).as(page + ": #" + id).isNotNull();
+      double left = ((Number) box.get("left")).doubleValue();
+      double right = ((Number) box.get("right")).doubleValue();
+      double inner = ((Number) box.get("inner")).doubleValue();
+      assertThat(left).as(page + ": #" + id + " left edge").isGreaterThanOrEqualTo(0);
+      assertThat(right).as(page + ": #" + id + " right edge").isLessThanOrEqualTo(inner);
+      assertThat(((Number) box.get("width")).doubleValue()).as("#" + id).isGreaterThanOrEqualTo(24);
+      assertThat(((Number) box.get("height")).doubleValue())
+          .as("#" + id)
+          .isGreaterThanOrEqualTo(24);
     }
-    assertThat(driver.findElements(By.cssSelector("#analytics .error")))
-        .as("sections that failed, browser errors " + browser.errors())
-        .extracting(WebElement::getText)
-        .isEmpty();
   }
 
   /** Per-arm data in an API answer: arm codes or labels of participants, per-arm figures. */
@@ -514,6 +567,7 @@ class DashboardIT {
                     + "  return {id: v.id, impact: v.impact, help: v.help,"
                     + "          nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); })}; })); })"
                     + ".catch(function (e) { done([{id: 'axe-failed', impact: 'critical', help: String(e)}]); });");
+    violations.forEach(v -> System.out.println("axe: " + v));
     assertThat(violations)
         .as("serious or critical accessibility violations")
         .filteredOn(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
@@ -545,16 +599,6 @@ class DashboardIT {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
     return out;
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 
   @SuppressWarnings("unused")

@@ -179,13 +179,20 @@ public final class PsybiomeStack {
    */
   public synchronized ServiceProcess extraService(
       String name, String module, TestDatabase database) {
+    return extraService(name, module, database, Map.of());
+  }
+
+  /**
+   * As {@link #extraService(String, String, TestDatabase)}, with settings of its own on top of the
+   * suite's (e.g. trusting another token issuer).
+   */
+  public synchronized ServiceProcess extraService(
+      String name, String module, TestDatabase database, Map<String, String> settings) {
+    Map<String, String> properties = new HashMap<>(overrides(module));
+    properties.putAll(settings);
     ServiceProcess replica =
         service(
-            name,
-            module,
-            module.startsWith("biomarker") ? "512m" : "256m",
-            database,
-            overrides(module));
+            name, module, module.startsWith("biomarker") ? "512m" : "256m", database, properties);
     extraReplicas.add(replica);
     replica.start();
     return replica;
