@@ -34,19 +34,32 @@ final class LaunchCommands {
     return serviceJar(service).resolveSibling("app-cds.jsa");
   }
 
+  /**
+   * With its archive, a service starts from the jar's directory and names both relatively: the
+   * archive records the class path as the build's JVM saw it ({@code quarkus-run.jar}), and a JVM
+   * given another path refuses the archive. Classes then come from the archive instead of being
+   * loaded and verified again at every start. Without one, it starts from the repository root.
+   */
   List<String> service(Service service) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(config.serviceJavaOptions());
-    Path archive = classDataArchive(service);
-    if (Files.isRegularFile(archive)) {
-      // classes read from the archive, not loaded and verified again at every start (startup);
-      // a JVM that cannot use it (another JDK build) says so and starts without it
-      command.add("-XX:SharedArchiveFile=" + archive);
+    if (Files.isRegularFile(classDataArchive(service))) {
+      command.add("-XX:SharedArchiveFile=" + classDataArchive(service).getFileName());
+      command.add("-jar");
+      command.add(serviceJar(service).getFileName().toString());
+    } else {
+      command.add("-jar");
+      command.add(serviceJar(service).toString());
     }
-    command.add("-jar");
-    command.add(serviceJar(service).toString());
     return command;
+  }
+
+  /** Where the service's command runs: see {@link #service}. */
+  Path workingDirectory(Service service) {
+    return Files.isRegularFile(classDataArchive(service))
+        ? serviceJar(service).getParent()
+        : config.root();
   }
 
   /** Added to the inherited environment: the public key, the broker, the database passwords. */

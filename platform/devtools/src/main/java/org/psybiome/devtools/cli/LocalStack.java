@@ -109,7 +109,10 @@ final class LocalStack {
     Path log = truncate(config.log(service.id));
     Process process =
         Processes.startDetached(
-            commands.service(service), commands.serviceEnvironment(), log, config.root());
+            commands.service(service),
+            commands.serviceEnvironment(),
+            log,
+            commands.workingDirectory(service));
     pids.write(service.id, process.pid());
   }
 

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
     })
 final class UpCommand implements Callable<Integer> {
 
-  /** What {@code up} builds: the services and the broker jars, without compiling tests. */
+  /**
+   * What {@code up} builds: the services and the broker jars, without compiling tests, each service
+   * with its AppCDS archive (Quarkus starts it once at packaging to record the classes it loads;
+   * LaunchCommands starts it with the archive). Only here: the test build does not pay for it.
+   */
   static final List<String> BUILD =
       List.of(
           "-B",
@@ -27,6 +31,7 @@ final class UpCommand implements Callable<Integer> {
           "package",
           "-Dmaven.test.skip=true",
           "-Dspotless.check.skip",
+          "-Dquarkus.package.jar.appcds.enabled=true",
           "-pl",
           "trial-service,biomarker-service,gateway,platform/kafka-broker",
           "-am");

@@ -49,16 +49,15 @@ class LaunchCommandsTest {
     Path app = Files.createDirectories(root.resolve("gateway/target/quarkus-app"));
     Files.writeString(app.resolve("app-cds.jsa"), "archive");
     LaunchCommands commands = new LaunchCommands(StackConfig.from(root, Map.of()), "java");
+    // relative names, from the jar's directory: the archive refuses another class path
     assertEquals(
         List.of(
-            "java",
-            "-Xmx256m",
-            "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"),
-            "-jar",
-            app.resolve("quarkus-run.jar").toString()),
+            "java", "-Xmx256m", "-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"),
         commands.service(Service.GATEWAY));
-    // the others have none, and start as before
+    assertEquals(app, commands.workingDirectory(Service.GATEWAY));
+    // the others have none, and start as before, from the repository root
     assertFalse(commands.service(Service.TRIAL_SERVICE).toString().contains("SharedArchiveFile"));
+    assertEquals(root, commands.workingDirectory(Service.TRIAL_SERVICE));
   }
 
   @Test
