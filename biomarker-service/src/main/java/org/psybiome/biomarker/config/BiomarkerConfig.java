@@ -86,5 +86,13 @@ public interface BiomarkerConfig {
     /** Wait before retrying an event whose transaction failed (e.g. the database was down). */
     @WithDefault("1s")
     Duration retryBackoff();
+
+    /**
+     * Failing on the same event this long, the consumer is reported stalled: /q/health/well DOWN,
+     * an ERROR log line, the stalled-seconds gauge above 0. A database outage this long is also a
+     * stall worth knowing of; a poison event would block its partition for good otherwise silently.
+     */
+    @WithDefault("2m")
+    Duration stallAlertAfter();
   }
 }

@@ -37,6 +37,7 @@ public class TrialEventsConsumer {
   private final TrialEventApplier applier;
   private final BiomarkerConfig.TrialEvents config;
   private final ObjectMapper json;
+  private final ConsumerStall stall;
 
   private volatile boolean running;
   private volatile KafkaConsumer<String, String> consumer;
@@ -46,11 +47,13 @@ public class TrialEventsConsumer {
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       TrialEventApplier applier,
       BiomarkerConfig config,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ConsumerStall stall) {
     this.kafkaConfig = kafkaConfig;
     this.applier = applier;
     this.config = config.trialEvents();
     this.json = json;
+    this.stall = stall;
   }
 
   void start(@Observes StartupEvent startup) {
@@ -130,6 +133,7 @@ public class TrialEventsConsumer {
               record.partition(),
               record.offset(),
               config.retryBackoff());
+          stall.failed(record.topic() + "-" + record.partition(), record.offset(), e);
           rewind(kafka, records, applied);
           commit(kafka, applied);
           pause();
@@ -139,6 +143,9 @@ public class TrialEventsConsumer {
       }
     }
     commit(kafka, applied);
+    Map<String, Long> next = new HashMap<>();
+    applied.forEach((partition, offset) -> next.put(partition.toString(), offset.offset()));
+    stall.progressed(next);
   }
 
   private void apply(ConsumerRecord<String, String> record) {
