@@ -35,7 +35,7 @@ import org.psybiome.systemtests.harness.Trials.TestTrial;
 import org.psybiome.testsupport.TestDatabase;
 
 /**
- * Drill 10: 50 clients of five consortia start result exports of their consortium's trial (60 000
+ * Drill 10: 50 clients of five consortia start result exports of their consortium's trial (120 000
  * results each) and read them very slowly (the first consortium's ten, then the forty others at
  * once), while writers keep enrolling participants and posting result batches through the gateway.
  * Exports are capped (8 per biomarker-service instance, 3 per consortium: {@code ExportPermits}),
@@ -56,11 +56,13 @@ class SlowExportsDrill {
   private static final int MAX_PER_CONSORTIUM = 3;
 
   /**
-   * Results per exported trial: its NDJSON export (about 0.4 KB a line, 24 MB) must outlast what
-   * the kernel and the gateway buffer between a paused reader and biomarker-service, so that the
-   * server is still writing it when the writes end (the probes check that the places stay taken).
+   * Results per exported trial: its NDJSON export (about 0.4 KB a line, 48 MB) must outlast what
+   * the kernel and the gateway buffer between a paused reader and biomarker-service (per export, up
+   * to a socket's send queue of 4 MB on each hop and a receive queue of up to 32 MB on this
+   * machine), so that the server is still writing it when the writes end; the probes check that the
+   * places stay taken. With 60 000 (24 MB) one run of two saw the places given back within 10 s.
    */
-  private static final int ROWS = 60_000;
+  private static final int ROWS = 120_000;
 
   private static final int ROWS_PER_BATCH = 10_000;
   private static final int WRITERS = 4;
