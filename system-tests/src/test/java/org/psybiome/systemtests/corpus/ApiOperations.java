@@ -7,14 +7,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.psybiome.systemtests.harness.Trials;
 
-/** The operations of the committed API document, as {@code METHOD /path/{template}}. */
-final class ApiOperations {
+/**
+ * The operations of the committed API document, as {@code METHOD /path/{template}}; the corpus and
+ * the authorization matrix both check their coverage against it.
+ */
+public final class ApiOperations {
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
   private ApiOperations() {}
 
-  static Set<String> of(Path root) {
+  public static Set<String> of(Path root) {
     JsonNode document;
     try {
       document = Trials.JSON.readTree(root.resolve("api/openapi.json").toFile());
