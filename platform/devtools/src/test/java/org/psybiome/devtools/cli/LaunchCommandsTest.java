@@ -51,8 +51,7 @@ class LaunchCommandsTest {
     LaunchCommands commands = new LaunchCommands(StackConfig.from(root, Map.of()), "java");
     // relative names, from the jar's directory: the archive refuses another class path
     assertEquals(
-        List.of(
-            "java", "-Xmx256m", "-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"),
+        List.of("java", "-Xmx256m", "-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"),
         commands.service(Service.GATEWAY));
     assertEquals(app, commands.workingDirectory(Service.GATEWAY));
     // the others have none, and start as before, from the repository root
