@@ -38,6 +38,7 @@ import org.psybiome.biomarker.service.ingest.ResultIngestion;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /** Results of a trial: posted in batches by the owning consortium's pipeline. */
@@ -61,6 +62,7 @@ public class ResultResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.BATCH)
   // CSV first: generated clients send the first type, and a lab pipeline's batch is a CSV file.
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)

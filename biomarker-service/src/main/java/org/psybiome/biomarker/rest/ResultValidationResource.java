@@ -26,6 +26,7 @@ import org.psybiome.biomarker.service.ingest.ResultIngestion;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /**
@@ -46,6 +47,7 @@ public class ResultValidationResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.BATCH)
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PIPELINE)
