@@ -30,7 +30,7 @@ import org.psybiome.testsupport.TestTokens;
 /**
  * Each write operation has a body limit of its own (413 problem naming the limit, nothing stored),
  * and a panel of too many analytes is a 413 like a batch of too many rows. The sizes are the
- * documented defaults: 256 KiB = 262 144 bytes, 64 KiB = 65 536, 64 MiB = 67 108 864.
+ * documented defaults: 256 KiB = 262 144 bytes, 64 MiB = 67 108 864.
  */
 @QuarkusTest
 class BodyLimitTest {
@@ -42,7 +42,7 @@ class BodyLimitTest {
   void theLimitsAreTheDocumentedDefaults() {
     assertThat(limits.limit("analyte").bytes()).isEqualTo(262_144);
     assertThat(limits.limit("panel").bytes()).isEqualTo(262_144);
-    assertThat(limits.limit("correction").bytes()).isEqualTo(65_536);
+    assertThat(limits.limit("correction").bytes()).isEqualTo(262_144);
     assertThat(limits.limit("batch").bytes()).isEqualTo(67_108_864);
   }
 
@@ -106,7 +106,7 @@ class BodyLimitTest {
   void aCorrectionOverItsLimitIs413DeclaredOrNot() throws Exception {
     long before = count("SELECT count(*) FROM result_correction");
     String body =
-        "{\"value\": \"1\", \"unit\": \"pg/mL\", \"reason\": \"" + "r".repeat(65_536) + "\"}";
+        "{\"value\": \"1\", \"unit\": \"pg/mL\", \"reason\": \"" + "r".repeat(262_144) + "\"}";
     // the path need not name a stored result: the limit is checked before anything else
     String path = "/api/v1/trials/PSB-2026-000001/results/1/corrections";
     as("pipeline")

@@ -25,7 +25,7 @@ import org.psybiome.testsupport.TestTokens;
 /**
  * Each write operation has a body limit of its own, answered with a 413 problem that names it,
  * before the body is read, and nothing is stored. The sizes are the documented defaults: 1 MiB = 1
- * 048 576 bytes, 64 KiB = 65 536, 8 MiB = 8 388 608.
+ * 048 576 bytes, 256 KiB = 262 144, 8 MiB = 8 388 608.
  */
 @QuarkusTest
 class BodyLimitTest {
@@ -35,7 +35,7 @@ class BodyLimitTest {
   @Test
   void theLimitsAreTheDocumentedDefaults() {
     assertThat(limits.limit("record").bytes()).isEqualTo(1_048_576);
-    assertThat(limits.limit("change").bytes()).isEqualTo(65_536);
+    assertThat(limits.limit("change").bytes()).isEqualTo(262_144);
     assertThat(limits.limit("import").bytes()).isEqualTo(8_388_608);
   }
 
@@ -64,7 +64,7 @@ class BodyLimitTest {
   @Test
   void aChangeOverItsLimitIs413AndChangesNothing() {
     TrialApi.Created trial = TrialApi.recruiting(DemoTrials.DIET);
-    String reason = "r".repeat(65_536);
+    String reason = "r".repeat(262_144);
     TrialApi.changeStatus(trial.id(), trial.etag(), "SUSPENDED", reason)
         .then()
         .statusCode(413)

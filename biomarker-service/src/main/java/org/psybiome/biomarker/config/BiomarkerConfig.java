@@ -29,8 +29,8 @@ public interface BiomarkerConfig {
     @WithDefault("256K")
     MemorySize panel();
 
-    /** A correction of one result: a value, unit, flags and a reason. */
-    @WithDefault("64K")
+    /** A correction of one result: a value, unit, flags and a reason of free text. */
+    @WithDefault("256K")
     MemorySize correction();
 
     /**

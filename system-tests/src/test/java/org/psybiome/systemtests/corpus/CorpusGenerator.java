@@ -880,16 +880,16 @@ final class CorpusGenerator {
   /**
    * A body just past its own operation's limit, for every write operation (413, unread): a trial
    * record over 1 MB; a change of a trial or participant (status, unblinding, enrolment, screening)
-   * over 64 KB, which a record's limit would let through; an analyte or panel over 256 KB, a
-   * correction over 64 KB, an import over 8 MB; and a result batch, posted or checked, of more than
-   * 100 000 rows (its byte limit is the HTTP layer's 64 MB, not sent in every build).
+   * over 256 KB, which a record's limit would let through; an analyte or panel over 256 KB, a
+   * correction over 256 KB, an import over 8 MB; and a result batch, posted or checked, of more
+   * than 100 000 rows (its byte limit is the HTTP layer's 64 MB, not sent in every build).
    */
   private List<BadRequest> oversizedBodies(String trialPath, String participantPath) {
     List<BadRequest> oversized = new ArrayList<>();
     record Target(
         String operation, String method, String path, String role, String ifMatch, int over) {}
     int record = 1 << 20;
-    int change = 64 << 10;
+    int change = 256 << 10;
     List<Target> targets =
         List.of(
             new Target("POST /api/v1/trials", "POST", "/api/v1/trials", "registrant", null, record),
@@ -1000,7 +1000,7 @@ final class CorpusGenerator {
             trialPath + "/results/" + f.result() + "/corrections",
             "pipeline",
             null,
-            "> 64 KB",
+            "> 256 KB",
             JsonMutations.utf8(
                 Trials.JSON
                     .createObjectNode()

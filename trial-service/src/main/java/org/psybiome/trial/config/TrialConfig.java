@@ -27,9 +27,9 @@ public interface TrialConfig {
 
     /**
      * A change about one trial or participant (status, unblinding, enrolment, screening, a
-     * participant's follow-up or unblinding): a handful of fields and a reason.
+     * participant's follow-up or unblinding): a handful of fields and a reason of free text.
      */
-    @WithDefault("64K")
+    @WithDefault("256K")
     MemorySize change();
 
     /**
