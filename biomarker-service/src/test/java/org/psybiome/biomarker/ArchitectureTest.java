@@ -103,4 +103,9 @@ class ArchitectureTest {
   private static Set<String> descriptions(List<ArchRule> rules) {
     return rules.stream().map(ArchRule::getDescription).collect(Collectors.toSet());
   }
+
+  @Test
+  void everyWriteOperationHasABodyLimitOfItsOwn() {
+    ServiceArchitecture.writesHaveBodyLimits(BASE).check(CLASSES);
+  }
 }

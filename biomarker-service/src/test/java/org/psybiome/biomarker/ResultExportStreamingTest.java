@@ -1,6 +1,7 @@
 package org.psybiome.biomarker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.psybiome.biomarker.ResultsApi.CONSORTIUM;
@@ -22,8 +23,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.psybiome.biomarker.config.BiomarkerConfig;
 import org.psybiome.biomarker.service.TrialSnapshots;
+import org.psybiome.biomarker.service.export.ExportPermits;
+import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.ProblemType;
 import org.psybiome.testsupport.TestTokens;
 
 /**
@@ -45,24 +52,12 @@ class ResultExportStreamingTest {
 
   @Inject TrialSnapshots snapshots;
   @Inject AgroalDataSource dataSource;
+  @Inject ExportPermits permits;
+  @Inject BiomarkerConfig config;
 
   @Test
   void theFirstRowArrivesWhileTheCursorIsOpenAndADroppedClientReleasesIt() throws Exception {
-    String trial = ResultsApi.registeredTrial(snapshots);
-    StringBuilder csv =
-        new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
-    for (int i = 1; i <= 30_000; i++) {
-      csv.append(ResultsApi.PARTICIPANTS.get(i % 3))
-          .append(",W0,E-")
-          .append(i)
-          .append(",2026-03-01T08:15:00Z,IL6,")
-          .append(i % 500)
-          .append(".25,pg/mL\n");
-    }
-    post(trial, "text/csv", csv.toString(), null)
-        .then()
-        .statusCode(201)
-        .body("rows", equalTo(30_000));
+    String trial = largeTrial();
     assertThat(openExportCursors()).isZero();
 
     try (Socket socket = new Socket()) {
@@ -94,6 +89,83 @@ class ResultExportStreamingTest {
     }
     // the client has gone: the write fails, the cursor's transaction ends, the connection returns
     await().atMost(Duration.ofSeconds(60)).until(() -> openExportCursors() == 0);
+  }
+
+  /**
+   * A client that hangs up abruptly (a TCP reset) after the first row gives its export's place
+   * back: the consortium can start its full share of exports again (3 by default, the configured
+   * max-per-consortium) and no more. Were the place kept, the share would stay one short and the
+   * await below would time out.
+   */
+  @Test
+  void aClientThatHangsUpMidExportGivesItsPlaceBack() throws Exception {
+    String trial = largeTrial();
+    assertThat(permits.running()).isZero();
+
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(64 * 1024);
+      socket.connect(new InetSocketAddress("localhost", RestAssured.port));
+      requestExport(socket, trial);
+      InputStream response = socket.getInputStream();
+      assertThat(readUntil(response, "\r\n\r\n")).startsWith("HTTP/1.1 200");
+      assertThat(readUntil(response, "}\n")).contains("\"sampleId\":\"E-1\"");
+      // streaming, blocked on the unread socket: the export holds its place
+      await().atMost(Duration.ofSeconds(60)).until(() -> openExportCursors() == 1);
+      assertThat(permits.running()).isEqualTo(1);
+      socket.setSoLinger(true, 0); // close with a reset, as a client that crashes
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> permits.running() == 0);
+    // the full share again, and not one more
+    int share = config.export().maxPerConsortium();
+    assertThat(share).isEqualTo(3);
+    List<ExportPermits.Permit> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < share; i++) {
+        held.add(permits.acquire(CONSORTIUM));
+      }
+      assertThatThrownBy(() -> permits.acquire(CONSORTIUM))
+          .isInstanceOf(ProblemException.class)
+          .extracting(e -> ((ProblemException) e).type())
+          .isEqualTo(ProblemType.TOO_MANY_REQUESTS);
+    } finally {
+      held.forEach(ExportPermits.Permit::close);
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> openExportCursors() == 0);
+  }
+
+  /** A trial of 30 000 results, ~12 MB as NDJSON: more than the socket buffers hold. */
+  private String largeTrial() {
+    String trial = ResultsApi.registeredTrial(snapshots);
+    StringBuilder csv =
+        new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
+    for (int i = 1; i <= 30_000; i++) {
+      csv.append(ResultsApi.PARTICIPANTS.get(i % 3))
+          .append(",W0,E-")
+          .append(i)
+          .append(",2026-03-01T08:15:00Z,IL6,")
+          .append(i % 500)
+          .append(".25,pg/mL\n");
+    }
+    post(trial, "text/csv", csv.toString(), null)
+        .then()
+        .statusCode(201)
+        .body("rows", equalTo(30_000));
+    return trial;
+  }
+
+  private static void requestExport(Socket socket, String trial) throws IOException {
+    OutputStream request = socket.getOutputStream();
+    request.write(
+        ("GET /api/v1/trials/"
+                + trial
+                + "/results/export?format=ndjson HTTP/1.1\r\n"
+                + "Host: localhost\r\n"
+                + "Authorization: Bearer "
+                + TestTokens.token("reader", CONSORTIUM)
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    request.flush();
   }
 
   private long openExportCursors() throws SQLException {

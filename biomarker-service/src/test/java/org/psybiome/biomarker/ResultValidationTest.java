@@ -189,6 +189,32 @@ class ResultValidationTest {
         .statusCode(401);
   }
 
+  /**
+   * The two requests the bad-input corpus saw answered 422 by the check: an empty Idempotency-Key
+   * is a malformed key (400, as the POST documents), on both endpoints, before the rows are read;
+   * an NDJSON body whose lines are no JSON has a row error per line (422, as the POST documents: "a
+   * line that is not JSON is a row error"), on both endpoints alike.
+   */
+  @Test
+  void anEmptyKeyIsRefusedAndNonJsonLinesAreRowErrorsAsThePostAnswersThem() throws Exception {
+    // a row error (value abc): an ignored empty key would let it answer 422
+    String badRow = HEADER + "MG-0001,W0,E-1,2026-03-01T08:15:00Z,IL6,abc,pg/mL,\n";
+    assertSameProblem("text/csv", badRow, "", 400);
+    JsonNode emptyKey = withoutInstance(validate(trial, "text/csv", badRow, ""));
+    assertThat(emptyKey.path("violations").get(0).path("field").asText())
+        .isEqualTo("Idempotency-Key");
+    // a valid batch with an empty key is not stored either
+    String valid = HEADER + "MG-0001,W0,E-2,2026-03-01T08:15:00Z,IL6,2.5,pg/mL,\n";
+    assertSameProblem("text/csv", valid, "", 400);
+
+    assertSameProblem("application/x-ndjson", "not json\nat all", null, 422);
+    JsonNode lines =
+        withoutInstance(validate(trial, "application/x-ndjson", "not json\nat all", null));
+    assertThat(lines.path("violations").findValuesAsText("message"))
+        .contains("is not well-formed JSON");
+    assertThat(count("SELECT count(*) FROM result WHERE trial_id = ?", trial)).isZero();
+  }
+
   private void assertSameProblem(String type, String body, String key, int status)
       throws Exception {
     Response checked = validate(trial, type, body, key);

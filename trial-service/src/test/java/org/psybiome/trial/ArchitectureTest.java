@@ -70,4 +70,9 @@ class ArchitectureTest {
             noPackageCycles(BASE).getDescription(),
             independentOfOtherServices(BASE).getDescription());
   }
+
+  @Test
+  void everyWriteOperationHasABodyLimitOfItsOwn() {
+    ServiceArchitecture.writesHaveBodyLimits(BASE).check(CLASSES);
+  }
 }

@@ -1,5 +1,6 @@
 package org.psybiome.biomarker.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,6 +15,31 @@ public interface BiomarkerConfig {
   /** The most rows one result batch may carry; a larger batch is refused whole. */
   @WithDefault("100000")
   int maxBatchRows();
+
+  /** The largest body each write operation takes (413 beyond, before it is read). */
+  BodyLimit bodyLimit();
+
+  interface BodyLimit {
+
+    /** An analyte of the catalogue (POST and PUT /analytes): codes, names, units and ranges. */
+    @WithDefault("256K")
+    MemorySize analyte();
+
+    /** A panel (POST and PUT /panels): a name and at most 500 analyte codes. */
+    @WithDefault("256K")
+    MemorySize panel();
+
+    /** A correction of one result: a value, unit, flags and a reason of free text. */
+    @WithDefault("256K")
+    MemorySize correction();
+
+    /**
+     * A result batch (posted or checked): {@link BiomarkerConfig#maxBatchRows} rows of a few
+     * hundred bytes each, so the HTTP layer's 64 MB.
+     */
+    @WithDefault("64M")
+    MemorySize batch();
+  }
 
   /** How many row errors a refused batch lists; the rest are only counted. */
   @WithDefault("1000")

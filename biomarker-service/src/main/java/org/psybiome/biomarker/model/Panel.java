@@ -19,9 +19,15 @@ public record Panel(
         String code,
     @NotBlank @Size(max = 200) String name,
     @NotEmpty
-        @Size(max = 500)
-        @Schema(description = "analyte codes of the catalogue, each once, in the panel's order")
+        @Schema(
+            description =
+                "analyte codes of the catalogue, each once, in the panel's order; more than 500"
+                    + " is a 413",
+            maxItems = MAX_ANALYTES)
         List<@NotBlank String> analytes) {
+
+  /** The most analytes a panel lists; more is refused whole (413), as a batch of too many rows. */
+  public static final int MAX_ANALYTES = 500;
 
   public Panel withCode(String code) {
     return new Panel(code, name, analytes);

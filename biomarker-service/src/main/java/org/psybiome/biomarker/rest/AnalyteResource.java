@@ -33,6 +33,7 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 
 /** The analyte catalogue: public to read, like a public registry; curators maintain it. */
 @Path("/api/v1/analytes")
@@ -98,6 +99,7 @@ public class AnalyteResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.ANALYTE)
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CURATOR)
   @SecurityRequirement(name = "bearerToken")
@@ -125,6 +127,7 @@ public class AnalyteResource {
   }
 
   @PUT
+  @BodyLimit(BiomarkerBodyLimits.ANALYTE)
   @Path("/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CURATOR)

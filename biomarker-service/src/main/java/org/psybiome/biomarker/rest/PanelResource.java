@@ -28,6 +28,7 @@ import org.psybiome.biomarker.model.Panel;
 import org.psybiome.biomarker.service.PanelService;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 
 /** Panels of analytes, as trial schedules name them. */
 @Path("/api/v1/panels")
@@ -78,6 +79,7 @@ public class PanelResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.PANEL)
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CURATOR)
   @SecurityRequirement(name = "bearerToken")
@@ -96,12 +98,18 @@ public class PanelResource {
           "The panel is invalid: no code, a field breaks its rule, an analyte not in the"
               + " catalogue or listed twice; each is listed in violations")
   @APIResponse(responseCode = "409", description = "A panel of this code exists")
+  @APIResponse(
+      responseCode = "413",
+      description =
+          "More than 500 analytes, or a body over psybiome.biomarker.body-limit.panel (256 KB"
+              + " unless configured otherwise)")
   public Response create(@Valid @NotNull Panel panel) {
     Panel created = panels.create(caller, panel);
     return Response.created(URI.create("/api/v1/panels/" + created.code())).entity(created).build();
   }
 
   @PUT
+  @BodyLimit(BiomarkerBodyLimits.PANEL)
   @Path("/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CURATOR)
@@ -122,6 +130,11 @@ public class PanelResource {
       description =
           "The panel is invalid (as for a POST), or the body names another code than the path")
   @APIResponse(responseCode = "404", description = "No such panel")
+  @APIResponse(
+      responseCode = "413",
+      description =
+          "More than 500 analytes, or a body over psybiome.biomarker.body-limit.panel (256 KB"
+              + " unless configured otherwise)")
   public Panel replace(
       @Parameter(description = "the panel's code") @PathParam("code") String code,
       @Valid @NotNull Panel panel) {

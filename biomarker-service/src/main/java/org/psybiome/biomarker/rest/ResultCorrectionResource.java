@@ -29,6 +29,7 @@ import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 import org.psybiome.persistence.idempotency.Idempotent;
 
@@ -50,6 +51,7 @@ public class ResultCorrectionResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.CORRECTION)
   @Path("/corrections")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)

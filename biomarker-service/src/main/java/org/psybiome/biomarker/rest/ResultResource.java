@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +38,7 @@ import org.psybiome.biomarker.service.ingest.ResultIngestion;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /** Results of a trial: posted in batches by the owning consortium's pipeline. */
@@ -61,6 +62,7 @@ public class ResultResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.BATCH)
   // CSV first: generated clients send the first type, and a lab pipeline's batch is a CSV file.
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
@@ -115,19 +117,19 @@ public class ResultResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description =
+          "Makes a retry safe: a key of 1 to 255 visible ASCII characters (e.g. a UUID)"
+              + " per batch, the caller's consortium's own. The same key with the same"
+              + " body and trial replays the first answer for 7 days, with"
+              + " Idempotent-Replayed: true; with another body or trial it is refused"
+              + " (422); while the first request is in flight, 409 with Retry-After. A"
+              + " request that fails frees its key.",
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public Response post(
       @PathParam("trialId") String trialId,
-      @Parameter(
-              description =
-                  "Makes a retry safe: a key of 1 to 255 visible ASCII characters (e.g. a UUID)"
-                      + " per batch, the caller's consortium's own. The same key with the same"
-                      + " body and trial replays the first answer for 7 days, with"
-                      + " Idempotent-Replayed: true; with another body or trial it is refused"
-                      + " (422); while the first request is in flight, 409 with Retry-After. A"
-                      + " request that fails frees its key.",
-              schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
       @Context HttpHeaders headers,
       @RequestBody(
               required = true,
@@ -194,6 +196,8 @@ public class ResultResource {
                                     + " \"unit\": \"pg/mL\"}\n"))
               })
           byte[] body) {
+    // read raw: @HeaderParam turns an empty header into null, which would skip the key's check
+    String idempotencyKey = headers.getHeaderString(IdempotencyKeyHeader.NAME);
     MediaType type = headers.getMediaType();
     String format =
         type == null ? MediaType.APPLICATION_JSON : type.getType() + "/" + type.getSubtype();

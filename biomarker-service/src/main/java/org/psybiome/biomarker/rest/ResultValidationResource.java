@@ -2,7 +2,6 @@ package org.psybiome.biomarker.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +26,8 @@ import org.psybiome.biomarker.service.ingest.ResultIngestion;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
+import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 
 /**
  * A dry run of posting a result batch: the POST's checks and answers, nothing stored. Pipelines
@@ -45,6 +47,7 @@ public class ResultValidationResource {
   }
 
   @POST
+  @BodyLimit(BiomarkerBodyLimits.BATCH)
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PIPELINE)
@@ -92,17 +95,17 @@ public class ResultValidationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Parameter(
+      name = IdempotencyKeyHeader.NAME,
+      in = ParameterIn.HEADER,
+      description =
+          "The key the batch will be posted with, if any: a key that would replay a"
+              + " stored batch is answered with it (outcome REPLAY), one used for"
+              + " another body with 422, one in flight with 409, as postResults would."
+              + " Not claimed.",
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   public BatchCheck validate(
       @PathParam("trialId") String trialId,
-      @Parameter(
-              description =
-                  "The key the batch will be posted with, if any: a key that would replay a"
-                      + " stored batch is answered with it (outcome REPLAY), one used for"
-                      + " another body with 422, one in flight with 409, as postResults would."
-                      + " Not claimed.",
-              schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
       @Context HttpHeaders headers,
       @RequestBody(
               required = true,
@@ -129,6 +132,8 @@ public class ResultValidationResource {
                             description = "One ResultRow JSON object per line"))
               })
           byte[] body) {
+    // read raw: @HeaderParam turns an empty header into null, which would skip the key's check
+    String idempotencyKey = headers.getHeaderString(IdempotencyKeyHeader.NAME);
     MediaType type = headers.getMediaType();
     String format =
         type == null ? MediaType.APPLICATION_JSON : type.getType() + "/" + type.getSubtype();

@@ -13,6 +13,7 @@ import org.psybiome.biomarker.repository.AnalyteRepository;
 import org.psybiome.biomarker.repository.PanelEntity;
 import org.psybiome.biomarker.repository.PanelRepository;
 import org.psybiome.common.problem.ProblemException;
+import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 
@@ -80,6 +81,15 @@ public class PanelService {
   }
 
   private void check(Panel panel) {
+    if (panel.analytes().size() > Panel.MAX_ANALYTES) {
+      // too many items, like a batch of too many rows: 413, before the codes are looked up
+      throw new ProblemException(
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "A panel lists at most "
+              + Panel.MAX_ANALYTES
+              + " analytes; this one lists "
+              + panel.analytes().size());
+    }
     List<Violation> violations = new ArrayList<>();
     Set<String> known =
         analytes.byCodes(panel.analytes()).stream().map(a -> a.code).collect(Collectors.toSet());

@@ -26,11 +26,11 @@ import org.psybiome.systemtests.harness.Trials;
  * refuses or with text no string can hold (NUL, a lone surrogate, invalid UTF-8) is a 400 —
  * Jackson's reading errors and Bean Validation are both "the request is malformed" here, and the
  * services document 422 only where a readable body breaks a rule of its content: a result batch's
- * row errors, a correction's value, a document that is no ClinicalTrials.gov study. A declared body
- * over a trial-service record's limit is a 413, a result batch of more than 100 000 rows too; a
- * content type the operation does not read is a 415; an unknown or repeated query parameter, or a
- * query parameter that is not of its type, a 400; a bad token a 401; a stale or made-up If-Match a
- * 412; an id that names nothing a 404.
+ * row errors, a correction's value, a document that is no ClinicalTrials.gov study. A body over its
+ * operation's own limit is a 413, a result batch of more than 100 000 rows too; a content type the
+ * operation does not read is a 415; an unknown or repeated query parameter, or a query parameter
+ * that is not of its type, a 400; a bad token a 401; a stale or made-up If-Match a 412; an id that
+ * names nothing a 404.
  */
 final class CorpusGenerator {
 
@@ -878,96 +878,189 @@ final class CorpusGenerator {
   }
 
   /**
-   * Bodies past the limits: trial-service's for a record of one trial (1 MB), and a batch of more
-   * than 100 000 result rows. (The other writes have the HTTP layer's 64 MB limit only; a body that
-   * large is not sent in every build.)
+   * A body just past its own operation's limit, for every write operation (413, unread): a trial
+   * record over 1 MB; a change of a trial or participant (status, unblinding, enrolment, screening)
+   * over 256 KB, which a record's limit would let through; an analyte or panel over 256 KB, a
+   * correction over 256 KB, an import over 8 MB; and a result batch, posted or checked, of more
+   * than 100 000 rows (its byte limit is the HTTP layer's 64 MB, not sent in every build).
    */
   private List<BadRequest> oversizedBodies(String trialPath, String participantPath) {
     List<BadRequest> oversized = new ArrayList<>();
-    record Target(String operation, String method, String path, String role, String ifMatch) {}
+    record Target(
+        String operation, String method, String path, String role, String ifMatch, int over) {}
+    int record = 1 << 20;
+    int change = 256 << 10;
     List<Target> targets =
         List.of(
-            new Target("POST /api/v1/trials", "POST", "/api/v1/trials", "registrant", null),
-            new Target("PUT /api/v1/trials/{id}", "PUT", trialPath, "registrant", f.etag()),
+            new Target("POST /api/v1/trials", "POST", "/api/v1/trials", "registrant", null, record),
+            new Target("PUT /api/v1/trials/{id}", "PUT", trialPath, "registrant", f.etag(), record),
             new Target(
                 "POST /api/v1/trials/{id}/status",
                 "POST",
                 trialPath + "/status",
                 "registrant",
-                f.etag()),
+                f.etag(),
+                change),
             new Target(
                 "POST /api/v1/trials/{id}/unblinding",
                 "POST",
                 trialPath + "/unblinding",
                 "statistician",
-                STALE),
+                STALE,
+                change),
             new Target(
                 "POST /api/v1/trials/{id}/participants",
                 "POST",
                 trialPath + "/participants",
                 "registrant",
-                null),
+                null,
+                change),
             new Target(
                 "POST /api/v1/trials/{id}/participants/{code}/status",
                 "POST",
                 participantPath + "/status",
                 "registrant",
-                null),
+                null,
+                change),
             new Target(
                 "POST /api/v1/trials/{id}/participants/{code}/unblinding",
                 "POST",
                 participantPath + "/unblinding",
                 "statistician",
-                null),
+                null,
+                change),
             new Target(
                 "POST /api/v1/trials/{id}/screenings",
                 "POST",
                 trialPath + "/screenings",
                 "registrant",
-                null));
+                null,
+                change));
     for (Target target : targets) {
       ObjectNode huge =
           f.trialRecord()
               .deepCopy()
               .put(
                   "scientificTitle",
-                  HostileStrings.longString(1_100_000 + random.nextInt(400_000), 'y'));
-      Map<String, String> headers = auth(target.role());
-      headers.put("Content-Type", "application/json");
-      if (target.ifMatch() != null) {
-        headers.put("If-Match", target.ifMatch());
-      }
+                  HostileStrings.longString(target.over() + random.nextInt(400_000), 'y'));
       oversized.add(
-          new BadRequest(
+          oversized(
               target.operation(),
-              "oversized-body",
-              "> 1 MB",
-              413,
-              false,
               target.method(),
               target.path(),
-              headers,
+              target.role(),
+              target.ifMatch(),
+              "> " + (target.over() >> 10) + " KB",
               JsonMutations.utf8(huge.toString())));
     }
+    int catalogue = 256 << 10;
+    ObjectNode analyte =
+        f.analyte().deepCopy().put("name", HostileStrings.longString(catalogue, 'a'));
+    ObjectNode panel = f.panel().deepCopy().put("name", HostileStrings.longString(catalogue, 'p'));
+    oversized.add(
+        oversized(
+            "POST /api/v1/analytes",
+            "POST",
+            "/api/v1/analytes",
+            "curator",
+            null,
+            "> 256 KB",
+            JsonMutations.utf8(analyte.deepCopy().put("code", "CORPUS_BIG").toString())));
+    oversized.add(
+        oversized(
+            "PUT /api/v1/analytes/{code}",
+            "PUT",
+            "/api/v1/analytes/IL6",
+            "curator",
+            null,
+            "> 256 KB",
+            JsonMutations.utf8(analyte.toString())));
+    oversized.add(
+        oversized(
+            "POST /api/v1/panels",
+            "POST",
+            "/api/v1/panels",
+            "curator",
+            null,
+            "> 256 KB",
+            JsonMutations.utf8(panel.deepCopy().put("code", "CORPUS_BIG").toString())));
+    oversized.add(
+        oversized(
+            "PUT /api/v1/panels/{code}",
+            "PUT",
+            "/api/v1/panels/INFLAMMATION",
+            "curator",
+            null,
+            "> 256 KB",
+            JsonMutations.utf8(panel.toString())));
+    oversized.add(
+        oversized(
+            "POST /api/v1/trials/{trialId}/results/{resultId}/corrections",
+            "POST",
+            trialPath + "/results/" + f.result() + "/corrections",
+            "pipeline",
+            null,
+            "> 256 KB",
+            JsonMutations.utf8(
+                Trials.JSON
+                    .createObjectNode()
+                    .put("value", "1.5")
+                    .put("unit", "pg/mL")
+                    .put("reason", HostileStrings.longString(change, 'r'))
+                    .toString())));
+    oversized.add(
+        oversized(
+            "POST /api/v1/imports/clinicaltrials-gov",
+            "POST",
+            "/api/v1/imports/clinicaltrials-gov",
+            "registrant",
+            null,
+            "> 8 MB",
+            JsonMutations.utf8(
+                "["
+                    + f.trialRecord()
+                        .deepCopy()
+                        .put("padding", HostileStrings.longString(8 << 20, 'i'))
+                    + "]")));
     StringBuilder csv =
         new StringBuilder("participant,visit,sampleId,collectedAt,analyte,value,unit\n");
     for (int i = 0; i <= 100_000; i++) {
       csv.append("NOBODY,W0,S").append(i).append(",2026-01-05T08:00:00Z,IL6,1,pg/mL\n");
     }
-    Map<String, String> pipeline = auth("pipeline");
-    pipeline.put("Content-Type", "text/csv");
-    oversized.add(
-        new BadRequest(
-            "POST /api/v1/trials/{trialId}/results",
-            "oversized-body",
-            "100 001 rows",
-            413,
-            false,
-            "POST",
-            trialPath + "/results",
-            pipeline,
-            JsonMutations.utf8(csv.toString())));
+    byte[] rows = JsonMutations.utf8(csv.toString());
+    for (String check : List.of("", "/validate")) {
+      Map<String, String> pipeline = auth("pipeline");
+      pipeline.put("Content-Type", "text/csv");
+      oversized.add(
+          new BadRequest(
+              "POST /api/v1/trials/{trialId}/results" + check,
+              "oversized-body",
+              "100 001 rows",
+              413,
+              false,
+              "POST",
+              trialPath + "/results" + check,
+              pipeline,
+              rows));
+    }
     return oversized;
+  }
+
+  private BadRequest oversized(
+      String operation,
+      String method,
+      String path,
+      String role,
+      String ifMatch,
+      String variant,
+      byte[] body) {
+    Map<String, String> headers = auth(role);
+    headers.put("Content-Type", "application/json");
+    if (ifMatch != null) {
+      headers.put("If-Match", ifMatch);
+    }
+    return new BadRequest(
+        operation, "oversized-body", variant, 413, false, method, path, headers, body);
   }
 
   private BadRequest badToken(String operation, String method, String path, ObjectNode body) {

@@ -100,8 +100,9 @@ final class ResultBatchMutations {
   }
 
   /**
-   * Bodies that are no batch: not well-formed or without a usable CSV header (400), or a header
-   * with unknown or missing columns, or no rows (422), as the API document says.
+   * Bodies that are no batch: JSON or CSV that is not well-formed or a CSV without a usable header
+   * (400), or a header with unknown or missing columns, NDJSON lines that are no rows, or no rows
+   * (422), as the API document says.
    */
   private Mutated malformed(String format) {
     Body body =
@@ -118,11 +119,12 @@ final class ResultBatchMutations {
                       new Body(
                           "participant,visit,sampleId,collectedAt,analyte,value,unit\n", 422)));
           case "application/x-ndjson" ->
+              // each line is a row: one that is not JSON, or no object, is a row error (422, as
+              // postResults documents), even when no line of the body is JSON
               pick(
                   List.of(
-                      new Body("{\"participant\":", 400),
-                      new Body("not json\nat all", 400),
-                      // each line is a row: one that is no object is a row error
+                      new Body("{\"participant\":", 422),
+                      new Body("not json\nat all", 422),
                       new Body("[1,2,3]\n", 422),
                       new Body("{}\n{}\n", 422)));
           default ->

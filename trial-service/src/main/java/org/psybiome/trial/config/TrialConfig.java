@@ -1,5 +1,6 @@
 package org.psybiome.trial.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,12 +16,29 @@ public interface TrialConfig {
   @WithDefault("psybiome.trial.allocations")
   String allocationsTopic();
 
-  /**
-   * Largest body of a request about one trial record (Content-Length); imports, which may carry
-   * many studies, are bounded only by the HTTP layer's limit.
-   */
-  @WithDefault("1M")
-  io.quarkus.runtime.configuration.MemorySize maxRecordBody();
+  /** The largest body each write operation takes (413 beyond, before it is read). */
+  BodyLimit bodyLimit();
+
+  interface BodyLimit {
+
+    /** A trial record (POST and PUT /trials): its schedule, arms and outcomes fit in far less. */
+    @WithDefault("1M")
+    MemorySize record();
+
+    /**
+     * A change about one trial or participant (status, unblinding, enrolment, screening, a
+     * participant's follow-up or unblinding): a handful of fields and a reason of free text.
+     */
+    @WithDefault("256K")
+    MemorySize change();
+
+    /**
+     * A ClinicalTrials.gov import: a study document is about 100 KB with its results section, so a
+     * page of a few dozen studies fits.
+     */
+    @WithDefault("8M")
+    MemorySize ctgovImport();
+  }
 
   /** Largest page a search or listing returns. */
   @WithDefault("200")

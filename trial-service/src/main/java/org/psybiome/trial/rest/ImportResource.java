@@ -40,6 +40,7 @@ import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.CtgovStudyDocument;
@@ -77,6 +78,7 @@ public class ImportResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.IMPORT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, NDJSON})
   @RolesAllowed(Roles.REGISTRANT)

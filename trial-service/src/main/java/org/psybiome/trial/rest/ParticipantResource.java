@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.EmergencyUnblinding;
@@ -58,6 +59,7 @@ public class ParticipantResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
   @Operation(
@@ -101,6 +103,7 @@ public class ParticipantResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Path("/{code}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
@@ -144,6 +147,7 @@ public class ParticipantResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Path("/{code}/unblinding")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.REGISTRANT, Roles.STATISTICIAN})

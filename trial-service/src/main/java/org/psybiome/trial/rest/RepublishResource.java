@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.trial.api.Republication;
 import org.psybiome.trial.service.TrialRepublisher;
 
@@ -27,6 +28,7 @@ public class RepublishResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)
   @Operation(hidden = true)

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psybiome.common.problem.Problem;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.Screening;
@@ -43,6 +44,7 @@ public class ScreeningResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
   @Operation(

@@ -38,6 +38,7 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.Violation;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.common.web.BodyLimit;
 import org.psybiome.persistence.idempotency.IdempotencyKeyHeader;
 import org.psybiome.persistence.idempotency.Idempotent;
 import org.psybiome.trial.api.AuditPage;
@@ -108,6 +109,7 @@ public class TrialResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.RECORD)
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
   @SecurityRequirement(name = "bearerToken")
@@ -433,6 +435,7 @@ public class TrialResource {
   }
 
   @PUT
+  @BodyLimit(TrialBodyLimits.RECORD)
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
@@ -498,6 +501,7 @@ public class TrialResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Path("/{id}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRANT)
@@ -554,6 +558,7 @@ public class TrialResource {
   }
 
   @POST
+  @BodyLimit(TrialBodyLimits.CHANGE)
   @Path("/{id}/unblinding")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.STATISTICIAN)

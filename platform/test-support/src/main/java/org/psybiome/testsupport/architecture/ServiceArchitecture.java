@@ -1,5 +1,7 @@
 package org.psybiome.testsupport.architecture;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -172,6 +174,24 @@ public final class ServiceArchitecture {
         .resideInAnyPackage(otherPackages.stream().map(p -> p + "..").toArray(String[]::new))
         .allowEmptyShould(true)
         .because("services share only the platform modules, never each other's code");
+  }
+
+  /**
+   * Every write operation (POST, PUT, PATCH) names its own body limit ({@code
+   * org.psybiome.common.web.BodyLimit}), so that none is left with the HTTP layer's limit only.
+   */
+  public static ArchRule writesHaveBodyLimits(String basePackage) {
+    return methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage(basePackage + "..")
+        .and(
+            annotatedWith("jakarta.ws.rs.POST")
+                .or(annotatedWith("jakarta.ws.rs.PUT"))
+                .or(annotatedWith("jakarta.ws.rs.PATCH")))
+        .should()
+        .beAnnotatedWith("org.psybiome.common.web.BodyLimit")
+        .because("each write is sized for what it carries (413 beyond, before it is read)");
   }
 
   /** The rules every service with rest, service and repository layers follows. */
