@@ -189,6 +189,30 @@ final class BenchTrials {
     }
   }
 
+  /** Posts one CSV batch through the gateway with a fresh Idempotency-Key; expects 201. */
+  void postBatch(String trialId, String pipelineToken, byte[] csv) {
+    Http.expect(
+        http.send(
+            "POST",
+            gateway("/api/v1/trials/" + trialId + "/results"),
+            pipelineToken,
+            "text/csv",
+            csv,
+            Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())),
+        201);
+  }
+
+  /** Results stored for a trial, derived ones (KYN/TRP ratio, Shannon diversity) left out. */
+  long postedResults(String trialId) throws Exception {
+    try (Connection biomarker = databases.biomarker()) {
+      return Databases.count(
+          biomarker,
+          "SELECT count(*) FROM result r JOIN analyte a ON a.code = r.analyte_code"
+              + " WHERE r.trial_id = ? AND NOT a.derived",
+          trialId);
+    }
+  }
+
   URI gateway(String path) {
     return stack.gateway().resolve(path);
   }

@@ -1,14 +1,10 @@
 package org.psybiome.bench;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Bulk ingestion end to end: the rows are posted through the gateway as CSV batches of 100 000
@@ -63,31 +59,14 @@ final class IngestionBenchmark {
     long start = System.nanoTime();
     for (byte[] batch : batches) {
       long t = System.nanoTime();
-      HttpResponse<String> response =
-          http.send(
-              "POST",
-              trials.gateway("/api/v1/trials/" + trialId + "/results"),
-              pipeline,
-              "text/csv",
-              batch,
-              Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-      Http.expect(response, 201);
+      trials.postBatch(trialId, pipeline, batch);
       Progress.say("  batch stored in %.2f s", (System.nanoTime() - t) / 1e9);
     }
     double ingestSeconds = (System.nanoTime() - start) / 1e9;
     batches.clear();
-    try (Connection biomarker = databases.biomarker()) {
-      // biomarker-service adds derived results (KYN/TRP ratio, Shannon diversity) of its own
-      long stored =
-          Databases.count(
-              biomarker,
-              "SELECT count(*) FROM result r JOIN analyte a ON a.code = r.analyte_code"
-                  + " WHERE r.trial_id = ? AND NOT a.derived",
-              trialId);
-      if (stored != rows) {
-        throw new IllegalStateException(
-            trialId + " has " + stored + " results stored, not " + rows);
-      }
+    long stored = trials.postedResults(trialId);
+    if (stored != rows) {
+      throw new IllegalStateException(trialId + " has " + stored + " results stored, not " + rows);
     }
 
     Progress.say("ingestion: COPY of the same %,d rows (baseline)", rows);

@@ -1,13 +1,11 @@
 package org.psybiome.bench;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Ingestion as the batch grows (issue #15: 1 000 / 10 000 / 100 000-row CSV batches), cold and
@@ -115,16 +113,9 @@ final class IngestionCurve {
           "ingest curve: %,d-row batches: cold %.0f rows/s, warm %s, COPY %s",
           size, coldRate, warmStat, copyStat);
     }
-    try (var biomarker = databases.biomarker()) {
-      long stored =
-          Databases.count(
-              biomarker,
-              "SELECT count(*) FROM result r JOIN analyte a ON a.code = r.analyte_code"
-                  + " WHERE r.trial_id = ? AND NOT a.derived",
-              trialId);
-      if (stored != next) {
-        throw new IllegalStateException(trialId + " has " + stored + " results, not " + next);
-      }
+    long stored = trials.postedResults(trialId);
+    if (stored != next) {
+      throw new IllegalStateException(trialId + " has " + stored + " results, not " + next);
     }
     Map<String, Object> curve = new LinkedHashMap<>();
     curve.put("trial", trialId);
@@ -146,15 +137,7 @@ final class IngestionCurve {
   private double post(String trialId, String token, ResultRows generator, long first, int count) {
     byte[] batch = IngestionBenchmark.csv(generator, first, count);
     long start = System.nanoTime();
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            trials.gateway("/api/v1/trials/" + trialId + "/results"),
-            token,
-            "text/csv",
-            batch,
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    Http.expect(response, 201);
+    trials.postBatch(trialId, token, batch);
     return (System.nanoTime() - start) / 1e9;
   }
 }

@@ -102,6 +102,34 @@ class BodyLimitTest {
   }
 
   @Test
+  void aChunkedImportOverItsLimitImportsNothingEvenWhenItsFirstStudyIsGood() throws Exception {
+    // an import acts study by study as it reads: the first, good study must not be imported
+    // when the body it came in is then found too large
+    com.fasterxml.jackson.databind.node.ObjectNode study;
+    try (var in = BodyLimitTest.class.getResourceAsStream("/ctgov/NCT04207047.json")) {
+      study =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    String nct =
+        "NCT9"
+            + String.format(
+                "%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+    var identification =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            study.at("/protocolSection/identificationModule");
+    identification.put("nctId", nct);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) identification.get("orgStudyIdInfo"))
+        .put("id", "BODY-LIMIT-" + nct);
+    long before = total();
+    String body = "[" + study + ",\"" + "s".repeat(8_388_608) + "\"]";
+    HttpResponse<String> refused = chunked("/api/v1/imports/clinicaltrials-gov", body);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.body()).contains("psybiome.trial.body-limit.ctgov-import");
+    assertThat(total()).isEqualTo(before);
+  }
+
+  @Test
   void aChunkedBodyUnderItsLimitIsReadWhole() throws Exception {
     HttpResponse<String> created =
         chunked("/api/v1/trials", DemoTrials.load(DemoTrials.DIET).toString());

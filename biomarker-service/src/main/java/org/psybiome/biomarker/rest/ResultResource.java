@@ -62,7 +62,8 @@ public class ResultResource {
   }
 
   @POST
-  @BodyLimit(BiomarkerBodyLimits.BATCH)
+  // every row is checked before any is stored: no need to hold 64 MB before reading
+  @BodyLimit(value = BiomarkerBodyLimits.BATCH, streamed = true)
   // CSV first: generated clients send the first type, and a lab pipeline's batch is a CSV file.
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)

@@ -47,7 +47,8 @@ public class ResultValidationResource {
   }
 
   @POST
-  @BodyLimit(BiomarkerBodyLimits.BATCH)
+  // every row is checked before any is stored: no need to hold 64 MB before reading
+  @BodyLimit(value = BiomarkerBodyLimits.BATCH, streamed = true)
   @Consumes({BatchParser.CSV, MediaType.APPLICATION_JSON, BatchParser.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PIPELINE)

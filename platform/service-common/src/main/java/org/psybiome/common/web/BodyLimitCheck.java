@@ -12,8 +12,9 @@ import org.psybiome.common.problem.ProblemType;
 
 /**
  * Refuses a body over its operation's {@link BodyLimit} with a 413 problem naming the limit: a
- * declared Content-Length before a byte is read, an undeclared (chunked) length as soon as the
- * reading passes the limit. Either way before the body is parsed, so nothing is stored. A service
+ * declared Content-Length before a byte is read, an undeclared (chunked) length once the reading
+ * passes the limit, which is before the operation starts unless it is {@link BodyLimit#streamed()}
+ * (then as it reads; such an operation stores nothing before the end). Nothing is stored. A service
  * without {@link BodyLimits} (or an operation without the annotation) has the HTTP layer's limit
  * only.
  */
@@ -45,9 +46,19 @@ public class BodyLimitCheck {
         throw tooLarge(limit, "this one declares " + length);
       }
     } else if (request.hasEntity()) {
-      request.setEntityStream(
+      java.io.InputStream limited =
           new LimitedInputStream(
-              request.getEntityStream(), limit.bytes(), () -> tooLarge(limit, "this one is more")));
+              request.getEntityStream(), limit.bytes(), () -> tooLarge(limit, "this one is more"));
+      request.setEntityStream(annotation.streamed() ? limited : readWhole(limited));
+    }
+  }
+
+  /** The whole body, read before the operation starts: a 413 comes before anything is done. */
+  private static java.io.InputStream readWhole(java.io.InputStream limited) {
+    try (limited) {
+      return new java.io.ByteArrayInputStream(limited.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
