@@ -28,7 +28,10 @@ import org.psybiome.gateway.model.Upstream;
  *
  * <p>A failure is a service that cannot be reached or drops the connection. Any answer, 5xx
  * included, is a success, and so is a timeout: a slow service is up, and refusing it would not make
- * it faster. State is per replica.
+ * it faster. An exchange the gateway abandoned because its client hung up ({@link ClientGone}) says
+ * nothing of the service and is not counted either: clients closing their connections together (a
+ * load generator ending a run, a proxy in front recycling its pool) must not shut a healthy service
+ * off for everyone. State is per replica.
  */
 @ApplicationScoped
 public class UpstreamBreakers {
@@ -75,7 +78,7 @@ public class UpstreamBreakers {
     if (cause instanceof UpstreamUnavailable unavailable) {
       return unavailable.reason() == UpstreamUnavailable.Reason.UNREACHABLE;
     }
-    return !(cause instanceof TimeoutException);
+    return !(cause instanceof TimeoutException) && !(cause instanceof ClientGone);
   }
 
   /** The failure itself, without the wrapper a {@link CompletionStage} may add. */

@@ -32,6 +32,7 @@ import org.psybiome.common.problem.Problem;
 import org.psybiome.common.problem.ProblemResponses;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.web.CorrelationIds;
+import org.psybiome.gateway.client.ClientGone;
 import org.psybiome.gateway.client.RequestNotSent;
 import org.psybiome.gateway.client.UpstreamBreakers;
 import org.psybiome.gateway.client.UpstreamUnavailable;
@@ -228,8 +229,19 @@ public class ApiProxy {
 
     private Future<ProxyResponse> exchange(
         ProxyContext context, Upstream upstream, io.vertx.core.Context loop) {
+      HttpServerRequest client = context.request().proxiedRequest();
       CompletionStage<ProxyResponse> exchange =
-          breakers.call(upstream, () -> context.sendRequest().toCompletionStage());
+          breakers.call(
+              upstream,
+              () ->
+                  context
+                      .sendRequest()
+                      // the proxy resets the service's exchange when the client hangs up
+                      .recover(
+                          failure ->
+                              Future.failedFuture(
+                                  client.response().closed() ? new ClientGone(failure) : failure))
+                      .toCompletionStage());
       return Future.fromCompletionStage(exchange, loop);
     }
 
@@ -242,7 +254,8 @@ public class ApiProxy {
           && !EdgeProblems.hasBody(request)
           && !(cause instanceof RequestNotSent)
           && !(cause instanceof UpstreamUnavailable)
-          && !(cause instanceof TimeoutException);
+          && !(cause instanceof TimeoutException)
+          && !(cause instanceof ClientGone);
     }
 
     /**
@@ -309,7 +322,12 @@ public class ApiProxy {
         type = ProblemType.OUTCOME_UNKNOWN;
         detail = outcomeUnknown(upstream, request, failure);
       }
-      if (!(failure instanceof UpstreamUnavailable)) {
+      if (failure instanceof ClientGone) {
+        // nobody is left to read the problem below; the service is not at fault
+        Log.debugf(
+            "%s %s: the client hung up before %s answered",
+            request.method(), path, upstream.serviceName());
+      } else if (!(failure instanceof UpstreamUnavailable)) {
         Log.warnf(
             "%s failed for %s %s: %s (%s answered %d)",
             upstream.serviceName(),
