@@ -248,27 +248,32 @@ public class CurrentResultStore {
   /** As above, of one stool basis (WET, DRY) only, too (of any basis when null). */
   public List<ParticipantValue> participantValues(
       String trialId, String analyte, Set<String> visits, Specimen specimen, String basis) {
-    String latest = " ORDER BY collected_at DESC, id DESC) FILTER (WHERE qc_status <> 'FAIL'))[1]";
+    // One sort, then the first row of each participant and visit: results that did not fail QC
+    // first, the latest of them first; a group whose first row failed has failed throughout, and
+    // its value columns are null. (Seven ordered array_agg()s did the same at about twice the
+    // cost.)
+    String kept = "CASE WHEN qc_status <> 'FAIL' THEN ";
     String sql =
-        "SELECT participant_code, visit_code,"
-            + " (array_agg(standard_value"
-            + latest
-            + ", (array_agg(censored"
-            + latest
-            + ", (array_agg(qc_status"
-            + latest
-            + ", count(*) FILTER (WHERE qc_status = 'FAIL')"
-            + ", (array_agg(comparator"
-            + latest
-            + ", (array_agg(collected_at"
-            + latest
-            + ", (array_agg(assay_run"
-            + latest
+        "SELECT DISTINCT ON (participant_code, visit_code) participant_code, visit_code, "
+            + kept
+            + "standard_value END, "
+            + kept
+            + "censored END, "
+            + kept
+            + "qc_status END,"
+            + " count(*) FILTER (WHERE qc_status = 'FAIL')"
+            + " OVER (PARTITION BY participant_code, visit_code), "
+            + kept
+            + "comparator END, "
+            + kept
+            + "collected_at END, "
+            + kept
+            + "assay_run END"
             + " FROM current_result"
             + " WHERE trial_id = ? AND analyte_code = ? AND visit_code = ANY (?)"
             + (specimen == null ? "" : " AND specimen = ?")
             + (basis == null ? "" : " AND basis = ?")
-            + " GROUP BY participant_code, visit_code";
+            + " ORDER BY participant_code, visit_code, qc_status = 'FAIL', collected_at DESC, id DESC";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
@@ -406,15 +411,25 @@ public class CurrentResultStore {
     }
   }
 
-  /** Per visit and analyte, the number of the trial's results and of its censored ones. */
+  /**
+   * Per visit and analyte, the number of the trial's results and of its censored ones. Read from
+   * the results joined to the trial's latest corrections (the few there are), not through the
+   * current_result view, whose per-row correction lookup made this 3-4 times slower on a trial of
+   * 140 000 results (700 ms against 190 ms).
+   */
   public List<ResultCount> counts(String trialId) {
     String sql =
-        "SELECT visit_code, analyte_code, count(*), count(*) FILTER (WHERE censored)"
-            + " FROM current_result WHERE trial_id = ?"
-            + " GROUP BY visit_code, analyte_code ORDER BY visit_code, analyte_code";
+        "SELECT r.visit_code, r.analyte_code, count(*),"
+            + " count(*) FILTER (WHERE COALESCE(c.censored, r.censored))"
+            + " FROM result r LEFT JOIN (SELECT DISTINCT ON (result_id) result_id, censored"
+            + " FROM result_correction WHERE trial_id = ? ORDER BY result_id, id DESC) c"
+            + " ON c.result_id = r.id"
+            + " WHERE r.trial_id = ?"
+            + " GROUP BY r.visit_code, r.analyte_code ORDER BY r.visit_code, r.analyte_code";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, trialId);
+      select.setString(2, trialId);
       List<ResultCount> counts = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
@@ -425,6 +440,31 @@ public class CurrentResultStore {
       return counts;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot count the results of " + trialId, e);
+    }
+  }
+
+  /**
+   * The catalogue's analytes the trial has results of at {@code visit}: one index probe per analyte
+   * (a correction never changes a result's analyte or visit).
+   */
+  public List<String> analytesAt(String trialId, String visit) {
+    String sql =
+        "SELECT a.code FROM analyte a WHERE EXISTS (SELECT 1 FROM result r"
+            + " WHERE r.trial_id = ? AND r.analyte_code = a.code AND r.visit_code = ?)"
+            + " ORDER BY a.code";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, trialId);
+      select.setString(2, visit);
+      List<String> codes = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          codes.add(row.getString(1));
+        }
+      }
+      return codes;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list the analytes of " + trialId + " at " + visit, e);
     }
   }
 

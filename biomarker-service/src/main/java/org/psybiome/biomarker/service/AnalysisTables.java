@@ -9,7 +9,6 @@ import org.psybiome.biomarker.model.AnalysisRow;
 import org.psybiome.biomarker.model.AnalysisTable;
 import org.psybiome.biomarker.model.AncovaComparison;
 import org.psybiome.biomarker.model.ArmComparison;
-import org.psybiome.biomarker.model.ResultCount;
 import org.psybiome.biomarker.model.Summary;
 import org.psybiome.biomarker.model.TrialOutcomes;
 import org.psybiome.biomarker.model.TrialSnapshot;
@@ -72,9 +71,9 @@ public class AnalysisTables {
     secondary = benjaminiHochberg(secondary);
     List<AnalysisRow> unregistered = new ArrayList<>();
     Set<String> analysed = new LinkedHashSet<>();
-    for (ResultCount count : results.counts(trialId)) {
-      if (count.visit().equals(visit) && !outcomes.registers(count.analyte())) {
-        analysed.add(count.analyte());
+    for (String analyte : results.analytesAt(trialId, visit)) {
+      if (!outcomes.registers(analyte)) {
+        analysed.add(analyte);
       }
     }
     for (String measure : analysed) {

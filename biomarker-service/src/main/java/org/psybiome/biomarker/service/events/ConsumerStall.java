@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.psybiome.biomarker.config.BiomarkerConfig;
 
@@ -21,8 +22,21 @@ import org.psybiome.biomarker.config.BiomarkerConfig;
 @Singleton
 public class ConsumerStall {
 
-  /** The event the consumer is stuck on: where, since when, how often tried, the last error. */
-  public record Stuck(String position, Instant since, int attempts, String error) {}
+  /**
+   * The event the consumer is stuck on: its partition (topic-N) and offset, since when, how often
+   * tried, the last error.
+   */
+  public record Stuck(String partition, long offset, Instant since, int attempts, String error) {
+
+    boolean at(String otherPartition, long otherOffset) {
+      return partition.equals(otherPartition) && offset == otherOffset;
+    }
+
+    /** topic-N@offset, as operators read it in the log and the health check. */
+    public String position() {
+      return partition + "@" + offset;
+    }
+  }
 
   private final Clock clock;
   private final Duration alertAfter;
@@ -47,13 +61,12 @@ public class ConsumerStall {
    * The event at {@code offset} of {@code partition} (topic-N) failed again, or for the first time.
    */
   void failed(String partition, long offset, Throwable error) {
-    String position = partition + "@" + offset;
     Stuck last = stuck;
     String message = String.valueOf(error);
     stuck =
-        last != null && last.position().equals(position)
-            ? new Stuck(position, last.since(), last.attempts() + 1, message)
-            : new Stuck(position, clock.instant(), 1, message);
+        last != null && last.at(partition, offset)
+            ? new Stuck(partition, offset, last.since(), last.attempts() + 1, message)
+            : new Stuck(partition, offset, clock.instant(), 1, message);
     if (stalled() && !alerted) {
       alerted = true;
       Stuck now = stuck;
@@ -69,16 +82,15 @@ public class ConsumerStall {
    * stall is over only if its own partition moved past the failing event: events of other
    * partitions applied meanwhile say nothing of it.
    */
-  void progressed(java.util.Map<String, Long> next) {
+  void progressed(Map<String, Long> next) {
     Stuck now = stuck;
     if (now == null) {
       return;
     }
-    int at = now.position().lastIndexOf('@');
-    Long moved = next.get(now.position().substring(0, at));
-    if (moved != null && moved > Long.parseLong(now.position().substring(at + 1))) {
+    Long moved = next.get(now.partition());
+    if (moved != null && moved > now.offset()) {
       if (alerted) {
-        Log.infof("Trial events consumer goes on past %s", stuck.position());
+        Log.infof("Trial events consumer goes on past %s", now.position());
       }
       stuck = null;
       alerted = false;
