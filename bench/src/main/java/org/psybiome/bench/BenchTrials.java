@@ -66,6 +66,10 @@ final class BenchTrials {
   String register(Path template, ArrayNode visits, int targetSampleSize) throws Exception {
     ObjectNode trial = (ObjectNode) JSON.readTree(Files.readString(template));
     trial.remove("secondaryIds");
+    // The benchmarks enrol by arm; a copy the registry randomises would refuse that (400).
+    if (trial.path("design") instanceof ObjectNode design) {
+      design.remove("randomisation");
+    }
     String acronym = "BENCH-" + runTag + "-" + (++registered);
     trial.put("acronym", acronym);
     trial.put("publicTitle", "[benchmark " + acronym + "] " + trial.path("publicTitle").asText());

@@ -24,7 +24,9 @@ class RssSamplerTest {
     long before = RssSampler.rssKb(stack.pidFile("gateway")).orElseThrow();
     try (RssSampler sampler = new RssSampler(stack)) {
       sampler.sampleAll();
-      byte[] grown = new byte[64 * 1024 * 1024];
+      // far more than the JVM may give back or take elsewhere between the samples (with 64 MB the
+      // peak once came out 50 MB above the reading before: RSS moves on its own)
+      byte[] grown = new byte[256 * 1024 * 1024];
       java.util.Arrays.fill(grown, (byte) 1); // touch every page so it is resident
       sampler.sampleAll();
       Report report = new Report();
@@ -34,7 +36,7 @@ class RssSamplerTest {
           BenchTrials.JSON.readTree(Files.readString(state.resolve("out.json"))).path("services");
       assertThat(services.path("gateway").path("rss_samples").asInt()).isEqualTo(2);
       assertThat(services.path("gateway").path("rss_peak_mb").asLong() * 1024)
-          .isGreaterThanOrEqualTo(before + 60 * 1024);
+          .isGreaterThanOrEqualTo(before + 128 * 1024);
       assertThat(services.has("trial-service")).isFalse();
       assertThat(grown[grown.length - 1]).isEqualTo((byte) 1);
     }
