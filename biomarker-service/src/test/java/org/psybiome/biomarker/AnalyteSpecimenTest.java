@@ -145,6 +145,42 @@ class AnalyteSpecimenTest {
         .body("pooled.n", equalTo(1));
   }
 
+  /**
+   * The specimens a summary chooses among are those of stored results only: a batch refused for a
+   * bad row adds none, a later batch in another specimen does.
+   */
+  @Test
+  void aSecondSpecimenCountsOnceItsBatchIsStored() {
+    post(
+            trial,
+            "text/csv",
+            HEADER + "MG-0001,W0,SB-1,SERUM,2026-03-01T08:00:00Z,BDNF,30,ng/mL\n",
+            null)
+        .then()
+        .statusCode(201);
+    summary("").then().statusCode(200).body("pooled.n", equalTo(1));
+
+    String refused =
+        HEADER
+            + "MG-0002,W0,SB-2,PLASMA,2026-03-01T08:00:00Z,BDNF,10,ng/mL\n"
+            + "MG-0003,W0,SB-3,PLASMA,2026-03-01T08:00:00Z,NOPE,14,ng/mL\n";
+    post(trial, "text/csv", refused, null).then().statusCode(422);
+    summary("").then().statusCode(200).body("pooled.n", equalTo(1));
+
+    post(
+            trial,
+            "text/csv",
+            HEADER + "MG-0002,W0,SB-2,PLASMA,2026-03-01T08:00:00Z,BDNF,10,ng/mL\n",
+            null)
+        .then()
+        .statusCode(201);
+    summary("")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("specimen"))
+        .body("detail", containsString("[SERUM, PLASMA]"));
+  }
+
   private io.restassured.response.Response summary(String query) {
     return as("reader", CONSORTIUM)
         .get("/api/v1/trials/" + trial + "/summaries/BDNF?visit=W0" + query);

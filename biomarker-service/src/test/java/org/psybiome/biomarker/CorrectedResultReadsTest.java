@@ -104,6 +104,51 @@ class CorrectedResultReadsTest {
     assertThat(summary.getDouble("pooled.max")).isCloseTo(9, within(1e-6));
   }
 
+  /**
+   * The counts read the results joined to their latest corrections (not the view): a correction to
+   * below the limit counts as censored, a later one back above it does not, and a censored result
+   * corrected to a value is no longer counted as censored.
+   */
+  @Test
+  void countsFollowTheLatestCorrectionOfTheCensoredFlag() throws SQLException {
+    String csv =
+        "participant,visit,sampleId,collectedAt,analyte,value,unit,comparator\n"
+            + "MG-0002,W0,C-5,2026-03-01T08:15:00Z,IL6,0.1,pg/mL,<\n";
+    post(trial, "text/csv", csv, null).then().statusCode(201);
+    // W0: MG-0002 censored as ingested; W8: MG-0001 corrected to "< 0.5"
+    assertCounts(List.of(1, 3), List.of(1, 1));
+
+    correct(resultId("MG-0001", "W8"), "1.2", null, "PASS");
+    correct(resultId("MG-0002", "W0"), "3", null, "PASS");
+    assertCounts(List.of(1, 3), List.of(0, 0));
+  }
+
+  private void assertCounts(List<Integer> results, List<Integer> censored) {
+    JsonPath counts =
+        as("reader", CONSORTIUM)
+            .get("/api/v1/trials/" + trial + "/results/counts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(counts.getList("counts.visit")).containsExactly("W0", "W8");
+    assertThat(counts.getList("counts.analyte")).containsExactly("IL6", "IL6");
+    assertThat(counts.getList("counts.results", Integer.class)).isEqualTo(results);
+    assertThat(counts.getList("counts.censored", Integer.class)).isEqualTo(censored);
+  }
+
+  private long resultId(String participant, String visit) {
+    return as("reader", CONSORTIUM)
+        .queryParam("participant", participant)
+        .queryParam("visit", visit)
+        .get("/api/v1/trials/" + trial + "/results")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("items[0].id");
+  }
+
   @Test
   void aFilterOutsideTheScheduleOrCatalogueIsAProblem() {
     as("reader", CONSORTIUM)

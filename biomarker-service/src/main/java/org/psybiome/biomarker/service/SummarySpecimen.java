@@ -28,11 +28,6 @@ public class SummarySpecimen {
   }
 
   /**
-   * The requested specimen, which the analyte must allow; without one, the only specimen of the
-   * trial's results of the analyte (at any visit: a change from baseline must not mix them either),
-   * or null when there are none. Several → 400 naming them.
-   */
-  /**
    * The specimen {@code requested} names (case-insensitive), null when none is; a 400 problem when
    * it names none there is, checked before anything about the trial is looked at.
    */
@@ -48,6 +43,11 @@ public class SummarySpecimen {
     }
   }
 
+  /**
+   * The requested specimen, which the analyte must allow; without one, the only specimen of the
+   * trial's results of the analyte (at any visit: a change from baseline must not mix them either),
+   * or null when there are none. Several → 400 naming them.
+   */
   public Specimen choose(String trialId, Analyte analyte, String requested) {
     if (requested != null) {
       Specimen specimen = requireKnown(requested);
