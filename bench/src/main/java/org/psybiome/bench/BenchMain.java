@@ -137,6 +137,10 @@ public final class BenchMain implements Callable<Integer> {
     report.meta("mode", mode.name());
     report.meta("git_commit", commit);
     Machine.describe(report);
+    try (var db = databases.trial()) {
+      // seeded tables are vacuumed by the seeders (Databases.settle); the rest only if this is on
+      report.meta("postgres_autovacuum", Databases.autovacuum(db));
+    }
 
     Http http = new Http();
     TokenMinter minter = new TokenMinter(stack.keys());
@@ -279,6 +283,9 @@ public final class BenchMain implements Callable<Integer> {
       throws Exception {
     int seconds = mode.gatewayPhaseSeconds();
     LoadCurve curve = new LoadCurve(3, seconds, Math.max(2, seconds / 2));
+    // both paths warm before either curve: the gateway's exchanges run trial-service's code too
+    curve.warmUp("curve direct", stack.trialService().resolve(path), token, 32, 2 * seconds);
+    curve.warmUp("curve gateway", stack.gateway().resolve(path), token, 32, 2 * seconds);
     var direct =
         curve.measure("curve direct", stack.trialService().resolve(path), token, CURVE_CONNECTIONS);
     var gateway =

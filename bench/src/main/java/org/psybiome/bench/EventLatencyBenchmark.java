@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * after the commit that also wrote the outbox row), and the time runs until the allocation is
  * visible in biomarker-service's database, i.e. the event was relayed to Kafka, consumed and its
  * transaction committed there. Visibility is polled every millisecond over one JDBC connection. One
- * event at a time, with a random pause between them.
+ * event at a time, with a random pause between them; first with nothing else flowing, then while
+ * {@link BackgroundWrites} enrol 200 participants a second into another trial.
  */
 final class EventLatencyBenchmark {
 
@@ -28,11 +29,60 @@ final class EventLatencyBenchmark {
     this.report = report;
   }
 
+  /** Writes a second ("background") trial receives while the loaded half is measured. */
+  static final int BACKGROUND_WRITES_PER_SECOND = 200;
+
+  /**
+   * Measures {@code events} events with nothing else flowing, then as many again while {@link
+   * #BACKGROUND_WRITES_PER_SECOND} enrolments a second flow into another trial (issue #15's
+   * condition). The report's {@code event_latency_*} keys are the loaded figures.
+   */
   void run(Path template, int events) throws Exception {
-    String trialId = trials.register(template, null, events + 10);
+    String trialId = trials.register(template, null, 2 * events + 20);
+    String busyId = trials.register(template, null, 100_000);
     trials.awaitKnown(trialId, 0, Duration.ofMinutes(2));
+    trials.awaitKnown(busyId, 0, Duration.ofMinutes(2));
     List<String> arms = trials.armLabels(trialId);
     Progress.say("events: %d enrolments in %s, each awaited in biomarker-service", events, trialId);
+    Latencies idle = measure(trialId, arms, "EL-I", events);
+    Progress.say(
+        "events: idle p50 %.1f ms, p99 %.1f ms; now with %d writes/s into %s",
+        idle.percentileMs(50), idle.percentileMs(99), BACKGROUND_WRITES_PER_SECOND, busyId);
+    Latencies loaded;
+    BackgroundWrites.Figures flowed;
+    try (BackgroundWrites background =
+        BackgroundWrites.enrolling(trials, busyId, trials.armLabels(busyId))) {
+      background.start(BACKGROUND_WRITES_PER_SECOND);
+      Thread.sleep(3_000); // the flow settles before the first measured event
+      loaded = measure(trialId, arms, "EL-L", events);
+      flowed = background.stop();
+    }
+    Progress.say(
+        "events: loaded p50 %.1f ms, p99 %.1f ms; background %,d acknowledged in %.1f s (%.0f/s),"
+            + " %d failed, %d ticks missed (all %d senders busy)",
+        loaded.percentileMs(50),
+        loaded.percentileMs(99),
+        flowed.acknowledged(),
+        flowed.seconds(),
+        flowed.acknowledgedPerSecond(),
+        flowed.failed(),
+        flowed.missed(),
+        BackgroundWrites.SENDERS);
+    report.put("event_latency_p50_ms", Report.round(loaded.percentileMs(50), 1));
+    report.put("event_latency_p99_ms", Report.round(loaded.percentileMs(99), 1));
+    report.meta("event_count", loaded.count());
+    report.meta("event_latency_max_ms", loaded.percentileMs(100));
+    report.meta("event_latency_idle_p50_ms", idle.percentileMs(50));
+    report.meta("event_latency_idle_p99_ms", idle.percentileMs(99));
+    report.meta("event_background_writes_target_per_s", BACKGROUND_WRITES_PER_SECOND);
+    report.meta("event_background_writes_per_s", flowed.acknowledgedPerSecond());
+    report.meta("event_background_writes_failed", flowed.failed());
+    report.meta("event_background_ticks_missed", flowed.missed());
+  }
+
+  /** One event at a time, each awaited in biomarker-service, with a random pause between. */
+  private Latencies measure(String trialId, List<String> arms, String prefix, int events)
+      throws Exception {
     Latencies latencies = new Latencies();
     try (Connection biomarker = databases.biomarker();
         PreparedStatement visible =
@@ -41,7 +91,7 @@ final class EventLatencyBenchmark {
       visible.setString(1, trialId);
       int warmup = 10;
       for (int i = 0; i < events + warmup; i++) {
-        String code = String.format("EL-%05d", i);
+        String code = String.format("%s-%05d", prefix, i);
         visible.setString(2, code);
         HttpResponse<String> enrolled = trials.enrol(trialId, code, arms.get(i % arms.size()));
         long committed = System.nanoTime();
@@ -59,10 +109,7 @@ final class EventLatencyBenchmark {
         Thread.sleep(ThreadLocalRandom.current().nextInt(5, 25));
       }
     }
-    report.put("event_latency_p50_ms", Report.round(latencies.percentileMs(50), 1));
-    report.put("event_latency_p99_ms", Report.round(latencies.percentileMs(99), 1));
-    report.meta("event_count", latencies.count());
-    report.meta("event_latency_max_ms", latencies.percentileMs(100));
+    return latencies;
   }
 
   private static boolean exists(PreparedStatement visible) throws Exception {

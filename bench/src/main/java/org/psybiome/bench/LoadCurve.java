@@ -51,6 +51,17 @@ final class LoadCurve {
     return wrk ? "wrk (separate process)" : "bench LoadGenerator (separate JVM)";
   }
 
+  /**
+   * Load before any curve: a JVM just started compiles its hot paths during its first seconds, so
+   * whichever curve ran first would pay for it (the 2026-12-01 rerun's direct 1-connection runs
+   * went 151 -> 278 -> 320 requests/s as they warmed).
+   */
+  void warmUp(String label, URI uri, String token, int connections, int warmSeconds)
+      throws Exception {
+    Progress.say("%s: warming up, %d connections for %d s", label, connections, warmSeconds);
+    once(uri, token, connections, warmSeconds);
+  }
+
   /** The points of one curve, ready for the report: per connection count, median/min/max. */
   List<Map<String, Object>> measure(String label, URI uri, String token, int[] connections)
       throws Exception {

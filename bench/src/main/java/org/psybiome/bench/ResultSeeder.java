@@ -3,7 +3,6 @@ package org.psybiome.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +94,7 @@ final class ResultSeeder {
         }
       }
       db.setAutoCommit(true);
-      try (Statement analyze = db.createStatement()) {
-        // What autovacuum would do a little later: the planner must know the table's new size.
-        analyze.execute("ANALYZE result");
-        analyze.execute("ANALYZE participant_allocation");
-        analyze.execute("ANALYZE trial_snapshot");
-      }
+      Databases.settle(db, "result", "result_specimen", "participant_allocation", "trial_snapshot");
     }
     Progress.say("summaries: seeded in %.0f s", (System.nanoTime() - start) / 1e9);
     return trials * perTrial;

@@ -3,7 +3,6 @@ package org.psybiome.bench;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -100,9 +99,7 @@ final class TrialSeeder {
           id(first));
       db.commit();
       db.setAutoCommit(true);
-      try (Statement analyze = db.createStatement()) {
-        analyze.execute("ANALYZE trial");
-      }
+      Databases.settle(db, "trial", "trial_version");
       Progress.say("search: seeded in %.0f s", (System.nanoTime() - start) / 1e9);
     }
   }
