@@ -58,6 +58,62 @@ class TrialSearchTest {
     }
   }
 
+  /**
+   * A listing reads its acronym and condition codes from the stored document by SQL: they must be
+   * the record's own, the codes in the record's order, a condition without a code left out.
+   */
+  @Test
+  void eachListingShowsItsRecordsAcronymConditionCodesAndCountries() {
+    var page = search().queryParam("pageSize", 10).get("/api/v1/trials").then().statusCode(200);
+    List<java.util.Map<String, Object>> items = page.extract().jsonPath().getList("items");
+    assertThat(items).hasSize(ids.size());
+    for (var item : items) {
+      var record =
+          TrialApi.as("reader", consortium)
+              .get("/api/v1/trials/" + item.get("id"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(item.get("acronym")).isEqualTo(record.getString("acronym"));
+      List<String> codes = new ArrayList<>();
+      for (Object code : record.getList("conditions.code")) {
+        if (code != null) {
+          codes.add((String) code);
+        }
+      }
+      assertThat(item.get("conditionCodes")).isEqualTo(codes);
+      assertThat(item.get("countries")).isEqualTo(record.getList("countries"));
+      assertThat(item.get("publicTitle")).isEqualTo(record.getString("publicTitle"));
+      assertThat(item.get("version")).isEqualTo(record.getInt("version"));
+      assertThat(item.get("registeredOn")).isEqualTo(record.getString("registeredOn"));
+    }
+    // a condition without a code, between two with: left out, the others in order
+    ObjectNode body = DemoTrials.load(DemoTrials.DIET);
+    var conditions = body.withArray("conditions");
+    conditions.removeAll();
+    conditions.addObject().put("system", "ICD10").put("code", "F41.1").put("label", "GAD");
+    conditions.addObject().put("label", "Subthreshold anxiety");
+    conditions.addObject().put("system", "ICD10").put("code", "F32.1").put("label", "MDD");
+    String draftConsortium = consortium + "-D";
+    String draft =
+        TrialApi.as("registrant", draftConsortium)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/trials")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    TrialApi.as("reader", draftConsortium)
+        .queryParam("consortium", draftConsortium)
+        .get("/api/v1/trials")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo(draft))
+        .body("items[0].conditionCodes", equalTo(List.of("F41.1", "F32.1")));
+  }
+
   @Test
   void byAnyIdentifierExactly() {
     // DemoTrials gives each trial a random NCT and ISRCTN number

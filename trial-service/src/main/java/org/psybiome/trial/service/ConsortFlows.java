@@ -105,7 +105,7 @@ public class ConsortFlows {
   @Transactional
   public ConsortFlow consort(Caller caller, String trialId) {
     TrialEntity trial =
-        trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+        trials.findForReading(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
     TrialAccess.requireMember(trial, caller, "CONSORT flow");
     List<ParticipantEntity> all = participants.ofTrial(trialId);
     Map<String, List<ParticipantStatusEntity>> history = new HashMap<>();

@@ -260,7 +260,7 @@ public class ParticipantService {
   @Transactional
   public ParticipantPage list(Caller caller, String trialId, String pageToken, int pageSize) {
     TrialEntity trial =
-        trials.findByIdOptional(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+        trials.findForReading(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
     TrialAccess.requireMember(trial, caller, "participants");
     boolean allocations = TrialAccess.canSeeAllocations(trial, caller);
     String after = pageToken == null ? "" : PageTokens.decode(pageToken, String.class);

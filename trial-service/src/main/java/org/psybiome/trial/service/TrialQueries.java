@@ -87,7 +87,7 @@ public class TrialQueries {
 
   @Transactional
   public AuditPage audit(Caller caller, String id, String pageToken, int pageSize) {
-    TrialEntity trial = trials.findByIdOptional(id).orElseThrow(() -> TrialAccess.notFound(id));
+    TrialEntity trial = trials.findForReading(id).orElseThrow(() -> TrialAccess.notFound(id));
     TrialAccess.requireMember(trial, caller, "audit trail");
     long after = pageToken == null ? 0 : PageTokens.decode(pageToken, Long.class);
     List<AuditEntryEntity> entries = history.audit(id, after, pageSize + 1);
@@ -100,7 +100,7 @@ public class TrialQueries {
   }
 
   private TrialEntity readable(Caller caller, String id) {
-    TrialEntity trial = trials.findByIdOptional(id).orElseThrow(() -> TrialAccess.notFound(id));
+    TrialEntity trial = trials.findForReading(id).orElseThrow(() -> TrialAccess.notFound(id));
     TrialAccess.requireReadable(trial, caller);
     return trial;
   }

@@ -129,7 +129,7 @@ public class TrialService {
 
   @Transactional
   public TrialView get(Caller caller, String id) {
-    TrialEntity trial = trials.findByIdOptional(id).orElseThrow(() -> TrialAccess.notFound(id));
+    TrialEntity trial = trials.findForReading(id).orElseThrow(() -> TrialAccess.notFound(id));
     TrialAccess.requireReadable(trial, caller);
     return views.view(trial);
   }
@@ -139,7 +139,7 @@ public class TrialService {
    * rendering it: a conditional read that matches answers 304 from this alone.
    */
   public int readableVersion(Caller caller, String id) {
-    TrialEntity trial = trials.findByIdOptional(id).orElseThrow(() -> TrialAccess.notFound(id));
+    TrialEntity trial = trials.findForReading(id).orElseThrow(() -> TrialAccess.notFound(id));
     TrialAccess.requireReadable(trial, caller);
     return trial.version;
   }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.psybiome.trial.api.TrialSummary;
 import org.psybiome.trial.api.TrialView;
 import org.psybiome.trial.model.DatedStatus;
@@ -17,6 +16,7 @@ import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.repository.ParticipantRepository;
 import org.psybiome.trial.repository.TrialEntity;
 import org.psybiome.trial.repository.TrialHistoryRepository;
+import org.psybiome.trial.repository.TrialListing;
 import org.psybiome.trial.repository.TrialSourceEntity;
 import org.psybiome.trial.repository.TrialSourceRepository;
 
@@ -93,19 +93,18 @@ public class TrialViews {
     return view(trial(trial));
   }
 
-  static TrialSummary summary(TrialEntity trial) {
-    TrialContent content = trial.content();
+  static TrialSummary summary(TrialListing trial) {
     return new TrialSummary(
-        trial.id,
-        trial.consortium,
-        trial.status,
-        trial.version,
-        trial.registeredOn,
-        trial.publicTitle,
-        content.acronym(),
-        trial.primarySponsor,
-        List.of(trial.countries),
-        content.conditions().stream().map(c -> c.code()).filter(Objects::nonNull).toList(),
-        List.of(trial.interventionTypes));
+        trial.id(),
+        trial.consortium(),
+        trial.status(),
+        trial.version(),
+        trial.registeredOn(),
+        trial.publicTitle(),
+        trial.acronym(),
+        trial.primarySponsor(),
+        trial.countries(),
+        trial.conditionCodes(),
+        trial.interventionTypes());
   }
 }
