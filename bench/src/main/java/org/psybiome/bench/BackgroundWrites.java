@@ -46,10 +46,21 @@ final class BackgroundWrites implements AutoCloseable {
     this.write = write;
   }
 
-  /** Enrolments into {@code trialId}, alternating its arms. */
-  static BackgroundWrites enrolling(BenchTrials trials, String trialId, List<String> arms) {
+  /**
+   * Enrolments spread over {@code trialIds} in turn (a registry's writes come from many trials;
+   * enrolments into one trial queue on its row lock), alternating each trial's arms.
+   */
+  static BackgroundWrites enrolling(
+      BenchTrials trials, List<String> trialIds, List<List<String>> arms) {
     return new BackgroundWrites(
-        n -> trials.enrol(trialId, String.format("BG-%07d", n), arms.get((int) (n % arms.size()))));
+        n -> {
+          int t = (int) (n % trialIds.size());
+          List<String> armsOfTrial = arms.get(t);
+          trials.enrol(
+              trialIds.get(t),
+              String.format("BG-%07d", n),
+              armsOfTrial.get((int) (n / trialIds.size() % armsOfTrial.size())));
+        });
   }
 
   void start(int perSecond) {

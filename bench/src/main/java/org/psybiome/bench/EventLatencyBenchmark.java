@@ -32,6 +32,9 @@ final class EventLatencyBenchmark {
   /** Writes a second ("background") trial receives while the loaded half is measured. */
   static final int BACKGROUND_WRITES_PER_SECOND = 200;
 
+  /** Trials the background writes are spread over. */
+  static final int BACKGROUND_TRIALS = 8;
+
   /**
    * Measures {@code events} events with nothing else flowing, then as many again while {@link
    * #BACKGROUND_WRITES_PER_SECOND} enrolments a second flow into another trial (issue #15's
@@ -39,19 +42,28 @@ final class EventLatencyBenchmark {
    */
   void run(Path template, int events) throws Exception {
     String trialId = trials.register(template, null, 2 * events + 20);
-    String busyId = trials.register(template, null, 100_000);
+    List<String> busyIds = new java.util.ArrayList<>();
+    List<List<String>> busyArms = new java.util.ArrayList<>();
+    for (int i = 0; i < BACKGROUND_TRIALS; i++) {
+      busyIds.add(trials.register(template, null, 100_000));
+    }
     trials.awaitKnown(trialId, 0, Duration.ofMinutes(2));
-    trials.awaitKnown(busyId, 0, Duration.ofMinutes(2));
+    for (String busyId : busyIds) {
+      trials.awaitKnown(busyId, 0, Duration.ofMinutes(2));
+      busyArms.add(trials.armLabels(busyId));
+    }
     List<String> arms = trials.armLabels(trialId);
     Progress.say("events: %d enrolments in %s, each awaited in biomarker-service", events, trialId);
     Latencies idle = measure(trialId, arms, "EL-I", events);
     Progress.say(
-        "events: idle p50 %.1f ms, p99 %.1f ms; now with %d writes/s into %s",
-        idle.percentileMs(50), idle.percentileMs(99), BACKGROUND_WRITES_PER_SECOND, busyId);
+        "events: idle p50 %.1f ms, p99 %.1f ms; now with %d writes/s into %d other trials",
+        idle.percentileMs(50),
+        idle.percentileMs(99),
+        BACKGROUND_WRITES_PER_SECOND,
+        BACKGROUND_TRIALS);
     Latencies loaded;
     BackgroundWrites.Figures flowed;
-    try (BackgroundWrites background =
-        BackgroundWrites.enrolling(trials, busyId, trials.armLabels(busyId))) {
+    try (BackgroundWrites background = BackgroundWrites.enrolling(trials, busyIds, busyArms)) {
       background.start(BACKGROUND_WRITES_PER_SECOND);
       Thread.sleep(3_000); // the flow settles before the first measured event
       loaded = measure(trialId, arms, "EL-L", events);
@@ -78,6 +90,7 @@ final class EventLatencyBenchmark {
     report.meta("event_background_writes_per_s", flowed.acknowledgedPerSecond());
     report.meta("event_background_writes_failed", flowed.failed());
     report.meta("event_background_ticks_missed", flowed.missed());
+    report.meta("event_background_trials", BACKGROUND_TRIALS);
   }
 
   /** One event at a time, each awaited in biomarker-service, with a random pause between. */
