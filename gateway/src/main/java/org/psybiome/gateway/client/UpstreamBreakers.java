@@ -72,8 +72,15 @@ public class UpstreamBreakers {
   static boolean unreachable(Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof RequestNotSent notSent && notSent.getCause() != null) {
-      // judged on why no connection was had: a pool timeout is no sign the service is down
-      cause = notSent.getCause();
+      // Judged on why no connection was had: only a connection the service refused, or one that
+      // could not be made in time, says it is down. A pool timeout says it is busy; a pooled
+      // connection closed as it was handed out ("Connection was closed": at 128 clients, as others
+      // hung up and their exchanges were reset) says nothing of it, and opened the circuit to a
+      // healthy trial-service in the benchmark.
+      Throwable why = unwrap(notSent.getCause());
+      return why instanceof java.net.ConnectException
+          || why instanceof java.net.UnknownHostException
+          || why instanceof java.net.NoRouteToHostException;
     }
     if (cause instanceof UpstreamUnavailable unavailable) {
       return unavailable.reason() == UpstreamUnavailable.Reason.UNREACHABLE;

@@ -246,16 +246,23 @@ public class ApiProxy {
     }
 
     /**
-     * A read without a body whose connection failed after it was handed out: most likely a pooled
-     * connection the service closed as it was being used. Asking again cannot change anything.
+     * A read without a body whose connection failed after it was handed out, or closed as it was
+     * handed out: most likely a pooled connection the service closed as it was being used, or one
+     * whose earlier exchange was just reset. Asking again cannot change anything.
      */
     private static boolean mayAskAgain(HttpServerRequest request, Throwable cause) {
       return isSafe(request.method())
           && !EdgeProblems.hasBody(request)
-          && !(cause instanceof RequestNotSent)
+          && (!(cause instanceof RequestNotSent) || closedAsHandedOut(cause))
           && !(cause instanceof UpstreamUnavailable)
           && !(cause instanceof TimeoutException)
           && !(cause instanceof ClientGone);
+    }
+
+    /** A pooled connection that closed as it was handed out: a fresh one may well work. */
+    private static boolean closedAsHandedOut(Throwable cause) {
+      return UpstreamBreakers.unwrap(cause.getCause())
+          instanceof io.vertx.core.http.HttpClosedException;
     }
 
     /**

@@ -213,5 +213,16 @@ class UpstreamBreakersTest {
         .isTrue();
     assertThat(UpstreamBreakers.unreachable(new RequestNotSent(new TimeoutException("pool"))))
         .isFalse();
+    // a connect timeout (Netty's is a ConnectException) counts
+    assertThat(
+            UpstreamBreakers.unreachable(
+                new RequestNotSent(
+                    new io.netty.channel.ConnectTimeoutException("connection timed out"))))
+        .isTrue();
+    // a pooled connection closed as it was handed out: nothing known of the service
+    assertThat(
+            UpstreamBreakers.unreachable(
+                new RequestNotSent(new io.vertx.core.http.HttpClosedException("closed"))))
+        .isFalse();
   }
 }
