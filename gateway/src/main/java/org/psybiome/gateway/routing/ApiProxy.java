@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -236,11 +237,17 @@ public class ApiProxy {
               () ->
                   context
                       .sendRequest()
-                      // the proxy resets the service's exchange when the client hangs up
+                      // The proxy resets the service's exchange when the client hangs up. Over
+                      // HTTP/1.1 only the gateway resets an exchange (a service drops its
+                      // connection instead), and the reset may come before the response reads as
+                      // closed: 128 clients hanging up together opened the circuit that way.
                       .recover(
                           failure ->
                               Future.failedFuture(
-                                  client.response().closed() ? new ClientGone(failure) : failure))
+                                  client.response().closed()
+                                          || failure instanceof StreamResetException
+                                      ? new ClientGone(failure)
+                                      : failure))
                       .toCompletionStage());
       return Future.fromCompletionStage(exchange, loop);
     }

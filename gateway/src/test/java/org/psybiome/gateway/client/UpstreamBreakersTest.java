@@ -219,6 +219,9 @@ class UpstreamBreakersTest {
                 new RequestNotSent(
                     new io.netty.channel.ConnectTimeoutException("connection timed out"))))
         .isTrue();
+    // a connection closed under an exchange, sent or not: nothing known of the service
+    assertThat(UpstreamBreakers.unreachable(new io.vertx.core.http.HttpClosedException("closed")))
+        .isFalse();
     // a pooled connection closed as it was handed out: nothing known of the service
     assertThat(
             UpstreamBreakers.unreachable(
