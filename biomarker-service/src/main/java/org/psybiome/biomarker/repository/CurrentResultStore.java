@@ -370,46 +370,26 @@ public class CurrentResultStore {
    * result's specimen), instead of from every result of the analyte.
    */
   public List<Specimen> specimens(String trialId, String analyte) {
-    String sql = "SELECT specimen FROM result_specimen WHERE trial_id = ? AND analyte_code = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, trialId);
-      select.setString(2, analyte);
-      List<Specimen> specimens = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          specimens.add(Specimen.valueOf(row.getString(1)));
-        }
-      }
-      specimens.sort(null); // in the order of the enum, as the catalogue lists them
-      return specimens;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the specimens of " + analyte, e);
-    }
+    List<Specimen> specimens =
+        new ArrayList<>(
+            strings(
+                    "SELECT specimen FROM result_specimen WHERE trial_id = ? AND analyte_code = ?",
+                    trialId,
+                    analyte)
+                .stream()
+                .map(Specimen::valueOf)
+                .toList());
+    specimens.sort(null); // in the order of the enum, as the catalogue lists them
+    return specimens;
   }
 
   /** What a trial's results of an analyte give as basis (WET, DRY), null for unspecified. */
   public Set<String> bases(String trialId, String analyte, Specimen specimen) {
-    String sql =
-        "SELECT DISTINCT basis FROM result WHERE trial_id = ? AND analyte_code = ?"
-            + (specimen == null ? "" : " AND specimen = ?");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, trialId);
-      select.setString(2, analyte);
-      if (specimen != null) {
-        select.setString(3, specimen.name());
-      }
-      Set<String> bases = new java.util.HashSet<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          bases.add(row.getString(1));
-        }
-      }
-      return bases;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the bases of " + analyte, e);
-    }
+    String sql = "SELECT DISTINCT basis FROM result WHERE trial_id = ? AND analyte_code = ?";
+    return new java.util.HashSet<>(
+        specimen == null
+            ? strings(sql, trialId, analyte)
+            : strings(sql + " AND specimen = ?", trialId, analyte, specimen.name()));
   }
 
   /**
@@ -449,23 +429,30 @@ public class CurrentResultStore {
    * (a correction never changes a result's analyte or visit).
    */
   public List<String> analytesAt(String trialId, String visit) {
-    String sql =
+    return strings(
         "SELECT a.code FROM analyte a WHERE EXISTS (SELECT 1 FROM result r"
             + " WHERE r.trial_id = ? AND r.analyte_code = a.code AND r.visit_code = ?)"
-            + " ORDER BY a.code";
+            + " ORDER BY a.code",
+        trialId,
+        visit);
+  }
+
+  /** The first column of each row of {@code sql}, run with {@code params} (nulls kept). */
+  private List<String> strings(String sql, String... params) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, trialId);
-      select.setString(2, visit);
-      List<String> codes = new ArrayList<>();
+      for (int i = 0; i < params.length; i++) {
+        select.setString(i + 1, params[i]);
+      }
+      List<String> values = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          codes.add(row.getString(1));
+          values.add(row.getString(1));
         }
       }
-      return codes;
+      return values;
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot list the analytes of " + trialId + " at " + visit, e);
+      throw new IllegalStateException("Cannot read " + sql, e);
     }
   }
 
