@@ -40,6 +40,13 @@ public interface TrialConfig {
     MemorySize ctgovImport();
   }
 
+  /**
+   * Memory kept for renderings of trials read by id (their JSON, one per trial at its current
+   * stamp; a record is 4-6 KB, so the default keeps a few thousand).
+   */
+  @WithDefault("16M")
+  MemorySize readCache();
+
   /** Largest page a search or listing returns. */
   @WithDefault("200")
   int maxPageSize();

@@ -28,6 +28,24 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
                     org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)));
   }
 
+  /**
+   * A trial's stamp: its access fields, version and enrolment figures, in one statement that leaves
+   * the JSON document on disk (a read that is answered from a cached rendering needs no more).
+   */
+  public Optional<TrialStamp> stamp(String id) {
+    return getEntityManager()
+        .createQuery(
+            "select t.id, t.consortium, t.status, t.version, t.updatedAt,"
+                + " (select count(p) from ParticipantEntity p where p.trialId = t.id),"
+                + " (select min(p.enrolledOn) from ParticipantEntity p where p.trialId = t.id)"
+                + " from TrialEntity t where t.id = ?1",
+            Object[].class)
+        .setParameter(1, id)
+        .getResultStream()
+        .findFirst()
+        .map(TrialStamp::of);
+  }
+
   /** Ids of the registered trials (every status but DRAFT), in id order. */
   public java.util.List<String> registeredIds() {
     return getEntityManager()

@@ -55,7 +55,9 @@ import org.psybiome.trial.model.TrialContent;
 import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.service.IfMatch;
 import org.psybiome.trial.service.IfNoneMatch;
+import org.psybiome.trial.service.RenderedTrial;
 import org.psybiome.trial.service.TrialQueries;
+import org.psybiome.trial.service.TrialReads;
 import org.psybiome.trial.service.TrialService;
 import org.psybiome.trial.service.export.ExportFormat;
 import org.psybiome.trial.service.export.TrialExports;
@@ -87,6 +89,7 @@ public class TrialResource {
           + " the answer is 428";
 
   private final TrialService trials;
+  private final TrialReads reads;
   private final TrialQueries queries;
   private final TrialRequestReader reader;
   private final Caller caller;
@@ -95,12 +98,14 @@ public class TrialResource {
 
   TrialResource(
       TrialService trials,
+      TrialReads reads,
       TrialQueries queries,
       TrialRequestReader reader,
       Caller caller,
       TrialConfig config,
       TrialExports exports) {
     this.trials = trials;
+    this.reads = reads;
     this.queries = queries;
     this.reader = reader;
     this.caller = caller;
@@ -348,14 +353,16 @@ public class TrialResource {
           @HeaderParam("If-None-Match")
           String ifNoneMatch) {
     if (ifNoneMatch != null) {
-      int version = trials.readableVersion(caller, id);
+      int version = reads.readableVersion(caller, id);
       if (IfNoneMatch.matches(ifNoneMatch, version)) {
         return Response.notModified(jakarta.ws.rs.core.EntityTag.valueOf(IfMatch.etag(version)))
             .build();
       }
     }
-    TrialView trial = trials.get(caller, id);
-    return Response.ok(trial).tag(etag(trial)).build();
+    RenderedTrial trial = reads.render(caller, id);
+    return Response.ok(trial.json(), MediaType.APPLICATION_JSON)
+        .tag(jakarta.ws.rs.core.EntityTag.valueOf(IfMatch.etag(trial.version())))
+        .build();
   }
 
   @GET

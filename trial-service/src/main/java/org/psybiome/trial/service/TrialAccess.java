@@ -4,6 +4,7 @@ import org.psybiome.common.problem.ProblemException;
 import org.psybiome.common.problem.ProblemType;
 import org.psybiome.common.security.Caller;
 import org.psybiome.common.security.Roles;
+import org.psybiome.trial.model.TrialStatus;
 import org.psybiome.trial.repository.TrialEntity;
 
 /**
@@ -15,7 +16,11 @@ final class TrialAccess {
   private TrialAccess() {}
 
   static boolean canRead(TrialEntity trial, Caller caller) {
-    return trial.status.isRegistered() || isMember(trial, caller);
+    return canRead(trial.status, trial.consortium, caller);
+  }
+
+  static boolean canRead(TrialStatus status, String consortium, Caller caller) {
+    return status.isRegistered() || caller.consortium().map(consortium::equals).orElse(false);
   }
 
   static boolean isMember(TrialEntity trial, Caller caller) {

@@ -134,16 +134,6 @@ public class TrialService {
     return views.view(trial);
   }
 
-  /**
-   * The current version of a trial the caller may read (404 as {@link #get} otherwise), without
-   * rendering it: a conditional read that matches answers 304 from this alone.
-   */
-  public int readableVersion(Caller caller, String id) {
-    TrialEntity trial = trials.findForReading(id).orElseThrow(() -> TrialAccess.notFound(id));
-    TrialAccess.requireReadable(trial, caller);
-    return trial.version;
-  }
-
   /** Replaces the record's content; after registration it must stay complete and say why. */
   @Transactional
   public TrialView update(
