@@ -282,7 +282,9 @@ public final class BenchMain implements Callable<Integer> {
       Mode mode, Stack stack, String path, String token, Path outDir, Report report)
       throws Exception {
     int seconds = mode.gatewayPhaseSeconds();
-    LoadCurve curve = new LoadCurve(3, seconds, Math.max(2, seconds / 2));
+    LoadCurve curve =
+        new LoadCurve(
+            3, seconds, Math.max(2, seconds / 2), new CpuTimes(stack, "gateway", "trial-service"));
     // both paths warm before either curve: the gateway's exchanges run trial-service's code too
     curve.warmUp("curve direct", stack.trialService().resolve(path), token, 32, 2 * seconds);
     curve.warmUp("curve gateway", stack.gateway().resolve(path), token, 32, 2 * seconds);
@@ -304,6 +306,14 @@ public final class BenchMain implements Callable<Integer> {
     report.put(
         "gateway_added_p50_ms_1",
         Report.round(median(gateway, 1, "p50_ms") - median(direct, 1, "p50_ms"), 3));
+    // With both cores busy, throughput goes as 1 / (CPU per request of every part): the ratio the
+    // gateway can reach on this machine is at most the direct path's total over the gateway's.
+    double directCpu = totalCpu(direct, 32);
+    double gatewayCpu = totalCpu(gateway, 32);
+    report.put("gateway_cpu_us_per_request_32", cpuOf(gateway, 32, "gateway"));
+    if (directCpu > 0 && gatewayCpu > 0) {
+      report.put("gateway_ratio_cpu_bound_32", Report.round(directCpu / gatewayCpu, 3));
+    }
     Path plots = outDir.resolve("plots");
     for (String figure : List.of("rps", "p50_ms")) {
       var series = CurvePlot.series();
@@ -318,6 +328,32 @@ public final class BenchMain implements Callable<Integer> {
           figure.equals("rps") ? "requests/s" : "ms",
           series);
     }
+  }
+
+  /** CPU per request of one part at a point (median of its runs); -1 if not measured. */
+  @SuppressWarnings("unchecked")
+  static double cpuOf(List<java.util.Map<String, Object>> curve, int connections, String part) {
+    for (var point : curve) {
+      if (((Number) point.get("connections")).intValue() == connections
+          && point.get("cpu_us_per_request") instanceof java.util.Map<?, ?> cpu
+          && cpu.get(part) instanceof java.util.Map<?, ?> stat) {
+        return ((java.util.Map<String, Double>) stat).get("median");
+      }
+    }
+    return -1;
+  }
+
+  /** All parts' CPU per request at a point; -1 if any part is unknown. */
+  static double totalCpu(List<java.util.Map<String, Object>> curve, int connections) {
+    double total = 0;
+    for (String part : List.of("generator", "gateway", "trial-service", "postgresql")) {
+      double us = cpuOf(curve, connections, part);
+      if (us < 0) {
+        return -1;
+      }
+      total += us;
+    }
+    return total;
   }
 
   /**

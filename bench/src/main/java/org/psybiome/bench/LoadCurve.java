@@ -39,12 +39,19 @@ final class LoadCurve {
   private final int seconds;
   private final int warmupSeconds;
   private final boolean wrk;
+  private final CpuTimes cpu;
 
   LoadCurve(int runs, int seconds, int warmupSeconds) {
+    this(runs, seconds, warmupSeconds, null);
+  }
+
+  /** With {@code cpu}, each run also reports the CPU time per request of each part it watches. */
+  LoadCurve(int runs, int seconds, int warmupSeconds, CpuTimes cpu) {
     this.runs = runs;
     this.seconds = seconds;
     this.warmupSeconds = warmupSeconds;
     this.wrk = onPath("wrk");
+    this.cpu = cpu;
   }
 
   String generator() {
@@ -72,12 +79,19 @@ final class LoadCurve {
           label, c, warmupSeconds, runs, seconds);
       once(uri, token, c, warmupSeconds);
       List<Run> measured = new ArrayList<>();
+      List<Map<String, Double>> cpuRuns = new ArrayList<>();
       for (int r = 0; r < runs; r++) {
+        Map<String, Long> before = cpu == null ? null : cpu.snapshot();
         Run run = once(uri, token, c, seconds);
         Progress.say(
             "  run %d: %.0f req/s, p50 %.3f ms, p99 %.3f ms, load %.2f",
             r + 1, run.rps(), run.p50Ms(), run.p99Ms(), run.loadAverage());
         measured.add(run);
+        if (cpu != null) {
+          Map<String, Double> us = CpuTimes.perRequest(before, cpu.snapshot(), run.rps() * seconds);
+          Progress.say("    CPU per request (us): %s", us);
+          cpuRuns.add(us);
+        }
       }
       Map<String, Object> point = new LinkedHashMap<>();
       point.put("connections", c);
@@ -86,6 +100,14 @@ final class LoadCurve {
       point.put("p99_ms", stat(measured.stream().mapToDouble(Run::p99Ms).toArray()));
       point.put("errors", measured.stream().mapToLong(Run::errors).sum());
       point.put("runs", measured);
+      if (cpu != null) {
+        Map<String, Object> cpuStat = new LinkedHashMap<>();
+        for (String part : cpuRuns.get(0).keySet()) {
+          cpuStat.put(part, stat(cpuRuns.stream().mapToDouble(m -> m.get(part)).toArray()));
+        }
+        point.put("cpu_us_per_request", cpuStat);
+        point.put("cpu_runs", cpuRuns);
+      }
       points.add(point);
     }
     return points;
