@@ -60,7 +60,14 @@ public class ParticipantRepository
   }
 
   public boolean exists(String trialId, String code) {
-    return count("trialId = ?1 and code = ?2", trialId, code) > 0;
+    return !getEntityManager()
+        .createQuery(
+            "select 1 from ParticipantEntity p where p.trialId = ?1 and p.code = ?2", Integer.class)
+        .setParameter(1, trialId)
+        .setParameter(2, code)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   public List<ParticipantEntity> page(String trialId, String afterCode, int limit) {

@@ -40,6 +40,22 @@ public class TrialHistoryRepository {
         .getResultList();
   }
 
+  /** The first date the trial was recruiting (or enrolling by invitation), if it ever was. */
+  public Optional<java.time.LocalDate> firstEnrollingDate(String trialId) {
+    List<org.psybiome.trial.model.TrialStatus> enrolling =
+        java.util.Arrays.stream(org.psybiome.trial.model.TrialStatus.values())
+            .filter(org.psybiome.trial.model.TrialStatus::isEnrolling)
+            .toList();
+    return Optional.ofNullable(
+        em.createQuery(
+                "select min(s.effectiveDate) from StatusHistoryEntity s"
+                    + " where s.trialId = ?1 and s.status in ?2",
+                java.time.LocalDate.class)
+            .setParameter(1, trialId)
+            .setParameter(2, enrolling)
+            .getSingleResult());
+  }
+
   public List<AuditEntryEntity> audit(String trialId, long afterId, int limit) {
     return em.createQuery(
             "from AuditEntryEntity where trialId = ?1 and id > ?2 order by id",

@@ -14,6 +14,22 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
   }
 
   /**
+   * Locks a trial's row as {@link #findForUpdate} does, for a change that leaves the trial itself
+   * as it is (an enrolment): loaded read-only, so the flushes before each later query and at commit
+   * do not compare its JSON document with a snapshot (most of an enrolment's time in Hibernate).
+   */
+  public Optional<TrialEntity> lockUnchanged(String id) {
+    return Optional.ofNullable(
+        getEntityManager()
+            .find(
+                TrialEntity.class,
+                id,
+                LockModeType.PESSIMISTIC_WRITE,
+                java.util.Map.<String, Object>of(
+                    org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)));
+  }
+
+  /**
    * Loads a trial to read it only. Hibernate then keeps no snapshot of its JSON document (made by
    * writing the document and parsing it again) and compares none at commit: for a read of one
    * trial, or a search page of 21, that was most of the service's time in Jackson.

@@ -72,7 +72,7 @@ public class ParticipantService {
   public ParticipantView enrol(Caller caller, String trialId, Enrolment enrolment) {
     // Lock the trial so enrolment and a status change (e.g. to WITHDRAWN) cannot interleave.
     TrialEntity trial =
-        trials.findForUpdate(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
+        trials.lockUnchanged(trialId).orElseThrow(() -> TrialAccess.notFound(trialId));
     TrialAccess.requireRole(trial, caller, Roles.REGISTRANT, "enrol participants");
     if (!trial.status.isEnrolling()) {
       throw ProblemException.conflict(
@@ -150,12 +150,7 @@ public class ParticipantService {
     LocalDate today = LocalDate.now(clock);
     // A trial registered after it started recruiting enrols with its real, earlier dates: the
     // bound is the date recruitment began, not the date of registration here.
-    LocalDate recruitingSince =
-        history.statusHistory(trialId).stream()
-            .filter(s -> s.status.isEnrolling())
-            .map(s -> s.effectiveDate)
-            .min(LocalDate::compareTo)
-            .orElse(trial.registeredOn);
+    LocalDate recruitingSince = history.firstEnrollingDate(trialId).orElse(trial.registeredOn);
     if (enrolment.enrolledOn().isAfter(today)
         || (recruitingSince != null && enrolment.enrolledOn().isBefore(recruitingSince))) {
       throw ProblemException.invalid(
