@@ -288,6 +288,9 @@ public final class BenchMain implements Callable<Integer> {
     // both paths warm before either curve: the gateway's exchanges run trial-service's code too
     curve.warmUp("curve direct", stack.trialService().resolve(path), token, 32, 2 * seconds);
     curve.warmUp("curve gateway", stack.gateway().resolve(path), token, 32, 2 * seconds);
+    java.time.Duration compiling =
+        JitQuiet.await(stack, java.time.Duration.ofMinutes(3), "gateway", "trial-service");
+    Progress.say("curves: compilers quiet after %d s more", compiling.toSeconds());
     var direct =
         curve.measure("curve direct", stack.trialService().resolve(path), token, CURVE_CONNECTIONS);
     var gateway =
@@ -297,6 +300,7 @@ public final class BenchMain implements Callable<Integer> {
     figures.put("generator", curve.generator());
     figures.put("runs_per_point", 3);
     figures.put("seconds_per_run", seconds);
+    figures.put("waited_for_compilers_s", compiling.toSeconds());
     figures.put("direct", direct);
     figures.put("gateway", gateway);
     report.curve("gateway_get_trial", figures);
