@@ -19,14 +19,7 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
    * do not compare its JSON document with a snapshot (most of an enrolment's time in Hibernate).
    */
   public Optional<TrialEntity> lockUnchanged(String id) {
-    return Optional.ofNullable(
-        getEntityManager()
-            .find(
-                TrialEntity.class,
-                id,
-                LockModeType.PESSIMISTIC_WRITE,
-                java.util.Map.<String, Object>of(
-                    org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)));
+    return readOnly(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   /**
@@ -35,11 +28,16 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
    * trial, or a search page of 21, that was most of the service's time in Jackson.
    */
   public Optional<TrialEntity> findForReading(String id) {
+    return readOnly(id, LockModeType.NONE);
+  }
+
+  private Optional<TrialEntity> readOnly(String id, LockModeType lock) {
     return Optional.ofNullable(
         getEntityManager()
             .find(
                 TrialEntity.class,
                 id,
+                lock,
                 java.util.Map.<String, Object>of(
                     org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)));
   }
