@@ -314,9 +314,9 @@ public final class BenchMain implements Callable<Integer> {
     // gateway can reach on this machine is at most the direct path's total over the gateway's.
     double directCpu = totalCpu(direct, 32);
     double gatewayCpu = totalCpu(gateway, 32);
-    report.put("gateway_cpu_us_per_request_32", cpuOf(gateway, 32, "gateway"));
+    report.meta("gateway_cpu_us_per_request_32", cpuOf(gateway, 32, "gateway"));
     if (directCpu > 0 && gatewayCpu > 0) {
-      report.put("gateway_ratio_cpu_bound_32", Report.round(directCpu / gatewayCpu, 3));
+      report.meta("gateway_ratio_cpu_bound_32", Report.round(directCpu / gatewayCpu, 3));
     }
     Path plots = outDir.resolve("plots");
     for (String figure : List.of("rps", "p50_ms")) {

@@ -2,6 +2,7 @@ package org.psybiome.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -60,5 +61,37 @@ class BenchMainTest {
         .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
     assertThatThrownBy(() -> parse("--only"))
         .isInstanceOf(CommandLine.MissingParameterException.class);
+  }
+
+  @Test
+  void theCpuBoundIsTheDirectSumOverTheGatewaySum() {
+    // the full run of 2026-12-01 at 32 connections (medians): 442.0 us direct, 927.0 us via
+    java.util.Map<String, Object> direct =
+        point(
+            32,
+            java.util.Map.of(
+                "generator", 32.8, "gateway", 1.1, "trial-service", 247.9, "postgresql", 160.2));
+    java.util.Map<String, Object> via =
+        point(
+            32,
+            java.util.Map.of(
+                "generator", 41.7, "gateway", 343.2, "trial-service", 341.9, "postgresql", 200.2));
+    assertThat(BenchMain.totalCpu(java.util.List.of(direct), 32)).isEqualTo(442.0, within(1e-9));
+    assertThat(BenchMain.totalCpu(java.util.List.of(via), 32)).isEqualTo(927.0, within(1e-9));
+    assertThat(BenchMain.cpuOf(java.util.List.of(via), 32, "gateway")).isEqualTo(343.2);
+    assertThat(BenchMain.cpuOf(java.util.List.of(via), 8, "gateway")).isEqualTo(-1);
+    var unknown =
+        point(
+            32,
+            java.util.Map.of(
+                "generator", -1.0, "gateway", 1.0, "trial-service", 1.0, "postgresql", 1.0));
+    assertThat(BenchMain.totalCpu(java.util.List.of(unknown), 32)).isEqualTo(-1);
+  }
+
+  private static java.util.Map<String, Object> point(
+      int connections, java.util.Map<String, Double> us) {
+    java.util.Map<String, Object> cpu = new java.util.LinkedHashMap<>();
+    us.forEach((part, value) -> cpu.put(part, java.util.Map.of("median", value)));
+    return java.util.Map.of("connections", connections, "cpu_us_per_request", cpu);
   }
 }
