@@ -191,7 +191,7 @@ public final class BenchMain implements Callable<Integer> {
           errors,
           "events",
           () ->
-              new EventLatencyBenchmark(trials, databases, report)
+              new EventLatencyBenchmark(trials, databases, report, stack)
                   .run(templates.get(0), mode.events()));
     }
     if (parts.contains("ingest")) {

@@ -21,11 +21,13 @@ final class EventLatencyBenchmark {
 
   private final BenchTrials trials;
   private final Databases databases;
+  private final Stack stack;
   private final Report report;
 
-  EventLatencyBenchmark(BenchTrials trials, Databases databases, Report report) {
+  EventLatencyBenchmark(BenchTrials trials, Databases databases, Report report, Stack stack) {
     this.trials = trials;
     this.databases = databases;
+    this.stack = stack;
     this.report = report;
   }
 
@@ -40,6 +42,15 @@ final class EventLatencyBenchmark {
    * #BACKGROUND_WRITES_PER_SECOND} enrolments a second flow into another trial (issue #15's
    * condition). The report's {@code event_latency_*} keys are the loaded figures.
    */
+  /** Waits for the services' C2 compilers (see {@link JitQuiet}) and records how long. */
+  private void compilersQuiet(String half) throws InterruptedException {
+    Duration waited =
+        JitQuiet.await(stack, Duration.ofMinutes(3), "trial-service", "biomarker-service");
+    Progress.say(
+        "events: compilers quiet after %d s (before the %s half)", waited.toSeconds(), half);
+    report.meta("event_waited_for_compilers_s_" + half, waited.toSeconds());
+  }
+
   void run(Path template, int events) throws Exception {
     String trialId = trials.register(template, null, 2 * events + 20);
     List<String> busyIds = new java.util.ArrayList<>();
@@ -53,8 +64,11 @@ final class EventLatencyBenchmark {
       busyArms.add(trials.armLabels(busyId));
     }
     List<String> arms = trials.armLabels(trialId);
+    compilersQuiet("idle");
     Progress.say("events: %d enrolments in %s, each awaited in biomarker-service", events, trialId);
     Latencies idle = measure(trialId, arms, "EL-I", events);
+    // the idle half enrolled through the same path the background uses: let its compiles finish
+    compilersQuiet("loaded");
     Progress.say(
         "events: idle p50 %.1f ms, p99 %.1f ms; now with %d writes/s into %d other trials",
         idle.percentileMs(50),
