@@ -15,7 +15,7 @@ import java.util.List;
  * <p>The tables are read from the database's catalogue, not listed here: every table with a {@code
  * trial_id} column (and the trial table itself, by {@code id}), those that reference others first,
  * so a table a later migration adds is cleaned too (a hard-coded list fell behind the schema once);
- * append-only tables, whose trigger refuses DELETE, are left alone.
+ * append-only tables, whose row trigger before DELETE refuses it, are left alone.
  */
 final class BenchCleaner {
 
@@ -35,9 +35,11 @@ final class BenchCleaner {
       SELECT c.relname,
              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
                        AND a.attname = 'trial_id' AND NOT a.attisdropped)
-             -- an append-only table (a trigger refuses DELETE, as on the audit trail) is kept
+             -- an append-only table (a row trigger before DELETE refuses it, as on the audit
+             -- trail) is kept; tgtype bits 1 row, 2 before, 8 delete (an AFTER DELETE trigger
+             -- that keeps figures up to date, as on participant, does not make a table append-only)
              AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
-                       AND NOT t.tgisinternal AND (t.tgtype & 8) <> 0) AS has_trial_id
+                       AND NOT t.tgisinternal AND (t.tgtype & 11) = 11) AS has_trial_id
         FROM chain JOIN pg_class c ON c.oid = chain.tbl
        WHERE NOT c.relispartition
        GROUP BY c.oid, c.relname

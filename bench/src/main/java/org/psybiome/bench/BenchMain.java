@@ -112,6 +112,9 @@ public final class BenchMain implements Callable<Integer> {
           "summaries",
           "search");
 
+  /** Participants enrolled in the trial the gateway parts read. */
+  static final int READ_TRIAL_PARTICIPANTS = 120;
+
   /** Connections of the gateway curve (issue #15). */
   static final int[] CURVE_CONNECTIONS = {1, 8, 32, 128};
 
@@ -163,6 +166,17 @@ public final class BenchMain implements Callable<Integer> {
       templateIds.add(trials.register(template, null, 100));
     }
     TokenPool readers = new TokenPool(minter, "reader", BenchTrials.CONSORTIUM, 1024);
+    if (parts.contains("gateway") || parts.contains("curves")) {
+      // the trial read is a recruiting one with participants, as a dashboard's would be: its
+      // enrolment figures are part of every read (an empty trial's cost nothing to count)
+      String read = templateIds.get(0);
+      List<String> codes = new ArrayList<>();
+      for (int p = 0; p < READ_TRIAL_PARTICIPANTS; p++) {
+        codes.add("READ-" + tag + "-P" + p); // no date- or id-like digit runs
+      }
+      trials.enrolAll(read, codes, trials.armLabels(read), 4);
+      report.meta("gateway_trial_participants", READ_TRIAL_PARTICIPANTS);
+    }
     if (parts.contains("gateway")) {
       String path = "/api/v1/trials/" + templateIds.get(0);
       attempt(

@@ -19,17 +19,22 @@ public class ParticipantRepository
   /** How many participants a trial has and when the first was enrolled. */
   public record Enrolment(long participants, java.util.Optional<java.time.LocalDate> firstOn) {}
 
-  /** Both figures of a trial's record in one query (a read of the record asks for both). */
+  /** Both figures of a trial's record, as kept in {@code trial_enrolment} (one row by key). */
   public Enrolment enrolment(String trialId) {
-    Object[] row =
-        getEntityManager()
-            .createQuery(
-                "select count(p), min(p.enrolledOn) from ParticipantEntity p where p.trialId = ?1",
-                Object[].class)
-            .setParameter(1, trialId)
-            .getSingleResult();
-    return new Enrolment(
-        (Long) row[0], java.util.Optional.ofNullable((java.time.LocalDate) row[1]));
+    // a query, not find(): values, never an entity the persistence context would keep stale
+    return getEntityManager()
+        .createQuery(
+            "select e.participants, e.firstEnrolledOn from TrialEnrolmentEntity e"
+                + " where e.trialId = ?1",
+            Object[].class)
+        .setParameter(1, trialId)
+        .getResultStream()
+        .findFirst()
+        .map(
+            row ->
+                new Enrolment(
+                    (Integer) row[0], java.util.Optional.ofNullable((java.time.LocalDate) row[1])))
+        .orElse(new Enrolment(0, java.util.Optional.empty()));
   }
 
   /** How many participants each arm code has. */

@@ -43,16 +43,17 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, Strin
   }
 
   /**
-   * A trial's stamp: its access fields, version and enrolment figures, in one statement that leaves
-   * the JSON document on disk (a read that is answered from a cached rendering needs no more).
+   * A trial's stamp: its access fields, version and enrolment figures (as kept in {@code
+   * trial_enrolment}), in one statement that leaves the JSON document on disk (a read that is
+   * answered from a cached rendering needs no more).
    */
   public Optional<TrialStamp> stamp(String id) {
     return getEntityManager()
         .createQuery(
             "select t.id, t.consortium, t.status, t.version, t.updatedAt,"
-                + " (select count(p) from ParticipantEntity p where p.trialId = t.id),"
-                + " (select min(p.enrolledOn) from ParticipantEntity p where p.trialId = t.id)"
-                + " from TrialEntity t where t.id = ?1",
+                + " e.participants, e.firstEnrolledOn"
+                + " from TrialEntity t left join TrialEnrolmentEntity e on e.trialId = t.id"
+                + " where t.id = ?1",
             Object[].class)
         .setParameter(1, id)
         .getResultStream()

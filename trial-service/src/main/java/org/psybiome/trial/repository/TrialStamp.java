@@ -27,6 +27,6 @@ public record TrialStamp(
         (Integer) row[3],
         (Instant) row[4],
         new ParticipantRepository.Enrolment(
-            (Long) row[5], Optional.ofNullable((LocalDate) row[6])));
+            row[5] == null ? 0 : (Integer) row[5], Optional.ofNullable((LocalDate) row[6])));
   }
 }
