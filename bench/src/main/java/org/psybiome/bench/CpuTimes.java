@@ -55,6 +55,21 @@ final class CpuTimes {
     return us;
   }
 
+  /**
+   * Cores the parts kept busy on average between two snapshots {@code seconds} apart: the sum of
+   * their CPU seconds over the wall-clock seconds (2.0 is both cores of this machine).
+   */
+  static double busyCores(Map<String, Long> before, Map<String, Long> after, double seconds) {
+    long ticks = 0;
+    for (var part : before.entrySet()) {
+      long end = after.getOrDefault(part.getKey(), -1L);
+      if (part.getValue() >= 0 && end >= part.getValue()) {
+        ticks += end - part.getValue();
+      }
+    }
+    return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
+  }
+
   /** utime + stime of a /proc/PID/stat line (fields 14 and 15). */
   static long ownTicks(String stat) {
     String[] f = fieldsAfterName(stat);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -77,7 +78,16 @@ final class EventLatencyBenchmark {
         BACKGROUND_TRIALS);
     Latencies loaded;
     BackgroundWrites.Figures flowed;
+    // the whole pipeline's CPU while enrolments flow: trial-service (enrolment, outbox relay),
+    // Kafka, biomarker-service (consumer), PostgreSQL
+    CpuTimes cpu = new CpuTimes(stack, "trial-service", "kafka", "biomarker-service");
+    Map<String, Long> cpuBefore;
+    Map<String, Long> cpuAfter;
+    long cpuWindow;
     try (BackgroundWrites background = BackgroundWrites.enrolling(trials, busyIds, busyArms)) {
+      // the window spans the whole flow, so every enrolment counted below falls inside it
+      cpuBefore = cpu.snapshot();
+      cpuWindow = System.nanoTime();
       background.start(BACKGROUND_WRITES_PER_SECOND);
       // A fixed 3 s before the first measured event, as a warm-up is: the services' pools and
       // the consumer's batches fill with background writes; no state marks "settled" (the rate
@@ -85,7 +95,18 @@ final class EventLatencyBenchmark {
       Thread.sleep(3_000);
       loaded = measure(trialId, arms, "EL-L", events);
       flowed = background.stop();
+      cpuAfter = cpu.snapshot();
+      cpuWindow = System.nanoTime() - cpuWindow;
     }
+    cpuBefore.remove("generator"); // the senders are threads of this JVM, not a child process
+    long enrolments = flowed.acknowledged() + loaded.count();
+    Map<String, Double> perEnrolment = CpuTimes.perRequest(cpuBefore, cpuAfter, enrolments);
+    double busyCores = CpuTimes.busyCores(cpuBefore, cpuAfter, cpuWindow / 1e9);
+    Progress.say(
+        "events: CPU per enrolment while loaded (us): %s; these processes kept %.2f cores busy",
+        perEnrolment, busyCores);
+    report.meta("event_cpu_us_per_enrolment_loaded", perEnrolment);
+    report.meta("event_cpu_cores_busy_loaded", Report.round(busyCores, 2));
     Progress.say(
         "events: loaded p50 %.1f ms, p99 %.1f ms; background %,d acknowledged in %.1f s (%.0f/s),"
             + " %d failed, %d ticks missed (all %d senders busy)",

@@ -32,4 +32,16 @@ class CpuTimesTest {
     assertEquals(-1.0, us.get("trial-service"), "unknown before: not a figure");
     assertEquals(13.3, us.get("postgresql"));
   }
+
+  @Test
+  void busyCoresIsTheKnownPartsCpuSecondsOverTheWallClock() {
+    Map<String, Long> before = new LinkedHashMap<>();
+    before.put("trial-service", 1000L);
+    before.put("kafka", -1L);
+    before.put("postgresql", 500L);
+    Map<String, Long> after = Map.of("trial-service", 1900L, "kafka", 70L, "postgresql", 800L);
+    // (900 + 300) ticks = 12 s of CPU over 10 s = 1.2 cores; kafka unknown before: left out
+    assertEquals(1.2, CpuTimes.busyCores(before, after, 10), 1e-9);
+    assertEquals(0.0, CpuTimes.busyCores(before, after, 0));
+  }
 }
