@@ -67,8 +67,20 @@ final class BenchCommand implements Callable<Integer> {
     }
     String commit =
         Processes.output(List.of("git", "rev-parse", "--short", "HEAD"), config.root())
-            .orElse("unknown");
+                .orElse("unknown")
+            + (uncommittedChanges(config.root()) ? "-dirty" : "");
     return Processes.runInForeground(command(config, commit), Map.of(), config.root());
+  }
+
+  /**
+   * Whether the files measured differ from the commit (changed, staged or new files; the results
+   * the bench itself writes under bench/results are not the code measured).
+   */
+  static boolean uncommittedChanges(Path root) {
+    return Processes.output(
+            List.of("git", "status", "--porcelain", "--", ".", ":(exclude)bench/results"), root)
+        .map(out -> !out.isEmpty())
+        .orElse(false);
   }
 
   List<String> command(StackConfig config, String commit) {
