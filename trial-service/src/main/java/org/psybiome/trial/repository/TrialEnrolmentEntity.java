@@ -11,7 +11,8 @@ import org.hibernate.annotations.Synchronize;
 /**
  * A trial's enrolment figures as the database keeps them (V14's triggers on {@code participant}):
  * read here, never written — Hibernate issues no statement for an immutable entity's changes. Its
- * rows follow {@code participant}'s, so a query of it first flushes participants not yet written.
+ * rows follow {@code participant}'s; {@code @Synchronize} tells Hibernate so, for the flush it
+ * makes before a query of the tables a session has pending writes to.
  */
 @Entity
 @Immutable
