@@ -45,14 +45,19 @@ final class CpuTimes {
     Map<String, Double> us = new LinkedHashMap<>();
     before.forEach(
         (part, start) -> {
-          long end = after.getOrDefault(part, -1L);
+          long used = used(start, after.getOrDefault(part, -1L));
           us.put(
               part,
-              start < 0 || end < start || requests <= 0
+              used < 0 || requests <= 0
                   ? -1.0
-                  : Report.round((end - start) / TICKS_PER_SECOND * 1e6 / requests, 1));
+                  : Report.round(used / TICKS_PER_SECOND * 1e6 / requests, 1));
         });
     return us;
+  }
+
+  /** Ticks used between two readings of one part; -1 when either is unknown or they disagree. */
+  private static long used(long start, long end) {
+    return start < 0 || end < start ? -1 : end - start;
   }
 
   /**
@@ -62,10 +67,7 @@ final class CpuTimes {
   static double busyCores(Map<String, Long> before, Map<String, Long> after, double seconds) {
     long ticks = 0;
     for (var part : before.entrySet()) {
-      long end = after.getOrDefault(part.getKey(), -1L);
-      if (part.getValue() >= 0 && end >= part.getValue()) {
-        ticks += end - part.getValue();
-      }
+      ticks += Math.max(0, used(part.getValue(), after.getOrDefault(part.getKey(), -1L)));
     }
     return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
   }

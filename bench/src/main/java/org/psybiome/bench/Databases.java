@@ -39,7 +39,7 @@ final class Databases {
    * instead of 3 (5.7 ms).
    */
   static void settle(Connection connection, String... tables) throws SQLException {
-    vacuum(connection, null, "ANALYZE", tables);
+    vacuum(connection, "ANALYZE", tables);
   }
 
   /**
@@ -48,30 +48,30 @@ final class Databases {
    * table queue behind it: a table still busy after 5 s is left as it is, and said so.
    */
   static void compact(Connection connection, String... tables) throws SQLException {
-    for (String table : tables) {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("SET lock_timeout = '5s'");
       try {
-        vacuum(connection, "SET lock_timeout = '5s'", "FULL, ANALYZE", table);
-      } catch (SQLException e) {
-        if (!"55P03".equals(e.getSQLState())) { // lock_not_available
-          throw e;
+        for (String table : tables) {
+          try {
+            vacuum(connection, "FULL, ANALYZE", table);
+          } catch (SQLException e) {
+            if (!"55P03".equals(e.getSQLState())) { // lock_not_available
+              throw e;
+            }
+            Progress.say("clean: %s is busy, not compacted", table);
+          }
         }
-        Progress.say("clean: %s is busy, not compacted", table);
       } finally {
-        try (java.sql.Statement statement = connection.createStatement()) {
-          statement.execute("RESET lock_timeout");
-        }
+        statement.execute("RESET lock_timeout");
       }
     }
   }
 
-  private static void vacuum(
-      Connection connection, String setting, String options, String... tables) throws SQLException {
+  private static void vacuum(Connection connection, String options, String... tables)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true); // VACUUM cannot run inside a transaction
     try (java.sql.Statement statement = connection.createStatement()) {
-      if (setting != null) {
-        statement.execute(setting);
-      }
       for (String table : tables) {
         statement.execute("VACUUM (" + options + ") " + table);
       }

@@ -43,15 +43,6 @@ final class EventLatencyBenchmark {
    * #BACKGROUND_WRITES_PER_SECOND} enrolments a second flow into another trial (issue #15's
    * condition). The report's {@code event_latency_*} keys are the loaded figures.
    */
-  /** Waits for the services' C2 compilers (see {@link JitQuiet}) and records how long. */
-  private void compilersQuiet(String half) throws InterruptedException {
-    Duration waited =
-        JitQuiet.await(stack, Duration.ofMinutes(3), "trial-service", "biomarker-service");
-    Progress.say(
-        "events: compilers quiet after %d s (before the %s half)", waited.toSeconds(), half);
-    report.meta("event_waited_for_compilers_s_" + half, waited.toSeconds());
-  }
-
   void run(Path template, int events) throws Exception {
     String trialId = trials.register(template, null, 2 * events + 20);
     List<String> busyIds = new java.util.ArrayList<>();
@@ -129,6 +120,15 @@ final class EventLatencyBenchmark {
     report.meta("event_background_writes_failed", flowed.failed());
     report.meta("event_background_ticks_missed", flowed.missed());
     report.meta("event_background_trials", BACKGROUND_TRIALS);
+  }
+
+  /** Waits for the services' C2 compilers (see {@link JitQuiet}) and records how long. */
+  private void compilersQuiet(String half) throws InterruptedException {
+    Duration waited =
+        JitQuiet.await(stack, Duration.ofMinutes(3), "trial-service", "biomarker-service");
+    Progress.say(
+        "events: compilers quiet after %d s (before the %s half)", waited.toSeconds(), half);
+    report.meta("event_waited_for_compilers_s_" + half, waited.toSeconds());
   }
 
   /** One event at a time, each awaited in biomarker-service, with a random pause between. */

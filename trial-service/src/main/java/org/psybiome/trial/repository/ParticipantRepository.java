@@ -17,7 +17,14 @@ public class ParticipantRepository
   }
 
   /** How many participants a trial has and when the first was enrolled. */
-  public record Enrolment(long participants, java.util.Optional<java.time.LocalDate> firstOn) {}
+  public record Enrolment(long participants, java.util.Optional<java.time.LocalDate> firstOn) {
+
+    /** From a {@code trial_enrolment} row's two columns; both null when the trial has none. */
+    static Enrolment kept(Integer participants, java.time.LocalDate firstOn) {
+      return new Enrolment(
+          participants == null ? 0 : participants, java.util.Optional.ofNullable(firstOn));
+    }
+  }
 
   /** Both figures of a trial's record, as kept in {@code trial_enrolment} (one row by key). */
   public Enrolment enrolment(String trialId) {
@@ -30,11 +37,8 @@ public class ParticipantRepository
         .setParameter(1, trialId)
         .getResultStream()
         .findFirst()
-        .map(
-            row ->
-                new Enrolment(
-                    (Integer) row[0], java.util.Optional.ofNullable((java.time.LocalDate) row[1])))
-        .orElse(new Enrolment(0, java.util.Optional.empty()));
+        .map(row -> Enrolment.kept((Integer) row[0], (java.time.LocalDate) row[1]))
+        .orElse(Enrolment.kept(null, null));
   }
 
   /** How many participants each arm code has. */

@@ -2,7 +2,6 @@ package org.psybiome.trial.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.psybiome.trial.model.TrialStatus;
 
 /**
@@ -26,7 +25,6 @@ public record TrialStamp(
         (TrialStatus) row[2],
         (Integer) row[3],
         (Instant) row[4],
-        new ParticipantRepository.Enrolment(
-            row[5] == null ? 0 : (Integer) row[5], Optional.ofNullable((LocalDate) row[6])));
+        ParticipantRepository.Enrolment.kept((Integer) row[5], (LocalDate) row[6]));
   }
 }
