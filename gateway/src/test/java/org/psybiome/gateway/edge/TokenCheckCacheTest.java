@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.psybiome.common.security.VerifiedTokens;
 
 /**
  * A token verified once is not verified again until it expires (issue #15: the signature check and
  * its trip to a worker thread were the gateway's cost per read); an expired one is parsed again, so
- * the parser's refusal still applies; a refused one is never remembered.
+ * the parser's refusal still applies; a refused one is never remembered. The cache is the services'
+ * own ({@link VerifiedTokens}), which the gateway asks first on its event loop.
  */
 class TokenCheckCacheTest {
 
@@ -86,7 +88,7 @@ class TokenCheckCacheTest {
             return Instant.ofEpochMilli(now.get());
           }
         };
-    return new TokenCheck(parser(), vertx, clock);
+    return new TokenCheck(new VerifiedTokens(parser(), clock), vertx);
   }
 
   private static JsonWebToken await(io.vertx.core.Future<JsonWebToken> future) throws Exception {
@@ -122,7 +124,7 @@ class TokenCheckCacheTest {
   @Test
   void theCacheIsBounded() throws Exception {
     TokenCheck check = check();
-    for (int i = 0; i <= TokenCheck.CACHED_TOKENS; i++) {
+    for (int i = 0; i <= VerifiedTokens.CACHED_TOKENS; i++) {
       // distinct texts, all valid: the (CACHED_TOKENS + 1)th starts the cache afresh
       await(check.verify("good-" + (2000 + i)));
     }

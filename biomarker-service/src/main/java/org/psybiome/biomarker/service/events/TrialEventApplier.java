@@ -192,7 +192,7 @@ public class TrialEventApplier {
         ArmCodes.ofEnrolment(
             enrolment.armCode(),
             enrolment.arm(),
-            trials.findByIdOptional(enrolment.trialId()).map(t -> t.arms));
+            () -> trials.findByIdOptional(enrolment.trialId()).map(t -> t.arms));
     participant.enrolledOn = enrolment.enrolledOn();
     participants.persist(participant);
   }
