@@ -83,6 +83,35 @@ final class ResultRows {
     return String.format("%s-%05d", participantPrefix, index);
   }
 
+  /**
+   * The indexes of {@code participants}' rows in the order biomarker-service writes a batch of
+   * them: by analyte code, then visit code, then participant code (its {@code
+   * ResultStore.STORAGE_ORDER}), so rows seeded by COPY lie on disk as ingested ones would.
+   */
+  long[] storageOrder(int participants) {
+    List<Integer> analytes = new java.util.ArrayList<>();
+    for (int a = 0; a < ANALYTES.size(); a++) {
+      analytes.add(a);
+    }
+    analytes.sort(java.util.Comparator.comparing(a -> ANALYTES.get(a).code()));
+    List<Integer> visitOrder = new java.util.ArrayList<>();
+    for (int v = 0; v < visits.size(); v++) {
+      visitOrder.add(v);
+    }
+    visitOrder.sort(java.util.Comparator.comparing(visits::get));
+    // participant codes are zero-padded, so their index order is their code order
+    long[] order = new long[participants * rowsPerParticipant()];
+    int next = 0;
+    for (int a : analytes) {
+      for (int v : visitOrder) {
+        for (int p = 0; p < participants; p++) {
+          order[next++] = (long) p * rowsPerParticipant() + (long) v * ANALYTES.size() + a;
+        }
+      }
+    }
+    return order;
+  }
+
   /** The schedule of a trial whose every visit pre-registers all panels and scales. */
   ArrayNode schedule() {
     ArrayNode array = BenchTrials.JSON.createArrayNode();

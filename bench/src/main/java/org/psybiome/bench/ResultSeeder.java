@@ -153,7 +153,7 @@ final class ResultSeeder {
     CopyIn in = copy.copyIn("COPY result (" + ResultRows.COPY_COLUMNS + ") FROM STDIN");
     try {
       StringBuilder chunk = new StringBuilder(1 << 20);
-      for (long i = 0; i < count; i++) {
+      for (long i : rows.storageOrder(PARTICIPANTS)) {
         rows.appendCopy(chunk, i, trialId, batchId.toString());
         if (chunk.length() > (1 << 20) - 512) {
           byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);

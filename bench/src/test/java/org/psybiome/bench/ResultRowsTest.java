@@ -57,4 +57,25 @@ class ResultRowsTest {
         .matches("[A-Za-z0-9][A-Za-z0-9_-]{2,31}")
         .doesNotContainPattern("\\d{8,}");
   }
+
+  /** Seeded rows are written as biomarker-service writes a batch: analyte, visit, participant. */
+  @Test
+  void theStorageOrderGroupsByAnalyteThenVisitThenParticipant() {
+    long[] order = rows.storageOrder(3);
+    assertThat(order).hasSize(3 * rows.rowsPerParticipant());
+    assertThat(java.util.Arrays.stream(order).distinct().count()).isEqualTo(order.length);
+    List<String> keys =
+        java.util.Arrays.stream(order)
+            .mapToObj(rows::row)
+            .map(r -> r.analyte().code() + " " + r.visit() + " " + r.participant())
+            .toList();
+    // worked by hand: ACETATE sorts first of the 28 codes, W0 before W4, BX-00000 first
+    assertThat(keys.subList(0, 4))
+        .containsExactly(
+            "ACETATE W0 BX-00000",
+            "ACETATE W0 BX-00001",
+            "ACETATE W0 BX-00002",
+            "ACETATE W4 BX-00000");
+    assertThat(keys).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+  }
 }

@@ -276,6 +276,68 @@ class ResultIngestionTest {
     return org.assertj.core.data.Offset.offset(new BigDecimal(offset));
   }
 
+  /**
+   * A batch's rows are written grouped by analyte, then visit, then participant, whatever order the
+   * pipeline sent them in (here participant by participant, the participants out of order), so one
+   * analyte at one visit — what a summary reads — lies together on disk. Rows of the same analyte,
+   * visit and participant keep the batch's order (S-1Z before S-1A, against their sample ids).
+   */
+  @Test
+  void aBatchIsStoredGroupedByAnalyteVisitAndParticipant() throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String participant : List.of("MG-0003", "MG-0001", "MG-0002")) {
+      for (String visit : List.of("W8", "W0")) {
+        String sample = participant + "-" + visit;
+        if (participant.equals("MG-0001") && visit.equals("W0")) {
+          rows.add(row(participant, visit, "S-1Z", "IL6"));
+        }
+        rows.add(row(participant, visit, sample, "IL6"));
+        rows.add(
+            with(row(participant, visit, sample + "-Q", "HAMD17"), "value", 17, "unit", "{score}"));
+        if (participant.equals("MG-0001") && visit.equals("W0")) {
+          rows.add(row(participant, visit, "S-1A", "IL6"));
+        }
+      }
+    }
+    post(trial, "application/json", JSON.writeValueAsString(rows), null)
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(201);
+
+    List<String> stored = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT analyte_code, visit_code, participant_code, sample_id FROM result"
+                    + " WHERE trial_id = ? ORDER BY id")) {
+      select.setString(1, trial);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          stored.add(
+              String.join(
+                  " ", row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+        }
+      }
+    }
+    assertThat(stored)
+        .containsExactly(
+            "HAMD17 W0 MG-0001 MG-0001-W0-Q",
+            "HAMD17 W0 MG-0002 MG-0002-W0-Q",
+            "HAMD17 W0 MG-0003 MG-0003-W0-Q",
+            "HAMD17 W8 MG-0001 MG-0001-W8-Q",
+            "HAMD17 W8 MG-0002 MG-0002-W8-Q",
+            "HAMD17 W8 MG-0003 MG-0003-W8-Q",
+            "IL6 W0 MG-0001 S-1Z",
+            "IL6 W0 MG-0001 MG-0001-W0",
+            "IL6 W0 MG-0001 S-1A",
+            "IL6 W0 MG-0002 MG-0002-W0",
+            "IL6 W0 MG-0003 MG-0003-W0",
+            "IL6 W8 MG-0001 MG-0001-W8",
+            "IL6 W8 MG-0002 MG-0002-W8",
+            "IL6 W8 MG-0003 MG-0003-W8");
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> violation(JsonPath problem, int row) {
     List<Map<String, Object>> violations = problem.getList("violations");
