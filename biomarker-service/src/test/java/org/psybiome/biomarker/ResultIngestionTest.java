@@ -277,10 +277,11 @@ class ResultIngestionTest {
   }
 
   /**
-   * A batch's rows are written grouped by analyte, then visit, then participant, whatever order the
-   * pipeline sent them in (here participant by participant, the participants out of order), so one
-   * analyte at one visit — what a summary reads — lies together on disk. Rows of the same analyte,
-   * visit and participant keep the batch's order (S-1Z before S-1A, against their sample ids).
+   * A batch's rows are written to disk grouped by analyte, then visit, then participant, whatever
+   * order the pipeline sent them in (here participant by participant, the participants out of
+   * order), so one analyte at one visit — what a summary reads — lies together. Rows of the same
+   * analyte, visit and participant keep the batch's order (S-1Z before S-1A, against their sample
+   * ids), and the ids follow the batch's order, so listings and exports by id keep it.
    */
   @Test
   void aBatchIsStoredGroupedByAnalyteVisitAndParticipant() throws Exception {
@@ -305,22 +306,8 @@ class ResultIngestionTest {
         .ifValidationFails()
         .statusCode(201);
 
-    List<String> stored = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT analyte_code, visit_code, participant_code, sample_id FROM result"
-                    + " WHERE trial_id = ? ORDER BY id")) {
-      select.setString(1, trial);
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          stored.add(
-              String.join(
-                  " ", row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
-        }
-      }
-    }
-    assertThat(stored)
+    // ctid: where each row lies in the table's heap
+    assertThat(storedInOrder("ctid"))
         .containsExactly(
             "HAMD17 W0 MG-0001 MG-0001-W0-Q",
             "HAMD17 W0 MG-0002 MG-0002-W0-Q",
@@ -336,6 +323,39 @@ class ResultIngestionTest {
             "IL6 W8 MG-0001 MG-0001-W8",
             "IL6 W8 MG-0002 MG-0002-W8",
             "IL6 W8 MG-0003 MG-0003-W8");
+    assertThat(storedInOrder("id"))
+        .containsExactlyElementsOf(
+            rows.stream()
+                .map(
+                    r ->
+                        String.join(
+                            " ",
+                            (String) r.get("analyte"),
+                            (String) r.get("visit"),
+                            (String) r.get("participant"),
+                            (String) r.get("sampleId")))
+                .toList());
+  }
+
+  /** The trial's stored rows as "analyte visit participant sample", in the given order. */
+  private List<String> storedInOrder(String orderBy) throws Exception {
+    List<String> stored = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT analyte_code, visit_code, participant_code, sample_id FROM result"
+                    + " WHERE trial_id = ? ORDER BY "
+                    + orderBy)) {
+      select.setString(1, trial);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          stored.add(
+              String.join(
+                  " ", row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+        }
+      }
+    }
+    return stored;
   }
 
   @SuppressWarnings("unchecked")

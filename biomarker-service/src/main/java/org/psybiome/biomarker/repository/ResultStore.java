@@ -46,11 +46,11 @@ public class ResultStore {
   private static final int COPY_BUFFER = 1 << 16;
 
   /**
-   * The order a batch's rows are written in: by analyte, then visit, then participant; rows equal
-   * in all three keep the batch's order (a stable sort), so their ids still follow it. Summaries
-   * read one analyte at one visit: written participant by participant, as pipelines send them,
-   * those rows lay one per heap page (1 000 pages for a 1 000-participant trial); grouped, they
-   * fill a few dozen.
+   * The order a batch's rows are written to disk in: by analyte, then visit, then participant.
+   * Summaries read one analyte at one visit: written participant by participant, as pipelines send
+   * them, those rows lay one per heap page (1 000 pages for a 1 000-participant trial); grouped,
+   * they fill a few dozen. Ids still follow the batch's order (they are drawn first, then written
+   * with the rows), so listings and exports, which go by id, keep the order the pipeline sent.
    */
   static final Comparator<CheckedResult> STORAGE_ORDER =
       Comparator.comparing(CheckedResult::analyte)
@@ -64,8 +64,14 @@ public class ResultStore {
       "INSERT INTO batch (id, trial_id, received_at, rows, censored, unregistered, analytes,"
           + " visits, submitted_by, not_derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
+  /** Ids for a batch's rows, ascending, from the identity column's own sequence. */
+  private static final String DRAW_IDS =
+      "WITH seq AS (SELECT pg_get_serial_sequence('result', 'id') AS name)"
+          + " SELECT nextval(seq.name) FROM seq, generate_series(1, ?)";
+
+  // COPY writes the id given, as INSERT ... OVERRIDING SYSTEM VALUE would
   private static final String COPY_RESULTS =
-      "COPY result (trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
+      "COPY result (id, trial_id, batch_id, participant_code, visit_code, sample_id, specimen,"
           + " collected_at, analyte_code, original_value, original_unit, standard_value,"
           + " standard_unit, comparator, censored, qc_status, registered, assay_method, assay_kit,"
           + " assay_lot, assay_run, lloq, uloq, basis) FROM STDIN";
@@ -153,6 +159,34 @@ public class ResultStore {
     }
   }
 
+  private static long[] drawIds(Connection connection, int count) throws SQLException {
+    long[] ids = new long[count];
+    try (PreparedStatement draw = connection.prepareStatement(DRAW_IDS)) {
+      draw.setInt(1, count);
+      try (ResultSet drawn = draw.executeQuery()) {
+        int i = 0;
+        while (drawn.next()) {
+          ids[i++] = drawn.getLong(1);
+        }
+        if (i != count) {
+          throw new IllegalStateException("Drew " + i + " ids for " + count + " results");
+        }
+      }
+    }
+    // one session's nextval calls ascend, whatever other sessions draw meanwhile
+    return ids;
+  }
+
+  /** The batch's row indexes in {@link #STORAGE_ORDER}; equal rows keep the batch's order. */
+  static List<Integer> storageOrder(List<CheckedResult> results) {
+    List<Integer> order = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(results::get, STORAGE_ORDER)); // List.sort is stable
+    return order;
+  }
+
   /**
    * Streams the rows with COPY: measured on this machine kind at 1.5-3× the rate of batched
    * multi-row INSERTs for 100 000 rows (biomarker-service/README.md, "Ingestion speed"). COPY runs
@@ -161,6 +195,7 @@ public class ResultStore {
    */
   private static void copyResults(
       Connection connection, BatchSummary batch, List<CheckedResult> results) throws SQLException {
+    long[] ids = drawIds(connection, results.size());
     PGConnection pg = connection.unwrap(PGConnection.class);
     String batchId = batch.id().toString();
     try (Writer out =
@@ -169,10 +204,10 @@ public class ResultStore {
                 new PGCopyOutputStream(pg, COPY_RESULTS, COPY_BUFFER), StandardCharsets.UTF_8),
             COPY_BUFFER)) {
       CopyRows rows = new CopyRows(out);
-      List<CheckedResult> ordered = new ArrayList<>(results);
-      ordered.sort(STORAGE_ORDER);
-      for (CheckedResult result : ordered) {
-        rows.field(batch.trialId())
+      for (int index : storageOrder(results)) {
+        CheckedResult result = results.get(index);
+        rows.plain(Long.toString(ids[index]))
+            .field(batch.trialId())
             .plain(batchId)
             .field(result.participant())
             .field(result.visit())
