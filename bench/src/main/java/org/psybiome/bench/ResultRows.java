@@ -89,16 +89,8 @@ final class ResultRows {
    * ResultStore.STORAGE_ORDER}), so rows seeded by COPY lie on disk as ingested ones would.
    */
   long[] storageOrder(int participants) {
-    List<Integer> analytes = new java.util.ArrayList<>();
-    for (int a = 0; a < ANALYTES.size(); a++) {
-      analytes.add(a);
-    }
-    analytes.sort(java.util.Comparator.comparing(a -> ANALYTES.get(a).code()));
-    List<Integer> visitOrder = new java.util.ArrayList<>();
-    for (int v = 0; v < visits.size(); v++) {
-      visitOrder.add(v);
-    }
-    visitOrder.sort(java.util.Comparator.comparing(visits::get));
+    List<Integer> analytes = indexesByCode(ANALYTES.stream().map(Analyte::code).toList());
+    List<Integer> visitOrder = indexesByCode(visits);
     // participant codes are zero-padded, so their index order is their code order
     long[] order = new long[participants * rowsPerParticipant()];
     int next = 0;
@@ -110,6 +102,16 @@ final class ResultRows {
       }
     }
     return order;
+  }
+
+  /** The indexes of {@code codes}, ordered by the code at each. */
+  private static List<Integer> indexesByCode(List<String> codes) {
+    List<Integer> indexes = new java.util.ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      indexes.add(i);
+    }
+    indexes.sort(java.util.Comparator.comparing(codes::get));
+    return indexes;
   }
 
   /** The schedule of a trial whose every visit pre-registers all panels and scales. */
